@@ -1,0 +1,74 @@
+// A counting sink in its own process (so its CPU is not the server's), reporting over IPC.
+// SMTP: a minimal responder that speaks just enough SMTP to accept mail, so the benchmark
+// measures Candor's sending rather than a full SMTP server's parsing. HTTP: node:http.
+import { createServer } from 'node:http'
+import { createServer as createTcpServer } from 'node:net'
+
+const [mode, targetArg] = process.argv.slice(2)
+const target = Number(targetArg)
+let count = 0
+let firstAt = 0
+const seen = () => {
+  count++
+  if (count === 1) firstAt = Date.now()
+  if (count === target) process.send({ type: 'done', at: Date.now(), firstAt, count })
+}
+
+const end = Buffer.from('\r\n.\r\n')
+
+function smtpSession(socket) {
+  let buffer = Buffer.alloc(0)
+  let inData = false
+  socket.setNoDelay(true)
+  socket.write('220 sink ESMTP\r\n')
+  socket.on('data', (chunk) => {
+    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk
+    for (;;) {
+      if (inData) {
+        const at = buffer.indexOf(end)
+        if (at === -1) {
+          // keep only what could still hold the start of the terminator
+          if (buffer.length > 8) buffer = buffer.subarray(buffer.length - 4)
+          return
+        }
+        buffer = buffer.subarray(at + end.length)
+        inData = false
+        seen()
+        socket.write('250 2.0.0 queued\r\n')
+        continue
+      }
+      const eol = buffer.indexOf('\r\n')
+      if (eol === -1) return
+      const line = buffer.subarray(0, eol).toString('latin1').toUpperCase()
+      buffer = buffer.subarray(eol + 2)
+      if (line.startsWith('EHLO')) socket.write('250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n')
+      else if (line.startsWith('DATA')) {
+        inData = true
+        // The terminator may start right after DATA's own line break.
+        buffer = Buffer.concat([Buffer.from('\r\n'), buffer])
+        socket.write('354 go ahead\r\n')
+      } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n')
+      else socket.write('250 OK\r\n')
+    }
+  })
+  socket.on('error', () => {})
+}
+
+if (mode === 'smtp') {
+  const server = createTcpServer(smtpSession)
+  server.listen(0, '127.0.0.1', () => process.send({ type: 'ready', port: server.address().port }))
+} else {
+  const server = createServer((req, res) => {
+    req.on('data', () => {})
+    req.on('end', () => {
+      seen()
+      res.writeHead(204).end()
+    })
+  })
+  server.keepAliveTimeout = 60_000
+  server.listen(0, '127.0.0.1', () => process.send({ type: 'ready', port: server.address().port }))
+}
+process.on('message', (m) => {
+  if (m === 'count') process.send({ type: 'count', count })
+  if (m === 'exit') process.exit(0)
+})

@@ -1,0 +1,18 @@
+// tsc copies no non-TS files; migrations and static assets must sit beside the compiled code.
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+const patterns = [/\.sql$/, /\.json$/, /\.css$/, /\.js$/, /\.svg$/, /\.liquid$/, /\.md$/, /\.html$/]
+function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) walk(path)
+    else if (!path.endsWith('.ts') && patterns.some((p) => p.test(name))) {
+      const target = join('dist', relative('src', path))
+      mkdirSync(join(target, '..'), { recursive: true })
+      cpSync(path, target)
+    }
+  }
+}
+if (existsSync('src')) walk('src')
+writeFileSync('dist/.build-stamp', new Date().toISOString())

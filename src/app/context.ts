@@ -1,0 +1,75 @@
+import { EventEmitter } from 'node:events'
+import type { Logger } from 'pino'
+import type { Executor } from '../store/schema/index.js'
+import type { Store } from '../store/store.js'
+
+export const roles = ['owner', 'admin', 'responder', 'communicator', 'viewer'] as const
+export type Role = (typeof roles)[number]
+
+export interface Actor {
+  kind: 'token' | 'user' | 'system'
+  id: string
+  name: string
+}
+
+/** Who acts, for which organisation, and when: every use case gets one. */
+export interface AppContext {
+  orgId: string
+  actor: Actor
+  role: Role
+  /** Token scopes (null: everything the role allows). */
+  scopes: string[] | null
+  now: Date
+  ip?: string
+  userAgent?: string
+}
+
+export interface ChangeEvents {
+  'page.changed': [{ orgId: string; pageId: string | null }]
+  'incident.changed': [{ orgId: string; incidentId: string; pageId: string | null }]
+}
+
+export class AppEvents extends EventEmitter<ChangeEvents> {}
+
+export interface IncidentUpdatePublished {
+  incident: { id: string; org_id: string; page_id: string | null; title: string; status: string; is_drill: boolean; severity: number; impact: string }
+  update: { id: string; status: string; body: string; body_technical: string | null; deliver_notifications: boolean }
+  previousStatus: string | null
+  componentIds: string[]
+}
+
+export interface AlertPageRequest {
+  escalationPolicyId: string
+  alert: { id: string; integration_id: string; dedup_key: string; summary: string; severity: string; source: string }
+  incidentId: string | null
+}
+
+type TxHook<E> = (tx: Executor, ctx: AppContext, event: E) => Promise<void>
+
+/**
+ * Features plug in here instead of editing the use cases: each hook runs inside the
+ * same transaction as the change, so an outbox row is written with it or not at all.
+ */
+export interface AppHooks {
+  incidentUpdatePublished: TxHook<IncidentUpdatePublished>[]
+  /** A routing rule asked to page an escalation policy for an alert; on-call answers with the page id, or null when nobody was paged. */
+  alertPageRequested: ((tx: Executor, ctx: AppContext, request: AlertPageRequest) => Promise<string | null | void>)[]
+}
+
+export interface AppDeps {
+  store: Store
+  events: AppEvents
+  hooks: AppHooks
+  logger: Logger
+  baseUrl: string
+  /** Signs links, cookies and tokens; CANDOR_SECRET or generated once per installation and kept in the database. */
+  secret: string
+}
+
+export function createHooks(): AppHooks {
+  return { incidentUpdatePublished: [], alertPageRequested: [] }
+}
+
+export function systemContext(orgId: string, now: Date, name = 'system'): AppContext {
+  return { orgId, actor: { kind: 'system', id: name, name }, role: 'owner', scopes: null, now }
+}

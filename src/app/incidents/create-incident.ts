@@ -1,0 +1,78 @@
+import { isPublic } from '../../domain/incident/incident-status.js'
+import { defaultSeverityScale, severityByLevel } from '../../domain/incident/severity.js'
+import { changeStatus } from '../../domain/incident/status-change.js'
+import { requirePermission } from '../authorize.js'
+import type { AppContext, AppDeps } from '../context.js'
+import { invalid } from '../errors.js'
+import { parseInput } from '../parse-input.js'
+import { applyComponentChanges } from './apply-component-changes.js'
+import { createIncidentInput } from './incident-input.js'
+import { loadIncidents } from './incident-view.js'
+
+/** Opens an incident, in triage or straight to customers with its first update. */
+export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknown) {
+  const input = parseInput(createIncidentInput, raw)
+  const goesPublic = isPublic(input.status) && !input.is_drill
+  requirePermission(ctx, goesPublic ? 'incident.publish' : 'incident.create')
+  if (isPublic(input.status) && !input.body) {
+    throw invalid('The request is invalid', [{ path: 'body', message: 'a public incident needs the text of its first update' }])
+  }
+  const severity = input.severity ?? 3
+  const level = severityByLevel(defaultSeverityScale, severity)
+  if (!level) throw invalid('The request is invalid', [{ path: 'severity', message: `no severity level ${severity} in this organisation's scale` }])
+
+  const result = await deps.store.transaction(ctx.orgId, async (tx, raw) => {
+    if (input.page_id && !(await tx.pages.get(input.page_id))) {
+      throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
+    }
+    const startedAt = input.started_at ?? ctx.now
+    const stamped = changeStatus({ status: 'declared', declaredAt: null, identifiedAt: null, monitoringAt: null, resolvedAt: null }, input.status, ctx.now)
+    const times = stamped.ok && input.status !== 'triage' ? stamped.patch : {}
+    const incident = await tx.incidents.create({
+      title: input.title,
+      status: input.status,
+      pageId: input.page_id ?? null,
+      severity,
+      impact: input.impact ?? level.impact,
+      type: input.type,
+      isDrill: input.is_drill,
+      startedAt,
+      declaredAt: times.declaredAt ?? null,
+      identifiedAt: times.identifiedAt ?? null,
+      monitoringAt: times.monitoringAt ?? null,
+      resolvedAt: times.resolvedAt ?? null,
+      createdBy: ctx.actor.name,
+    })
+    const { affected, pageId } = await applyComponentChanges(tx, {
+      incidentId: incident.id,
+      pageId: incident.page_id,
+      changes: input.components ?? [],
+      now: ctx.now,
+    })
+    if (pageId !== incident.page_id) await tx.incidents.update(incident.id, { pageId }, ctx.now)
+    if (input.body) {
+      const update = await tx.incidents.addUpdate(incident.id, {
+        status: input.status,
+        body: input.body,
+        bodyTechnical: input.body_technical,
+        affectedComponents: affected,
+        deliverNotifications: input.deliver_notifications,
+        createdBy: ctx.actor.name,
+        displayAt: ctx.now,
+      })
+      for (const hook of deps.hooks.incidentUpdatePublished) {
+        await hook(raw, ctx, {
+          incident: { ...incident, page_id: pageId },
+          update,
+          previousStatus: null,
+          componentIds: affected.map((a) => a.code),
+        })
+      }
+    }
+    const [view] = await loadIncidents(tx, [(await tx.incidents.get(incident.id))!])
+    return view!
+  })
+  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: result.id, pageId: result.page_id })
+  if (goesPublic || result.page_id) deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: result.page_id })
+  return result
+}

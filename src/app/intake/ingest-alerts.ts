@@ -1,0 +1,72 @@
+import type { Store } from '../../store/store.js'
+import type { AppDeps } from '../context.js'
+import type { IntakeIntegration } from './find-integration.js'
+import { rulesForIntake } from './manage-routing-rules.js'
+import { AlertRaceError, recordBatch, type IngestedAlert, type IngestRequest } from './record-batch.js'
+
+export type { IngestedAlert, IngestRequest } from './record-batch.js'
+
+interface Pending {
+  integration: IntakeIntegration
+  request: IngestRequest
+  resolve(results: IngestedAlert[]): void
+  reject(error: unknown): void
+}
+
+// During an alert storm every request would otherwise pay its own BEGIN, COMMIT and fsync.
+// Requests that arrive while an organisation's transactions are busy wait and go together
+// in the next one; at most MAX_IN_FLIGHT transactions per organisation run at once.
+const MAX_BATCH = 64
+const MAX_IN_FLIGHT = 4
+
+interface OrgQueue {
+  waiting: Pending[]
+  inFlight: number
+}
+
+const queues = new WeakMap<Store, Map<string, OrgQueue>>()
+
+/**
+ * Records a request's alert events (see recordRequest); all of a request is stored or none
+ * of it. A batch that fails is re-run one request per transaction, so one bad request (a
+ * replay, say) fails alone.
+ */
+export function ingestAlerts(deps: AppDeps, integration: IntakeIntegration, request: IngestRequest): Promise<IngestedAlert[]> {
+  let byOrg = queues.get(deps.store)
+  if (!byOrg) queues.set(deps.store, (byOrg = new Map()))
+  let queue = byOrg.get(integration.org_id)
+  if (!queue) byOrg.set(integration.org_id, (queue = { waiting: [], inFlight: 0 }))
+  const result = new Promise<IngestedAlert[]>((resolve, reject) => queue.waiting.push({ integration, request, resolve, reject }))
+  pump(deps, integration.org_id, queue, byOrg)
+  return result
+}
+
+function pump(deps: AppDeps, orgId: string, queue: OrgQueue, byOrg: Map<string, OrgQueue>) {
+  while (queue.inFlight < MAX_IN_FLIGHT && queue.waiting.length > 0) {
+    const batch = queue.waiting.splice(0, MAX_BATCH)
+    queue.inFlight++
+    void runBatch(deps, orgId, batch).finally(() => {
+      queue.inFlight--
+      if (queue.inFlight === 0 && queue.waiting.length === 0) byOrg.delete(orgId)
+      else pump(deps, orgId, queue, byOrg)
+    })
+  }
+}
+
+async function runBatch(deps: AppDeps, orgId: string, batch: Pending[], attempt = 1): Promise<void> {
+  try {
+    const rules = await rulesForIntake(deps.store, orgId)
+    const opened = new Set<string>()
+    const results = await deps.store.transaction(orgId, (tx, rawTx) => recordBatch(deps, tx, rawTx, { requests: batch, rules, openedIncidents: opened }))
+    batch.forEach((p, i) => p.resolve(results[i]!))
+    for (const incidentId of opened) deps.events.emit('incident.changed', { orgId, incidentId, pageId: null })
+  } catch (error) {
+    if (batch.length > 1) {
+      for (const p of batch) await runBatch(deps, orgId, [p])
+    } else if (error instanceof AlertRaceError && attempt < 3) {
+      await runBatch(deps, orgId, batch, attempt + 1)
+    } else {
+      batch[0]!.reject(error)
+    }
+  }
+}

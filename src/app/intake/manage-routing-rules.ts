@@ -1,0 +1,108 @@
+import type { RoutingAction, RoutingRule, RuleCondition } from '../../domain/alert/routing-rule.js'
+import { routingRuleProblems } from '../../domain/alert/routing-rule.js'
+import { defaultSeverityScale } from '../../domain/incident/severity.js'
+import type { RoutingRuleRow } from '../../store/routing-rules-store.js'
+import type { Store } from '../../store/store.js'
+import { requirePermission } from '../authorize.js'
+import type { AppContext, AppDeps } from '../context.js'
+import { invalid, notFound } from '../errors.js'
+import { parseInput } from '../parse-input.js'
+import { createRoutingRuleInput, updateRoutingRuleInput } from './routing-rule-input.js'
+
+export function ruleFromRow(row: RoutingRuleRow): RoutingRule {
+  return {
+    id: row.id,
+    name: row.name,
+    position: row.position,
+    isEnabled: row.is_enabled,
+    conditions: row.conditions as RuleCondition[],
+    actions: row.actions as RoutingAction[],
+    continueMatching: row.continue_matching,
+  }
+}
+
+function view(row: RoutingRuleRow) {
+  const { org_id: _org, ...rest } = row
+  return rest
+}
+
+function check(rule: { conditions: readonly RuleCondition[]; actions: readonly RoutingAction[] }) {
+  const problems = routingRuleProblems(rule, defaultSeverityScale.map((s) => s.level))
+  if (problems.length > 0) throw invalid('The routing rule is invalid', problems)
+}
+
+// Intake reads the rules for every alert; they change rarely, so each node keeps them briefly.
+const RULES_TTL_MS = 2_000
+const ruleCaches = new WeakMap<Store, Map<string, { rules: RoutingRule[]; until: number }>>()
+
+export async function rulesForIntake(store: Store, orgId: string, nowMs = Date.now()): Promise<RoutingRule[]> {
+  let cache = ruleCaches.get(store)
+  if (!cache) ruleCaches.set(store, (cache = new Map()))
+  const hit = cache.get(orgId)
+  if (hit && hit.until > nowMs) return hit.rules
+  const rules = (await store.forOrg(orgId).routingRules.list()).map(ruleFromRow)
+  if (cache.size > 10_000) cache.clear()
+  cache.set(orgId, { rules, until: nowMs + RULES_TTL_MS })
+  return rules
+}
+
+const forgetRules = (store: Store, orgId: string) => ruleCaches.get(store)?.delete(orgId)
+
+export async function createRoutingRule(deps: AppDeps, ctx: AppContext, raw: unknown) {
+  requirePermission(ctx, 'integration.manage')
+  const input = parseInput(createRoutingRuleInput, raw)
+  check(input as { conditions: RuleCondition[]; actions: RoutingAction[] })
+  const row = await deps.store.forOrg(ctx.orgId).routingRules.create({
+    name: input.name,
+    position: input.position,
+    isEnabled: input.is_enabled,
+    conditions: input.conditions,
+    actions: input.actions,
+    continueMatching: input.continue_matching,
+  })
+  forgetRules(deps.store, ctx.orgId)
+  return view(row)
+}
+
+export async function listRoutingRules(deps: AppDeps, ctx: AppContext) {
+  requirePermission(ctx, 'alert.read')
+  return (await deps.store.forOrg(ctx.orgId).routingRules.list()).map(view)
+}
+
+export async function getRoutingRule(deps: AppDeps, ctx: AppContext, id: string) {
+  requirePermission(ctx, 'alert.read')
+  const row = await deps.store.forOrg(ctx.orgId).routingRules.get(id)
+  if (!row) throw notFound('Routing rule')
+  return view(row)
+}
+
+export async function updateRoutingRule(deps: AppDeps, ctx: AppContext, id: string, raw: unknown) {
+  requirePermission(ctx, 'integration.manage')
+  const input = parseInput(updateRoutingRuleInput, raw)
+  const row = await deps.store.transaction(ctx.orgId, async (tx) => {
+    const current = await tx.routingRules.get(id)
+    if (!current) throw notFound('Routing rule')
+    const merged = ruleFromRow(current)
+    check({ conditions: (input.conditions ?? merged.conditions) as RuleCondition[], actions: (input.actions ?? merged.actions) as RoutingAction[] })
+    return tx.routingRules.update(
+      id,
+      {
+        name: input.name,
+        position: input.position,
+        isEnabled: input.is_enabled,
+        conditions: input.conditions,
+        actions: input.actions,
+        continueMatching: input.continue_matching,
+      },
+      ctx.now,
+    )
+  })
+  forgetRules(deps.store, ctx.orgId)
+  return view(row!)
+}
+
+export async function deleteRoutingRule(deps: AppDeps, ctx: AppContext, id: string) {
+  requirePermission(ctx, 'integration.manage')
+  if (!(await deps.store.forOrg(ctx.orgId).routingRules.remove(id))) throw notFound('Routing rule')
+  forgetRules(deps.store, ctx.orgId)
+}

@@ -1,0 +1,27 @@
+import type { Feature } from '../../features.js'
+import { oncallJobsService } from '../../jobs/oncall-jobs-service.js'
+import { pageEscalationPolicy } from './page-escalation-policy.js'
+import { createPagingChannels } from './paging-channels.js'
+
+/**
+ * On-call in the running product: a routing rule's `page` action opens a page in the alert's
+ * own transaction, and one background service advances escalation timers and sends pages.
+ */
+export const oncallFeature: Feature = {
+  name: 'oncall',
+  setup(deps) {
+    // Answers with the page id (null when the policy no longer exists), which intake keeps on the alert.
+    deps.hooks.alertPageRequested.push(async (tx, ctx, request) => {
+      const { alert } = request
+      return pageEscalationPolicy(
+        deps,
+        ctx,
+        { policyId: request.escalationPolicyId, summary: alert.summary, details: `${alert.severity} alert from ${alert.source} (${alert.dedup_key})`, alertId: alert.id, incidentId: request.incidentId },
+        tx,
+      )
+    })
+  },
+  services(deps, config) {
+    return [oncallJobsService(deps, createPagingChannels(config), deps.clock)]
+  },
+}

@@ -1,0 +1,10 @@
+import type { Command } from '../command.js'
+import { deliverCommand } from './deliver.js'
+import { exportCommand } from './export.js'
+import { integrationsCommand } from './integrations.js'
+import { migrateCommand } from './migrate.js'
+import { serveCommand } from './serve.js'
+import { subscribersCommand } from './subscribers.js'
+
+/** Each feature adds its command here. */
+export const commands: Command[] = [serveCommand, migrateCommand, exportCommand, integrationsCommand, subscribersCommand, deliverCommand]

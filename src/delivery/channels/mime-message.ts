@@ -1,0 +1,78 @@
+import addressparser from 'nodemailer/lib/addressparser'
+import { encodeWords, foldLines } from 'nodemailer/lib/mime-funcs'
+
+/**
+ * A multipart/alternative message built straight into bytes. Nodemailer's composer costs
+ * ~0.7 ms of CPU a message (measured here), too much for 100,000 in 30 s on two cores;
+ * this costs a few microseconds and still uses nodemailer's header encoders. Bodies are
+ * base64 so no line-length or 8-bit rules can break, and the boundary comes from the key
+ * so a resend is byte-identical.
+ */
+export interface MimeInput {
+  from: string
+  to: string
+  subject: string
+  text: string
+  html?: string
+  messageId: string
+  date: Date
+  boundaryKey: string
+  /** Extra headers; values are ASCII (URLs, keys, tags). */
+  headers: Record<string, string>
+}
+
+const noBreaks = (value: string) => value.replace(/[\r\n]+/g, ' ')
+
+const isAscii = (value: string) => /^[\x20-\x7e]*$/.test(value)
+
+export function encodeMailbox(value: string): string {
+  return addressparser(value, { flatten: true })
+    .map((mailbox) => {
+      const address = mailbox.address ?? ''
+      if (!mailbox.name) return address
+      const name = isAscii(mailbox.name) ? `"${mailbox.name.replace(/["\\]/g, '\\$&')}"` : encodeWords(mailbox.name, 'Q', 52)
+      return `${name} <${address}>`
+    })
+    .join(', ')
+}
+
+function headerLine(name: string, value: string): string {
+  return foldLines(`${name}: ${noBreaks(value)}`, 76).trimEnd()
+}
+
+function base64Body(content: string): string {
+  return Buffer.from(content, 'utf8').toString('base64').replace(/.{76}(?=.)/g, '$&\r\n')
+}
+
+function part(type: string, content: string): string {
+  return `Content-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Body(content)}`
+}
+
+export function buildMime(input: MimeInput): Buffer {
+  const boundary = `----=_candor_${input.boundaryKey.replace(/[^A-Za-z0-9]/g, '')}`
+  const subject = isAscii(input.subject) ? input.subject : encodeWords(input.subject, 'B', 52)
+  const lines = [
+    headerLine('From', encodeMailbox(input.from)),
+    headerLine('To', encodeMailbox(input.to)),
+    headerLine('Subject', subject),
+    headerLine('Date', input.date.toUTCString().replace(/GMT$/, '+0000')),
+    headerLine('Message-ID', input.messageId),
+    ...Object.entries(input.headers).map(([name, value]) => headerLine(name, value)),
+    'MIME-Version: 1.0',
+  ]
+  const body =
+    input.html === undefined
+      ? `${lines.join('\r\n')}\r\n${part('text/plain', input.text)}`
+      : [
+          `${lines.join('\r\n')}\r\nContent-Type: multipart/alternative; boundary="${boundary}"\r\n`,
+          `--${boundary}\r\n${part('text/plain', input.text)}`,
+          `--${boundary}\r\n${part('text/html', input.html)}`,
+          `--${boundary}--\r\n`,
+        ].join('\r\n')
+  return Buffer.from(body, 'utf8')
+}
+
+/** Whether an address can go in a plain (non-SMTPUTF8) envelope; others take nodemailer's full path. */
+export function isAsciiAddress(address: string): boolean {
+  return isAscii(address) && !/[\r\n]/.test(address)
+}

@@ -1,0 +1,149 @@
+import { parseConnectionUrl } from 'nodemailer/lib/shared'
+import SMTPConnection from 'nodemailer/lib/smtp-connection'
+
+/**
+ * A pool of nodemailer SMTP connections that sends prebuilt messages. Nodemailer's own pool
+ * runs every raw message through its composer and plugins (message ids, MIME nodes, random
+ * bytes): ~40% of the CPU of a fan-out, measured here. The SMTP dialogue is still nodemailer's.
+ */
+export interface SmtpPoolOptions {
+  url: string
+  maxConnections: number
+  /** Messages per connection before it is closed and replaced. */
+  maxMessages: number
+  connectionTimeoutMs: number
+  socketTimeoutMs: number
+}
+
+export interface SmtpSendInfo {
+  response: string
+}
+
+interface PooledConnection {
+  smtp: SMTPConnection
+  sent: number
+  isBroken: boolean
+}
+
+type SmtpError = Error & { code?: string; responseCode?: number }
+
+const transientCodes = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET'])
+
+export function createSmtpPool(options: SmtpPoolOptions) {
+  const parsed = parseConnectionUrl(options.url) as Record<string, unknown>
+  const { auth: rawAuth, ...fromUrl } = parsed
+  const auth = rawAuth as { user: string; pass: string } | undefined
+  const connectionOptions = {
+    ...fromUrl,
+    connectionTimeout: options.connectionTimeoutMs,
+    greetingTimeout: options.connectionTimeoutMs,
+    socketTimeout: options.socketTimeoutMs,
+  } as ConstructorParameters<typeof SMTPConnection>[0]
+  const idle: PooledConnection[] = []
+  const waiting: ((connection: PooledConnection | Error) => void)[] = []
+  let open = 0
+  let isClosed = false
+
+  function connect(): Promise<PooledConnection> {
+    return new Promise((resolve, reject) => {
+      const smtp = new SMTPConnection(connectionOptions)
+      const pooled: PooledConnection = { smtp, sent: 0, isBroken: false }
+      const broken = () => {
+        pooled.isBroken = true
+        const at = idle.indexOf(pooled)
+        if (at !== -1) idle.splice(at, 1)
+      }
+      let isReady = false
+      // Before the session is up, a failure is this connect's; afterwards it only retires the connection.
+      smtp.on('error', (error) => {
+        broken()
+        if (!isReady) reject(error)
+      })
+      smtp.on('end', () => {
+        broken()
+        if (!isReady) reject(Object.assign(new Error('the SMTP server closed the connection'), { code: 'ECONNECTION' }))
+      })
+      smtp.connect((error) => {
+        if (error) return reject(error)
+        const ready = () => ((isReady = true), resolve(pooled))
+        if (!auth) return ready()
+        smtp.login(auth, (loginError) => (loginError ? reject(loginError) : ready()))
+      })
+    })
+  }
+
+  async function acquire(): Promise<PooledConnection> {
+    if (isClosed) throw Object.assign(new Error('the SMTP pool is closed'), { code: 'ECONNECTION' })
+    const ready = idle.pop()
+    if (ready) return ready
+    if (open < options.maxConnections) {
+      open++
+      try {
+        return await connect()
+      } catch (error) {
+        open--
+        throw error
+      }
+    }
+    const next = await new Promise<PooledConnection | Error>((resolve) => waiting.push(resolve))
+    if (next instanceof Error) throw next
+    return next
+  }
+
+  function release(connection: PooledConnection): void {
+    if (connection.isBroken || connection.sent >= options.maxMessages || isClosed) {
+      open--
+      connection.smtp.close()
+      // A slot freed up: let the next waiter open a fresh connection.
+      const waiter = waiting.shift()
+      if (waiter) acquire().then(waiter, (error: Error) => waiter(error))
+      return
+    }
+    const waiter = waiting.shift()
+    if (waiter) waiter(connection)
+    else idle.push(connection)
+  }
+
+  function sendOn(connection: PooledConnection, envelope: { from: string; to: string[] }, raw: Buffer): Promise<SmtpSendInfo> {
+    return new Promise((resolve, reject) => {
+      connection.smtp.send(envelope, raw, (error, info) => {
+        connection.sent++
+        if (!error) {
+          release(connection)
+          return resolve({ response: String(info?.response ?? '') })
+        }
+        const smtpError = error as SmtpError
+        // The server refused this message, not the session: reset and keep the connection.
+        if ((smtpError.code === 'EENVELOPE' || smtpError.code === 'EMESSAGE') && smtpError.responseCode !== 421) {
+          connection.smtp.reset((resetError) => {
+            if (resetError) connection.isBroken = true
+            release(connection)
+          })
+        } else {
+          connection.isBroken = true
+          release(connection)
+        }
+        reject(smtpError)
+      })
+    })
+  }
+
+  return {
+    async send(envelope: { from: string; to: string[] }, raw: Buffer): Promise<SmtpSendInfo> {
+      const connection = await acquire()
+      const isReused = connection.sent > 0
+      try {
+        return await sendOn(connection, envelope, raw)
+      } catch (error) {
+        // A kept-alive connection the server dropped meanwhile: try once more on a fresh one.
+        if (isReused && transientCodes.has((error as SmtpError).code ?? '')) return sendOn(await acquire(), envelope, raw)
+        throw error
+      }
+    },
+    close() {
+      isClosed = true
+      for (const connection of idle.splice(0)) connection.smtp.close()
+      for (const waiter of waiting.splice(0)) waiter(Object.assign(new Error('the SMTP pool is closed'), { code: 'ECONNECTION' }))
+    },
+  }
+}

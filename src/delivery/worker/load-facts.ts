@@ -1,0 +1,68 @@
+import type { Brand } from '../../domain/template/render-message.js'
+import { pagePublicUrl } from '../../app/subscribers/subscriber-links.js'
+import { outboxStore } from '../../store/outbox-store.js'
+import type { Db } from '../../store/schema/index.js'
+import type { PageFacts, UpdateFacts } from './message-composer.js'
+
+/** Reads what an update's messages say, and the webhook event's structured part, from the store. */
+export function createFactsLoader(db: Db, baseUrl: string) {
+  const store = outboxStore(db)
+
+  async function loadPage(pageId: string): Promise<PageFacts & { id: string; timeZone: string }> {
+    const page = await store.loadPage(pageId)
+    if (!page) throw new Error(`status page ${pageId} is gone`)
+    const brand: Brand = {}
+    if (typeof page.branding.brandColor === 'string') brand.color = page.branding.brandColor
+    if (typeof page.branding.logoUrl === 'string') brand.logoUrl = page.branding.logoUrl
+    return { id: page.id, name: page.name, statusUrl: pagePublicUrl(page, baseUrl), locale: page.locale, brand, timeZone: page.time_zone }
+  }
+
+  async function loadUpdate(orgId: string, updateId: string): Promise<UpdateFacts> {
+    const found = await store.loadUpdate(orgId, updateId)
+    if (!found) throw new Error(`incident update ${updateId} is gone`)
+    const { update, incident, components } = found
+    if (!incident.page_id) throw new Error(`incident ${incident.id} is on no status page`)
+    const page = await loadPage(incident.page_id)
+    const named = update.affected_components.map((c) => c.name)
+    const incidentUrl = `${page.statusUrl}/incidents/${incident.id}`
+    return {
+      page,
+      writtenAt: update.created_at,
+      facts: {
+        pageName: page.name,
+        statusUrl: page.statusUrl,
+        incidentTitle: incident.title,
+        incidentUrl,
+        affectedComponents: named.length > 0 ? named : components.map((c) => c.name),
+        startedAt: incident.started_at,
+        ...(incident.resolved_at ? { resolvedAt: incident.resolved_at } : {}),
+        message: update.body,
+        ...(update.body_technical ? { technicalDetail: update.body_technical } : {}),
+        isDrill: incident.is_drill,
+        timeZone: page.timeZone,
+      },
+      event: {
+        type: 'incident.update',
+        created_at: update.created_at.toISOString(),
+        page: { id: page.id, name: page.name, url: page.statusUrl },
+        incident: {
+          id: incident.id,
+          name: incident.title,
+          status: incident.status,
+          impact: incident.impact,
+          url: incidentUrl,
+          started_at: incident.started_at.toISOString(),
+          resolved_at: incident.resolved_at?.toISOString() ?? null,
+        },
+        update: {
+          id: update.id,
+          status: update.status,
+          display_at: update.display_at.toISOString(),
+          affected_components: update.affected_components.map((c) => ({ id: c.code, name: c.name, old_status: c.old_status, new_status: c.new_status })),
+        },
+      },
+    }
+  }
+
+  return { loadUpdate, loadPage }
+}

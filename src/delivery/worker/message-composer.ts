@@ -1,0 +1,122 @@
+import { idempotencyKey } from '../../domain/delivery/idempotency-key.js'
+import type { MessageFacts } from '../../domain/template/message-facts.js'
+import { isTemplateChannel, type TemplateChannel } from '../../domain/template/message-kinds.js'
+import { personalise, renderMessage, type Brand, type RenderedMessage } from '../../domain/template/render-message.js'
+import { renderConfirmation } from '../../domain/template/subscription-messages.js'
+import type { OutboundMessage } from '../channels/channel.js'
+import type { ClaimedDelivery } from './outbox-port.js'
+
+/** A page as its messages show it. */
+export interface PageFacts {
+  name: string
+  statusUrl: string
+  locale: string
+  brand: Brand
+}
+
+/** Everything about one published update that its messages say, loaded once per update. */
+export interface UpdateFacts {
+  facts: MessageFacts
+  page: PageFacts
+  writtenAt: Date
+  /** The structured part of the webhook event (page, incident, update); the message is added per recipient. */
+  event: Record<string, unknown>
+}
+
+export interface ComposerDeps {
+  loadUpdate(orgId: string, updateId: string): Promise<UpdateFacts>
+  loadPage(pageId: string): Promise<PageFacts>
+  unsubscribeUrl(delivery: ClaimedDelivery): string
+  confirmUrl(delivery: ClaimedDelivery): string
+  /** Email From for a page: `"<page name>" <status@…>`. */
+  fromFor(page: PageFacts): string
+  confirmationValidHours: number
+}
+
+const maxCached = 64
+
+/** A small cache that forgets everything when full: updates come and go, a fan-out reuses one. */
+function cache<T>() {
+  const map = new Map<string, T>()
+  return {
+    get: (key: string, make: () => T): T => {
+      let value = map.get(key)
+      if (value === undefined) {
+        if (map.size >= maxCached) map.clear()
+        value = make()
+        map.set(key, value)
+      }
+      return value
+    },
+    delete: (key: string) => map.delete(key),
+  }
+}
+
+/**
+ * Renders each (update, stage, channel, locale, audience) once and personalises per
+ * recipient, so a 100,000-subscriber fan-out renders a handful of templates, not 100,000.
+ */
+export function createMessageComposer(deps: ComposerDeps) {
+  const updates = cache<Promise<UpdateFacts>>()
+  const pages = cache<Promise<PageFacts>>()
+  const rendered = new Map<string, RenderedMessage>()
+
+  const remembered = <T>(store: ReturnType<typeof cache<Promise<T>>>, key: string, load: () => Promise<T>) =>
+    store.get(key, () => {
+      const promise = load()
+      promise.catch(() => store.delete(key))
+      return promise
+    })
+
+  function renderedFor(key: string, make: () => RenderedMessage): RenderedMessage {
+    let message = rendered.get(key)
+    if (!message) {
+      if (rendered.size >= maxCached * 8) rendered.clear()
+      message = make()
+      rendered.set(key, message)
+    }
+    return message
+  }
+
+  async function composeConfirmation(delivery: ClaimedDelivery, key: string): Promise<OutboundMessage> {
+    const page = await remembered(pages, delivery.pageId, () => deps.loadPage(delivery.pageId))
+    const message = renderConfirmation({
+      locale: delivery.locale ?? page.locale,
+      pageName: page.name,
+      statusUrl: page.statusUrl,
+      confirmUrl: deps.confirmUrl(delivery),
+      validHours: deps.confirmationValidHours,
+      brand: page.brand,
+    })
+    return { idempotencyKey: key, address: delivery.address, locale: message.locale, subject: message.subject, text: message.text, html: message.html, from: deps.fromFor(page) }
+  }
+
+  async function compose(delivery: ClaimedDelivery): Promise<OutboundMessage> {
+    const identity = delivery.kind === 'confirmation' ? `confirmation:${delivery.id}` : (delivery.updateId ?? delivery.id)
+    const key = idempotencyKey({ updateId: identity, subscriberId: delivery.subscriberId, channel: delivery.channel })
+    if (delivery.kind === 'confirmation') return composeConfirmation(delivery, key)
+    if (!delivery.updateId || !delivery.stage) throw new Error(`delivery ${delivery.id} names no update or stage`)
+    const { updateId, stage } = delivery
+    const update = await remembered(updates, updateId, () => deps.loadUpdate(delivery.orgId, updateId))
+    const channel: TemplateChannel = isTemplateChannel(delivery.channel) ? delivery.channel : 'webhook'
+    const locale = delivery.locale ?? update.page.locale
+    const message = renderedFor([updateId, stage, channel, locale, delivery.audience].join('|'), () =>
+      renderMessage({ stage, channel, audience: delivery.audience, locale, facts: update.facts, brand: update.page.brand }),
+    )
+    const base = { idempotencyKey: key, address: delivery.address, locale: message.locale, writtenAt: update.writtenAt }
+    if (channel === 'email') {
+      const unsubscribeUrl = deps.unsubscribeUrl(delivery)
+      const personal = personalise(message, { unsubscribeUrl })
+      return { ...base, subject: personal.subject, text: personal.text, html: personal.html, unsubscribeUrl, from: deps.fromFor(update.page) }
+    }
+    const payload = {
+      id: key,
+      ...update.event,
+      message: { stage, locale: message.locale, subject: message.subject, text: message.text, short: message.short },
+    }
+    return { ...base, subject: message.subject, text: message.text, payload, ...(delivery.secret ? { secret: delivery.secret } : {}) }
+  }
+
+  return { compose }
+}
+export type MessageComposer = ReturnType<typeof createMessageComposer>

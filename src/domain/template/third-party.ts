@@ -1,0 +1,14 @@
+/**
+ * The 8x8 seed's rule: only the status page names a failing provider; every other channel
+ * says "one of our third-party providers". Free text a communicator wrote is scrubbed too,
+ * so the rule holds even when the name slips into an update.
+ */
+export function redactProvider(text: string, providerName: string | undefined, phrase: string): string {
+  const name = providerName?.trim()
+  if (!name) return text
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  // Word edges only where the name itself starts/ends with a word character ("AWS", not "lAWSon").
+  const start = /^\w/.test(name) ? '\\b' : ''
+  const end = /\w$/.test(name) ? '\\b' : ''
+  return text.replace(new RegExp(`${start}${escaped}${end}`, 'giu'), phrase)
+}

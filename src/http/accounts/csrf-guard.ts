@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { AppError } from '../../app/errors.js'
+import { verifyCsrfToken } from '../../auth/csrf.js'
+import { sessionOf } from './session-authenticator.js'
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+function sameOrigin(request: FastifyRequest, baseUrl: string): boolean {
+  const origin = request.headers.origin ?? request.headers.referer
+  if (origin === undefined) return true
+  try {
+    const from = new URL(origin)
+    return from.host === request.headers.host || from.origin === new URL(baseUrl).origin
+  } catch {
+    return false
+  }
+}
+
+function isForm(request: FastifyRequest): boolean {
+  return /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(request.headers['content-type'] ?? '')
+}
+
+/**
+ * CSRF defence for cookie sessions (OWASP): a changing request must carry the session's token
+ * (header `x-csrf-token`, or `_csrf` in a form), and must not come from another origin.
+ * Form posts to the public sign-in pages get the origin check too (login CSRF).
+ * Token-authenticated requests carry no ambient credential and need neither.
+ */
+export function registerCsrfGuard(app: FastifyInstance, options: { secret: string; baseUrl: string }) {
+  app.addHook('preHandler', async (request) => {
+    if (!unsafe.has(request.method)) return
+    const session = sessionOf(request)
+    if (!session && !isForm(request)) return
+    if (!sameOrigin(request, options.baseUrl)) throw new AppError('FORBIDDEN', 'Cross-site request refused')
+    if (!session) return
+    const body = request.body as Record<string, unknown> | null | undefined
+    const token = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined)
+    if (!verifyCsrfToken(options.secret, session.sessionId, token)) {
+      throw new AppError('FORBIDDEN', 'Missing or wrong CSRF token: send the x-csrf-token header from /api/me')
+    }
+  })
+}

@@ -1,0 +1,23 @@
+import type { RouteModule } from '../route-module.js'
+import { accountsRoutes } from './accounts-routes.js'
+import { alertIntakeRoutes } from './alert-intake-routes.js'
+import { authRoutes } from './auth-routes.js'
+import { alertsRoutes } from './alerts-routes.js'
+import { componentsRoutes } from './components-routes.js'
+import { healthRoutes } from './health-routes.js'
+import { incidentsRoutes } from './incidents-routes.js'
+import { maintenancesRoutes } from './maintenances-routes.js'
+import { oncallPagingRoutes } from './oncall-paging-routes.js'
+import { oncallPublicRoutes } from './oncall-public-routes.js'
+import { oncallSchedulesRoutes } from './oncall-schedules-routes.js'
+import { pagesRoutes } from './pages-routes.js'
+import { processRoutes } from './process-routes.js'
+import { statusPageRoutes } from './status-page-routes.js'
+import { subscribeRoutes } from './subscribe-routes.js'
+import { subscribersRoutes } from './subscribers-routes.js'
+
+/** Routes that need a signed-in user or API token; each feature adds one line. */
+export const authenticatedRoutes: RouteModule[] = [accountsRoutes, pagesRoutes, componentsRoutes, incidentsRoutes, maintenancesRoutes, alertsRoutes, processRoutes, oncallSchedulesRoutes, oncallPagingRoutes, subscribersRoutes]
+
+/** Routes anyone may call (status pages, intake with its own keys, health); each feature adds one line. */
+export const publicRoutes: RouteModule[] = [authRoutes, healthRoutes, statusPageRoutes, alertIntakeRoutes, oncallPublicRoutes, subscribeRoutes]

@@ -1,0 +1,46 @@
+import { statusPageViews } from '../../app/status-page/status-page-views.js'
+import type { HttpDeps } from '../http-deps.js'
+import { LiveHub } from './live-hub.js'
+import { normaliseHost, StatusSnapshotCache } from './snapshot-cache.js'
+
+/** One snapshot cache and one live hub per running app, shared by the routes and the background service. */
+export interface StatusPagesRuntime {
+  cache: StatusSnapshotCache
+  hub: LiveHub
+  /** False until the first full load finished: the routes answer 503 rather than 404 before that. */
+  isReady(): boolean
+  start(): Promise<void>
+  stop(): void
+}
+
+const runtimes = new WeakMap<HttpDeps, StatusPagesRuntime>()
+
+export function statusPagesRuntime(deps: HttpDeps, options: { refreshIntervalMs?: number } = {}): StatusPagesRuntime {
+  const existing = runtimes.get(deps)
+  if (existing) return existing
+  const hub = new LiveHub()
+  let ready = false
+  const cache = new StatusSnapshotCache({
+    source: statusPageViews(deps),
+    clock: deps.clock,
+    logger: deps.logger,
+    onChange: (page) => hub.publish(page.pageId, page.version),
+    defaultHosts: [normaliseHost(new URL(deps.baseUrl).host)],
+    ...(options.refreshIntervalMs !== undefined ? { refreshIntervalMs: options.refreshIntervalMs } : {}),
+  })
+  const runtime: StatusPagesRuntime = {
+    cache,
+    hub,
+    isReady: () => ready,
+    async start() {
+      await cache.start()
+      ready = true
+    },
+    stop() {
+      cache.stop()
+      hub.closeAll()
+    },
+  }
+  runtimes.set(deps, runtime)
+  return runtime
+}

@@ -1,0 +1,12 @@
+import { pino, type Logger } from 'pino'
+
+export type { Logger }
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'candor' },
+    redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+    timestamp: pino.stdTimeFunctions.isoTime,
+  })
+}

@@ -1,0 +1,116 @@
+import type { Insertable, Selectable } from 'kysely'
+import { alertBatchWrites } from './alert-batch-writes.js'
+import type { AlertEventsTable, AlertsTable } from './schema/alerts.js'
+import type { Executor } from './schema/index.js'
+import { json } from './schema/index.js'
+
+export type AlertRow = Selectable<AlertsTable>
+/** What intake reads and routes on: everything but the bulky last payload and routing record. */
+export type AlertStateRow = Omit<AlertRow, 'last_payload' | 'routing'>
+
+/** An alert's fields as the intake use case computes them; jsonb columns are written as JSON text. */
+export interface AlertWrite {
+  status: string
+  severity: string
+  summary: string
+  source: string
+  labels: Record<string, string>
+  details: Record<string, unknown>
+  lastPayload: unknown
+  eventCount: number
+  fireCount: number
+  firstSeenAt: Date
+  lastSeenAt: Date
+  lastFiredAt: Date
+  acknowledgedAt: Date | null
+  resolvedAt: Date | null
+  stateChangeTimes: string[]
+  isFlapping: boolean
+}
+
+export interface AlertEventWrite {
+  integrationId: string
+  alertId: string | null
+  dedupKey: string
+  action: string
+  change: string
+  occurredAt: Date
+  receivedAt: Date
+  payload: unknown
+}
+
+export interface AlertListFilter {
+  status?: string[]
+  integrationId?: string
+  incidentId?: string
+  limit?: number
+  before?: Date
+}
+
+export function alertsStore(db: Executor, orgId: string) {
+  const scoped = () => db.selectFrom('alerts').selectAll().where('org_id', '=', orgId)
+  return {
+    ...alertBatchWrites(db, orgId),
+    async setRouting(id: string, routing: { disposition: string; routing: Record<string, unknown>; incidentId?: string | null }) {
+      await db
+        .updateTable('alerts')
+        .set({
+          disposition: routing.disposition,
+          routing: json(routing.routing),
+          ...(routing.incidentId !== undefined ? { incident_id: routing.incidentId } : {}),
+        })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .execute()
+    },
+    async attachIncident(alertIds: string[], incidentId: string) {
+      if (alertIds.length === 0) return
+      await db.updateTable('alerts').set({ incident_id: incidentId }).where('org_id', '=', orgId).where('id', 'in', alertIds).where('incident_id', 'is', null).execute()
+    },
+    async addEvents(events: AlertEventWrite[]) {
+      if (events.length === 0) return
+      await db
+        .insertInto('alert_events')
+        .values(
+          events.map((e) => ({
+            org_id: orgId,
+            integration_id: e.integrationId,
+            alert_id: e.alertId,
+            dedup_key: e.dedupKey,
+            action: e.action,
+            change: e.change,
+            occurred_at: e.occurredAt,
+            received_at: e.receivedAt,
+            payload: json(e.payload),
+          }) satisfies Insertable<AlertEventsTable>),
+        )
+        .execute()
+    },
+    list(filter: AlertListFilter = {}) {
+      let query = scoped()
+      if (filter.status?.length) query = query.where('status', 'in', filter.status)
+      if (filter.integrationId) query = query.where('integration_id', '=', filter.integrationId)
+      if (filter.incidentId) query = query.where('incident_id', '=', filter.incidentId)
+      if (filter.before) query = query.where('last_seen_at', '<', filter.before)
+      return query.orderBy('last_seen_at', 'desc').orderBy('id').limit(filter.limit ?? 50).execute()
+    },
+    get: (id: string) => scoped().where('id', '=', id).executeTakeFirst(),
+    listEvents: (alertId: string, limit = 50) =>
+      db.selectFrom('alert_events').selectAll().where('org_id', '=', orgId).where('alert_id', '=', alertId).orderBy('received_at', 'desc').orderBy('id').limit(limit).execute(),
+    /** Alerts that fired after `since`, with their integration's kind, for threshold counting. */
+    firedSince: (since: Date, limit: number) =>
+      db
+        .selectFrom('alerts')
+        .innerJoin('integrations', 'integrations.id', 'alerts.integration_id')
+        .select([
+          'alerts.id', 'alerts.integration_id', 'alerts.dedup_key', 'alerts.summary', 'alerts.severity', 'alerts.source',
+          'alerts.labels', 'alerts.last_fired_at', 'alerts.incident_id', 'integrations.kind',
+        ])
+        .where('alerts.org_id', '=', orgId)
+        .where('alerts.last_fired_at', '>', since)
+        .where('alerts.status', '!=', 'resolved')
+        .orderBy('alerts.last_fired_at', 'desc')
+        .limit(limit)
+        .execute(),
+  }
+}

@@ -1,0 +1,201 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import type { Database, Db } from './schema/index.js'
+
+/** One handle over either engine; everything above the store sees only `db`. */
+export interface DatabaseHandle {
+  engine: 'pglite' | 'postgres'
+  db: Db
+  /** Runs a multi-statement SQL script (migrations). Kysely's drivers speak one statement at a time. */
+  execScript(script: string): Promise<void>
+  /** Serialises migrations when several app nodes start together. */
+  withMigrationLock<T>(fn: () => Promise<T>): Promise<T>
+  ping(): Promise<boolean>
+  close(): Promise<void>
+  /** Raw access for adapters that need engine features (LISTEN/NOTIFY). */
+  pglite?: PGlite
+  pool?: pg.Pool
+}
+
+export class DatabaseOpenError extends Error {
+  override name = 'DatabaseOpenError'
+}
+
+const embeddedMajor = '17'
+
+// timestamptz comes back as Date and date as 'YYYY-MM-DD' on both engines.
+pg.types.setTypeParser(1082, (value: string) => value)
+export const pgliteParsers = { 1082: (value: string) => value }
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir)
+}
+
+function checkDataDir(dataDir: string) {
+  if (!existsSync(dataDir)) {
+    mkdirSync(dataDir, { recursive: true })
+    return
+  }
+  const entries = readdirSync(dataDir).filter((name) => !name.startsWith('.'))
+  if (entries.length === 0) return
+  const versionFile = join(dataDir, 'PG_VERSION')
+  if (!existsSync(versionFile)) {
+    throw new DatabaseOpenError(
+      `DATA_DIR ${dataDir} is not a Candor data directory (it holds other files and no PG_VERSION); point DATA_DIR at an empty or Candor-created folder`,
+    )
+  }
+  const major = readFileSync(versionFile, 'utf8').trim()
+  if (major !== embeddedMajor) {
+    throw new DatabaseOpenError(
+      `DATA_DIR ${dataDir} was created by PostgreSQL ${major}, not by Candor's embedded database (PostgreSQL ${embeddedMajor}); use DATABASE_URL to run on that server instead`,
+    )
+  }
+}
+
+async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
+  checkDataDir(dataDir)
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({ dataDir, parsers: pgliteParsers })
+    await pglite.query('select 1')
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `the embedded database in ${dataDir} could not be opened (${describe(error)}); the folder may be corrupt — restore it from a backup or move it away`,
+    )
+  }
+  return embeddedHandle(pglite, { closeEngine: true })
+}
+
+const currentSchema = new WeakMap<PGlite, string>()
+
+/**
+ * Tests share one PGlite per file with a schema per handle; the session's search_path is one
+ * setting, so each handle switches it to its own schema when it takes the connection.
+ */
+class SchemaPGliteDialect extends PGliteDialect {
+  constructor(
+    private readonly engine: PGlite,
+    private readonly schema: string,
+  ) {
+    super(engine)
+  }
+  override createDriver() {
+    const driver = super.createDriver()
+    const acquire = driver.acquireConnection.bind(driver)
+    driver.acquireConnection = async () => {
+      const connection = await acquire()
+      if (currentSchema.get(this.engine) !== this.schema) {
+        await this.engine.exec(`SET search_path TO "${this.schema}"`)
+        currentSchema.set(this.engine, this.schema)
+      }
+      return connection
+    }
+    return driver
+  }
+}
+
+/** Also used by tests, which share one PGlite per file and give each test its own schema. */
+export function embeddedHandle(pglite: PGlite, options: { closeEngine: boolean; schema?: string }): DatabaseHandle {
+  const schemaPrefix = options.schema ? `SET search_path TO "${options.schema}";\n` : ''
+  const dialect = options.schema ? new SchemaPGliteDialect(pglite, options.schema) : new PGliteDialect(pglite)
+  const db = new Kysely<Database>({ dialect })
+  return {
+    engine: 'pglite',
+    db,
+    pglite,
+    async execScript(script) {
+      await db.connection().execute(async () => {
+        try {
+          await pglite.exec(`${schemaPrefix}BEGIN;\n${script}\nCOMMIT;`)
+          if (options.schema) currentSchema.set(pglite, options.schema)
+        } catch (error) {
+          await pglite.exec('ROLLBACK;').catch(() => undefined)
+          throw error
+        }
+      })
+    },
+    withMigrationLock: (fn) => fn(),
+    ping: () => pingDb(db),
+    // Kysely's destroy closes the PGlite it wraps; a shared test instance must outlive this handle.
+    close: async () => {
+      if (options.closeEngine) await db.destroy().catch(() => undefined)
+    },
+  }
+}
+
+async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
+  const handle = postgresHandle(new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5_000 }))
+  try {
+    await sql`select 1`.execute(handle.db)
+  } catch (error) {
+    await handle.close()
+    throw new DatabaseOpenError(`cannot connect to DATABASE_URL ${redactUrl(databaseUrl)}: ${describe(error)}`)
+  }
+  return handle
+}
+
+export function postgresHandle(pool: pg.Pool): DatabaseHandle {
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined)
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    engine: 'postgres',
+    db,
+    pool,
+    async execScript(script) {
+      const client = await pool.connect()
+      try {
+        await client.query(`BEGIN;\n${script}\nCOMMIT;`)
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    async withMigrationLock(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('SELECT pg_advisory_lock(727001)')
+        return await fn()
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined)
+        client.release()
+      }
+    },
+    ping: () => pingDb(db),
+    close: () => db.destroy(),
+  }
+}
+
+async function pingDb(db: Db): Promise<boolean> {
+  try {
+    await Promise.race([
+      sql`select 1`.execute(db),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000).unref()),
+    ])
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(unparseable URL)'
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0])
+  if (error instanceof Error) return error.message || error.name
+  return String(error)
+}

@@ -1,0 +1,167 @@
+import type { EscalationPolicy } from '../domain/oncall/escalation-policy.js'
+import type { EscalationStatus } from '../domain/oncall/escalation.js'
+import { sql } from 'kysely'
+import type { Executor } from './schema/index.js'
+import { json } from './schema/index.js'
+
+export interface PageStateWrite {
+  status: EscalationStatus
+  levelIndex: number
+  round: number
+  isExhausted: boolean
+  dueAt: Date | null
+  acknowledgedBy: string | null
+  acknowledgedAt: Date | null
+  resolvedAt: Date | null
+}
+
+export interface PageCreate {
+  id: string
+  policyId: string
+  policy: EscalationPolicy
+  summary: string
+  details: string
+  alertId: string | null
+  incidentId: string | null
+  state: PageStateWrite
+  at: Date
+}
+
+export interface NotificationWrite {
+  pageId: string
+  userId: string
+  contactMethodId: string | null
+  kind: string
+  address: string
+  levelIndex: number
+  round: number
+  isFallback: boolean
+  dueAt: Date
+  /** In-app notifications are delivered by being written. */
+  status?: 'pending' | 'sent'
+}
+
+/** Inserts stay under PostgreSQL's 65,535 bind parameters. */
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
+  return out
+}
+
+export function oncallPagesStore(db: Executor, orgId: string) {
+  const scoped = () => db.selectFrom('oncall_pages').selectAll().where('org_id', '=', orgId)
+  return {
+    /** New pages with ids chosen by the caller, so their notifications can be written in the same batch. */
+    async createMany(pages: readonly PageCreate[]) {
+      for (const chunk of chunks(pages, 1000)) {
+        await db
+          .insertInto('oncall_pages')
+          .values(
+            chunk.map((p) => ({
+              id: p.id,
+              org_id: orgId,
+              policy_id: p.policyId,
+              summary: p.summary,
+              details: p.details,
+              alert_id: p.alertId,
+              incident_id: p.incidentId,
+              policy_snapshot: json(p.policy),
+              status: p.state.status,
+              level_index: p.state.levelIndex,
+              round: p.state.round,
+              is_exhausted: p.state.isExhausted,
+              due_at: p.state.dueAt,
+              acknowledged_by: p.state.acknowledgedBy,
+              acknowledged_at: p.state.acknowledgedAt,
+              resolved_at: p.state.resolvedAt,
+              created_at: p.at,
+              updated_at: p.at,
+            })),
+          )
+          .execute()
+      }
+    },
+    get: (id: string) => scoped().where('id', '=', id).executeTakeFirst(),
+    getForUpdate: (id: string) => scoped().where('id', '=', id).forUpdate().executeTakeFirst(),
+    list: (filter: { statuses?: EscalationStatus[]; limit?: number } = {}) => {
+      let query = scoped()
+      if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses)
+      return query.orderBy('created_at', 'desc').orderBy('id').limit(Math.min(filter.limit ?? 100, 500)).execute()
+    },
+    openForAlert: (alertId: string) => scoped().where('alert_id', '=', alertId).where('status', '!=', 'resolved').forUpdate().execute(),
+    /** Many pages' states in one statement: a batch of timers costs one UPDATE, not one per page. */
+    async saveStates(states: readonly { id: string; state: PageStateWrite }[], now: Date) {
+      for (const chunk of chunks(states, 1000)) {
+        const rows = chunk.map(
+          ({ id, state: s }) =>
+            sql`(${id}::uuid, ${s.status}, ${s.levelIndex}::int, ${s.round}::int, ${s.isExhausted}::boolean, ${s.dueAt}::timestamptz, ${s.acknowledgedBy}::uuid, ${s.acknowledgedAt}::timestamptz, ${s.resolvedAt}::timestamptz)`,
+        )
+        await sql`
+          UPDATE oncall_pages AS p SET status = v.status, level_index = v.level_index, round = v.round, is_exhausted = v.is_exhausted,
+            due_at = v.due_at, acknowledged_by = v.acknowledged_by, acknowledged_at = v.acknowledged_at, resolved_at = v.resolved_at, updated_at = ${now}::timestamptz
+          FROM (VALUES ${sql.join(rows)}) AS v(id, status, level_index, round, is_exhausted, due_at, acknowledged_by, acknowledged_at, resolved_at)
+          WHERE p.id = v.id AND p.org_id = ${orgId}::uuid`.execute(db)
+      }
+    },
+    async addEvents(events: readonly { pageId: string; type: string; actor: string; detail: Record<string, unknown>; at: Date }[]) {
+      for (const chunk of chunks(events, 2000)) {
+        await db
+          .insertInto('oncall_page_events')
+          .values(chunk.map((e) => ({ org_id: orgId, page_id: e.pageId, type: e.type, actor: e.actor, detail: json(e.detail), at: e.at })))
+          .execute()
+      }
+    },
+    listEvents: (pageId: string) =>
+      db.selectFrom('oncall_page_events').selectAll().where('org_id', '=', orgId).where('page_id', '=', pageId).orderBy('id').execute(),
+    async addNotifications(rows: readonly NotificationWrite[]) {
+      for (const chunk of chunks(rows, 2000)) {
+        await db
+          .insertInto('oncall_notifications')
+          .values(
+            chunk.map((n) => ({
+              org_id: orgId,
+              page_id: n.pageId,
+              user_id: n.userId,
+              contact_method_id: n.contactMethodId,
+              kind: n.kind,
+              address: n.address,
+              level_index: n.levelIndex,
+              round: n.round,
+              is_fallback: n.isFallback,
+              due_at: n.dueAt,
+              status: n.status ?? 'pending',
+              sent_at: n.status === 'sent' ? n.dueAt : null,
+            })),
+          )
+          .execute()
+      }
+    },
+    /** Notifications still waiting on a delay: nobody needs them once the page is acknowledged or resolved. */
+    cancelPending: (pageIds: readonly string[]) =>
+      pageIds.length === 0
+        ? Promise.resolve()
+        : db
+            .updateTable('oncall_notifications')
+            .set({ status: 'cancelled' })
+            .where('org_id', '=', orgId)
+            .where('page_id', 'in', [...pageIds])
+            .where('status', '=', 'pending')
+            .execute()
+            .then(() => undefined),
+    listNotifications: (pageId: string) =>
+      db.selectFrom('oncall_notifications').selectAll().where('org_id', '=', orgId).where('page_id', '=', pageId).orderBy('due_at').orderBy('kind').orderBy('id').execute(),
+    listNotificationsOf: (userId: string, limit = 50) =>
+      db.selectFrom('oncall_notifications').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).orderBy('created_at', 'desc').limit(limit).execute(),
+    /** Records a link's nonce; false when it was spent before (the link works once). */
+    async spendNonce(nonce: string, pageId: string, at: Date) {
+      const rows = await db
+        .insertInto('oncall_link_nonces')
+        .values({ nonce, org_id: orgId, page_id: pageId, used_at: at })
+        .onConflict((oc) => oc.column('nonce').doNothing())
+        .returning('nonce')
+        .execute()
+      return rows.length === 1
+    },
+  }
+}
+export type OncallPagesStore = ReturnType<typeof oncallPagesStore>

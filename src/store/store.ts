@@ -1,0 +1,58 @@
+import { accountsStore } from './accounts-store.js'
+import { alertsStore } from './alerts-store.js'
+import { componentGroupsStore, componentsStore } from './components-store.js'
+import { deliveriesStore } from './deliveries-store.js'
+import { incidentsStore } from './incidents-store.js'
+import { instanceSettingsStore } from './instance-settings-store.js'
+import { integrationKeysStore, integrationsStore } from './integrations-store.js'
+import { maintenancesStore } from './maintenances-store.js'
+import { oncallStore } from './oncall-store.js'
+import { orgAccountsStore } from './org-accounts-store.js'
+import { organisationsStore } from './organisations-store.js'
+import { pagesStore, publicPagesStore } from './pages-store.js'
+import { processStore } from './process-store.js'
+import { routingRulesStore } from './routing-rules-store.js'
+import type { Db, Executor } from './schema/index.js'
+import { subscribersStore } from './subscribers-store.js'
+import { tokensStore } from './tokens-store.js'
+
+/**
+ * Tenant isolation lives here, not in routes: app code reaches tenant data only through
+ * `forOrg(orgId)`, whose every query carries that org_id.
+ */
+export function orgStore(db: Executor, orgId: string) {
+  return {
+    orgId,
+    pages: pagesStore(db, orgId),
+    groups: componentGroupsStore(db, orgId),
+    components: componentsStore(db, orgId),
+    incidents: incidentsStore(db, orgId),
+    maintenances: maintenancesStore(db, orgId),
+    accounts: orgAccountsStore(db, orgId),
+    process: processStore(db, orgId),
+    oncall: oncallStore(db, orgId),
+    subscribers: subscribersStore(db, orgId),
+    deliveries: deliveriesStore(db, orgId),
+    integrations: integrationsStore(db, orgId),
+    alerts: alertsStore(db, orgId),
+    routingRules: routingRulesStore(db, orgId),
+  }
+}
+export type OrgStore = ReturnType<typeof orgStore>
+
+export function createStore(db: Db) {
+  return {
+    db,
+    forOrg: (orgId: string) => orgStore(db, orgId),
+    /** One transaction; the callback gets the same scoped store bound to it. */
+    transaction: <T>(orgId: string, fn: (tx: OrgStore, raw: Executor) => Promise<T>) =>
+      db.transaction().execute((trx) => fn(orgStore(trx, orgId), trx)),
+    organisations: organisationsStore(db),
+    tokens: tokensStore(db),
+    accounts: accountsStore(db),
+    instanceSettings: instanceSettingsStore(db),
+    publicPages: publicPagesStore(db),
+    integrationKeys: integrationKeysStore(db),
+  }
+}
+export type Store = ReturnType<typeof createStore>

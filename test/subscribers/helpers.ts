@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import { installPermissionCheck } from '../../src/app/authorize.js'
+import { can } from '../../src/domain/access/permissions.js'
+import { createDeliveryService } from '../../src/delivery/delivery-service.js'
+import { parseDeliverySettings } from '../../src/delivery/delivery-settings.js'
+import type { HttpDeps } from '../../src/http/http-deps.js'
+import type { TestOrg } from '../support/test-app.js'
+
+/** The documented permission matrix (domain/access), as the accounts feature installs it. */
+export function useDocumentedPermissions() {
+  installPermissionCheck((role, action, scopes) => can(role, action) && (scopes === null || scopes.includes(action)))
+}
+
+export async function pageWithComponents(app: FastifyInstance, org: TestOrg, names = ['API', 'Dashboard']) {
+  const slug = `p-${randomBytes(5).toString('hex')}`
+  const page = await app.inject({ method: 'POST', url: '/api/pages', headers: org.auth, payload: { slug, name: 'Acme Cloud', locale: 'en' } })
+  if (page.statusCode !== 201) throw new Error(`page: ${page.body}`)
+  const pageId = page.json().id as string
+  const componentIds: string[] = []
+  for (const name of names) {
+    componentIds.push((await app.inject({ method: 'POST', url: '/api/components', headers: org.auth, payload: { page_id: pageId, name } })).json().id)
+  }
+  return { pageId, slug, componentIds }
+}
+
+/** The delivery worker of these deps, with fast retries and polling, started for one test. */
+export async function startTestDelivery(deps: HttpDeps, options: { smtpUrl?: string; allowlist?: string[]; settings?: Record<string, unknown> } = {}) {
+  const service = createDeliveryService(deps, {
+    smtpUrl: options.smtpUrl,
+    webhookAllowlist: options.allowlist ?? ['127.0.0.1'],
+    settings: parseDeliverySettings({
+      retry: { initialDelayMs: 1_000, maxDelayMs: 4_000, maxAttempts: 4, jitterRatio: 0 },
+      // Tests move the clock by seconds per poll: a long lease keeps a batch from being taken over meanwhile.
+      worker: { idlePollMs: 20, leaseMs: 3_600_000 },
+      ...options.settings,
+    }),
+  })
+  await service.start()
+  return service
+}
+
+/** Polls until `check` holds; `tick` may move the test clock so retries become due. */
+export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, options: { timeoutMs?: number; tick?: () => void } = {}): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() - started > (options.timeoutMs ?? 20_000)) throw new Error('timed out waiting')
+    options.tick?.()
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+export const form = (values: Record<string, string | string[]>) => {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(values)) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v)
+  return params.toString()
+}
