@@ -28,6 +28,15 @@ describe('loadConfig', () => {
     }
   })
 
+  it('takes the first owner from CANDOR_ADMIN_EMAIL / CANDOR_ADMIN_PASSWORD, under the password policy', () => {
+    const config = loadConfig({ CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'a long enough passphrase' }, noFile)
+    expect(config).toMatchObject({ adminEmail: 'lead@example.com', adminPassword: 'a long enough passphrase' })
+    expect(() => loadConfig({ CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'short' }, noFile)).toThrow(/CANDOR_ADMIN_PASSWORD: must be at least 12 characters/)
+    expect(() => loadConfig({ CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'lead@example.com' }, noFile)).toThrow(/CANDOR_ADMIN_PASSWORD: must not be your email address/)
+    expect(() => loadConfig({ CANDOR_ADMIN_PASSWORD: 'a long enough passphrase' }, noFile)).toThrow(/CANDOR_ADMIN_PASSWORD: needs CANDOR_ADMIN_EMAIL/)
+    expect(() => loadConfig({ CANDOR_ADMIN_EMAIL: 'not-an-address' }, noFile)).toThrow(/CANDOR_ADMIN_EMAIL: must be an email address/)
+  })
+
   it('rejects an out-of-range port', () => {
     expect(() => loadConfig({ PORT: '70000' }, noFile)).toThrow(/PORT: must be between 0 and 65535/)
   })

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { deliverySettingsSchema } from './delivery/delivery-settings.js'
+import { passwordProblems } from './domain/access/password-policy.js'
 
 /**
  * The only reader of process.env. Every bad value is reported at once, each on its own
@@ -32,11 +33,20 @@ const configSchema = z
     inboundSmtpPort: portSchema.optional(),
     webhookAllowlist: z.array(z.string()).default([]),
     mailFrom: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an email address such as status@example.com').optional(),
+    /** The first owner's sign-in, used on the very first start only (otherwise a one-time link is printed). */
+    adminEmail: z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address such as owner@example.com').optional(),
+    adminPassword: z.string().optional(),
     smtpRatePerSecond: z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(10_000).optional(),
     /** Delivery tuning (rate limits per channel, retries, worker sizes); see src/delivery/delivery-settings.ts. */
     delivery: deliverySettingsSchema.optional(),
   })
   .strict()
+  .superRefine((c, ctx) => {
+    if (c.adminPassword === undefined) return
+    // The same policy as every sign-in password, checked now rather than at the first start's bootstrap.
+    const problems = c.adminEmail === undefined ? ['needs CANDOR_ADMIN_EMAIL too: whose password is it?'] : passwordProblems(c.adminPassword, { email: c.adminEmail })
+    for (const message of problems) ctx.addIssue({ code: 'custom', path: ['adminPassword'], message })
+  })
 
 export type Config = z.infer<typeof configSchema> & { baseUrl: string; configFile?: string }
 
@@ -54,6 +64,8 @@ const envNames: Record<string, keyof z.infer<typeof configSchema>> = {
   WEBHOOK_ALLOWLIST: 'webhookAllowlist',
   MAIL_FROM: 'mailFrom',
   SMTP_RATE_PER_SECOND: 'smtpRatePerSecond',
+  CANDOR_ADMIN_EMAIL: 'adminEmail',
+  CANDOR_ADMIN_PASSWORD: 'adminPassword',
 }
 const keyToEnv = Object.fromEntries(Object.entries(envNames).map(([env, key]) => [key, env]))
 

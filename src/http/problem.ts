@@ -13,6 +13,11 @@ const statusByCode: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
 }
 
+/** The HTTP status an application error answers with. */
+export function statusOf(error: AppError): number {
+  return statusByCode[error.code]
+}
+
 export interface Problem {
   type: string
   title: string
@@ -36,7 +41,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (appError) {
     if (appError.code === 'UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable')
     return sendProblem(reply, {
-      status: statusByCode[appError.code],
+      status: statusOf(appError),
       code: appError.code,
       title: appError.message,
       ...(appError.details.length ? { errors: appError.details } : {}),

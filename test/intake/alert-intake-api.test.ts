@@ -67,6 +67,10 @@ forEachDatabase((engine) => {
       const huge = await postJson(app, '/v2/enqueue', { ...trigger, payload: { ...trigger.payload, custom_details: { blob: 'x'.repeat(600 * 1024) } } })
       expect(huge.statusCode).toBe(400)
       expect(huge.json().errors[0]).toContain('too large')
+      // A browser-style request carrying a session cookie but no CSRF token is refused, not a 500.
+      const forged = await app.inject({ method: 'POST', url: '/v2/enqueue', headers: { 'content-type': 'text/plain', cookie: 'candor_session=forged', origin: '' }, payload: JSON.stringify(trigger) })
+      expect(forged.statusCode).toBeGreaterThanOrEqual(400)
+      expect(forged.statusCode).toBeLessThan(500)
     })
 
     it('takes the generic webhook and refuses bad input with problem JSON, storing nothing', async () => {

@@ -111,8 +111,9 @@ forEachDatabase((engine) => {
           const ms = performance.now() - started
           if (process.env.FUZZ_SLOW && ms > 300) console.log('SLOW', Math.round(ms), request.method, request.url.slice(0, 150), response.statusCode)
           statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)
-          if (response.statusCode >= 500) failures.push(`${request.method} ${request.url} → ${response.statusCode} ${response.payload.slice(0, 200)}`)
-          return response.statusCode < 500
+          // Throwing (rather than returning false) puts the answer itself in the failure report.
+          if (response.statusCode >= 500) throw new Error(`${request.method} ${request.url.slice(0, 200)} → ${response.statusCode} ${response.payload.slice(0, 300)}`)
+          return true
         }),
         { numRuns: injected, endOnFailure: true },
       )

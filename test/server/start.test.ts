@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -67,10 +67,19 @@ describe('the built server, started as `npm start` starts it', () => {
     await admin.connect()
     await admin.query(`CREATE SCHEMA ${schema}`)
     try {
-      const server = await startServer({ env: { DATABASE_URL: `${url}?options=-c%20search_path%3D${schema}`, CANDOR_BOOTSTRAP_TOKEN: token } })
+      const owner = { email: 'ops-lead@example.com', password: 'correct horse battery staple' }
+      const server = await startServer({
+        env: { DATABASE_URL: `${url}?options=-c%20search_path%3D${schema}`, CANDOR_BOOTSTRAP_TOKEN: token, CANDOR_ADMIN_EMAIL: owner.email, CANDOR_ADMIN_PASSWORD: owner.password },
+      })
       try {
         expect((await getJson(`${server.url}/healthz`)).body.database).toEqual({ engine: 'postgres', reachable: true })
         expect((await getJson(`${server.url}/api/components`)).body).toHaveLength(8)
+        // CANDOR_ADMIN_EMAIL / CANDOR_ADMIN_PASSWORD make the first owner instead of a printed one-time link.
+        expect(server.output()).toContain(`Owner account ${owner.email} created with the configured password.`)
+        expect(server.output()).not.toContain(owner.password)
+        const signIn = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) })
+        expect(signIn.status).toBe(200)
+        expect(await signIn.json()).toMatchObject({ role: 'owner', organisation: { name: 'Acme Cloud' } })
       } finally {
         expect(await server.stop()).toBe(0)
       }
@@ -91,6 +100,15 @@ describe('bad configuration and storage stop the start with one clear line', () 
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/PORT: must be a number/)
     expect(result.stderr).toMatch(/LOG_LEVEL: must be one of/)
+    noStack(result.stderr)
+  })
+
+  it('refuses a weak CANDOR_ADMIN_PASSWORD before touching the data', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-'))
+    const result = await runCli(['serve'], { CANDOR_ADMIN_EMAIL: 'owner@example.com', CANDOR_ADMIN_PASSWORD: 'password', DATA_DIR: join(dir, 'data') })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/CANDOR_ADMIN_PASSWORD: must be at least/)
+    expect(existsSync(join(dir, 'data'))).toBe(false)
     noStack(result.stderr)
   })
 

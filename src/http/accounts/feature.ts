@@ -8,9 +8,6 @@ import type { HttpDeps } from '../http-deps.js'
 import { accountMailService } from './account-mail-service.js'
 import { sessionAuthenticator } from './session-authenticator.js'
 
-/** CANDOR_ADMIN_EMAIL / CANDOR_ADMIN_PASSWORD, once config.ts reads them. */
-type AdminConfig = Config & { adminEmail?: string; adminPassword?: string }
-
 /**
  * Accounts and access: the documented permission matrix behind every `requirePermission`,
  * console sessions in front of bearer tokens, the first owner on first start, and mail
@@ -24,13 +21,13 @@ export const accountsFeature: Feature = {
     configureAccounts(deps, { canSendEmail: Boolean(config.smtpUrl) })
   },
   services(deps, config): BackgroundService[] {
-    const services = [ownerBootstrapService(deps, config as AdminConfig)]
+    const services = [ownerBootstrapService(deps, config)]
     if (config.smtpUrl) services.push(accountMailService(deps, config.smtpUrl, config.mailFrom))
     return services
   },
 }
 
-function ownerBootstrapService(deps: HttpDeps, config: AdminConfig): BackgroundService {
+function ownerBootstrapService(deps: HttpDeps, config: Config): BackgroundService {
   return {
     name: 'first owner',
     async start() {

@@ -6,6 +6,7 @@ import { AppError } from '../../app/errors.js'
 import { translateDbError } from '../../store/db-errors.js'
 import { pagerDutyAccepted, pagerDutyInvalid } from '../../intake/payloads/pagerduty.js'
 import { receiveAlerts, receivePagerDutyEvent, type Received } from '../../intake/receive-alerts.js'
+import { statusOf } from '../problem.js'
 import type { RouteModule } from '../route-module.js'
 
 const unsupportedMediaType = (message: string) => Object.assign(new Error(message), { statusCode: 415 })
@@ -52,6 +53,8 @@ function pagerDutyErrorHandler(error: FastifyError, request: FastifyRequest, rep
     const appError = error instanceof AppError ? error : translateDbError(error)
     if (appError?.code === 'CONFLICT') return reply.code(409).send(pagerDutyInvalid([appError.message]))
     if (appError?.code === 'VALIDATION') return reply.code(400).send(pagerDutyInvalid([appError.message]))
+    // Refusals from the shared guards (a forged session cookie without its CSRF token, …) keep their 4xx.
+    if (appError && statusOf(appError) < 500) return reply.code(statusOf(appError)).send({ status: 'refused', message: appError.message, errors: [appError.message] })
     request.log.error({ err: error }, 'PagerDuty intake failed')
     return reply.code(appError?.code === 'UNAVAILABLE' ? 503 : 500).send({ status: 'error', message: 'Internal error, retry later' })
   }
