@@ -37,6 +37,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CANDOR_ADMIN_EMAIL: 'not-an-address' }, noFile)).toThrow(/CANDOR_ADMIN_EMAIL: must be an email address/)
   })
 
+  it('reads TRUST_PROXY as true/false, a hop count or a list of ranges', () => {
+    expect(loadConfig({}, noFile).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: 'true' }, noFile).trustProxy).toBe(true)
+    expect(loadConfig({ TRUST_PROXY: '2' }, noFile).trustProxy).toBe(2)
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }, noFile).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1'])
+    expect(() => loadConfig({ TRUST_PROXY: 'my proxy' }, noFile)).toThrow(/TRUST_PROXY: must be IP addresses or CIDR ranges/)
+  })
+
   it('rejects an out-of-range port', () => {
     expect(() => loadConfig({ PORT: '70000' }, noFile)).toThrow(/PORT: must be between 0 and 65535/)
   })

@@ -33,6 +33,11 @@ const configSchema = z
     inboundSmtpPort: portSchema.optional(),
     webhookAllowlist: z.array(z.string()).default([]),
     mailFrom: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an email address such as status@example.com').optional(),
+    /**
+     * Behind a reverse proxy: which hops to believe in X-Forwarded-For / -Proto, so rate limits and the
+     * audit log see the client, not the proxy. `true`, a hop count, or addresses / CIDR ranges.
+     */
+    trustProxy: z.union([z.boolean(), z.number().int().min(1).max(10), z.array(z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'must be IP addresses or CIDR ranges such as 10.0.0.0/8'))]).default(false),
     /** The first owner's sign-in, used on the very first start only (otherwise a one-time link is printed). */
     adminEmail: z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address such as owner@example.com').optional(),
     adminPassword: z.string().optional(),
@@ -65,6 +70,7 @@ const envNames: Record<string, keyof z.infer<typeof configSchema>> = {
   MAIL_FROM: 'mailFrom',
   SMTP_RATE_PER_SECOND: 'smtpRatePerSecond',
   CANDOR_ADMIN_EMAIL: 'adminEmail',
+  TRUST_PROXY: 'trustProxy',
   CANDOR_ADMIN_PASSWORD: 'adminPassword',
 }
 const keyToEnv = Object.fromEntries(Object.entries(envNames).map(([env, key]) => [key, env]))
@@ -89,6 +95,13 @@ function readConfigFile(path: string): Record<string, unknown> {
   return parsed as Record<string, unknown>
 }
 
+const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean)
+
+function trustProxyFromEnv(value: string): unknown {
+  if (value === 'true' || value === 'false') return value === 'true'
+  return /^\d+$/.test(value) ? Number(value) : list(value)
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const file = env.CANDOR_CONFIG ?? resolve(cwd, 'candor.config.json')
   const fromFile = existsSync(file) ? readConfigFile(file) : {}
@@ -96,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   for (const [name, key] of Object.entries(envNames)) {
     const value = env[name]
     if (value === undefined || value === '') continue
-    fromEnv[key] = key === 'webhookAllowlist' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value
+    fromEnv[key] = key === 'webhookAllowlist' ? list(value) : key === 'trustProxy' ? trustProxyFromEnv(value) : value
   }
   const result = configSchema.safeParse({ ...fromFile, ...fromEnv })
   if (!result.success) {

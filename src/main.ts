@@ -34,6 +34,7 @@ export async function buildDeps(database: DatabaseHandle, config: Config, logger
     clock,
     authenticators: [bearerTokenAuthenticator],
     bodyLimitBytes: 1024 * 1024,
+    trustProxy: config.trustProxy,
   }
   deps.events.setMaxListeners(0)
   for (const feature of features) await feature.setup?.(deps, config)

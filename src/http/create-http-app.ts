@@ -10,6 +10,11 @@ import { authenticatedRoutes, publicRoutes } from './routes/index.js'
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** A hop count means "the nearest N proxies", which Fastify's types only take as a function. */
+function trustProxyOption(value: HttpDeps['trustProxy']) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : (value ?? false)
+}
+
 /**
  * Builds the whole web app without listening, so tests drive it with `app.inject()`.
  * Route schemas document the API (OpenAPI); the use cases validate input themselves, so
@@ -21,6 +26,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     // Per-request lines would drown the logs on a status page under load; errors are logged by handleError.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.bodyLimitBytes,
+    trustProxy: trustProxyOption(deps.trustProxy),
     // Slow-loris: a client gets this long to send headers and body, and idle keep-alives are cut.
     requestTimeout: 30_000,
     connectionTimeout: 60_000,

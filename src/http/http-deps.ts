@@ -8,4 +8,6 @@ export interface HttpDeps extends AppDeps {
   /** Tried in order; the accounts module adds session cookies in front of bearer tokens. */
   authenticators: Authenticator[]
   bodyLimitBytes: number
+  /** Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy). */
+  trustProxy?: boolean | number | string[]
 }

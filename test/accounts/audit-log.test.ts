@@ -26,6 +26,19 @@ forEachDatabase((engine) => {
       })
     })
 
+    it('believes X-Forwarded-For only from a trusted proxy (TRUST_PROXY)', async () => {
+      const ipOfRoleChange = async (t: Awaited<ReturnType<typeof createTestApp>>) => {
+        const person = await addPerson(t, t.org.id, 'viewer')
+        const headers = { ...t.org.auth, 'x-forwarded-for': '198.51.100.7' }
+        await t.app.inject({ method: 'PATCH', url: `/api/members/${person.id}`, remoteAddress: '10.1.2.3', headers, payload: { role: 'responder' } })
+        const { entries } = (await t.app.inject({ url: '/api/audit?action=member.role_changed', headers: t.org.auth })).json()
+        return entries[0].ip
+      }
+      expect(await ipOfRoleChange(await createTestApp(engine))).toBe('10.1.2.3')
+      expect(await ipOfRoleChange(await createTestApp(engine, { env: { TRUST_PROXY: '10.0.0.0/8' } }))).toBe('198.51.100.7')
+      expect(await ipOfRoleChange(await createTestApp(engine, { env: { TRUST_PROXY: '192.168.0.0/16' } }))).toBe('10.1.2.3')
+    })
+
     it('records every other change made through the API, with the object before and after', async () => {
       const t = await createTestApp(engine)
       const id = (await t.app.inject({ method: 'POST', url: '/api/incidents', headers: t.org.auth, payload: { title: 'Slow API', status: 'triage' } })).json().id
