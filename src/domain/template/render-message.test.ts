@@ -108,6 +108,14 @@ describe('message templates', () => {
     expect(m.html).toContain('This is a drill.')
   })
 
+  it('never loads remote images in email: a Markdown image becomes a link, raw HTML stays text', () => {
+    const message = 'See the graph ![latency](https://tracker.example/pixel.png) and <img src=x onerror=alert(1)>.'
+    const m = renderMessage({ stage: 'update', channel: 'email', audience: 'technical', locale: 'en', facts: { ...facts, message, technicalDetail: '![trace](https://tracker.example/t.png)' } })
+    expect(m.html).not.toMatch(/<img[^>]*tracker\.example/)
+    expect(m.html).not.toMatch(/<img[^>]*src=x/)
+    expect(m.html).toContain('<a href="https://tracker.example/pixel.png" rel="nofollow noopener noreferrer">latency</a>')
+  })
+
   it('shows the technical detail only to the technical audience', () => {
     const withDetail = { ...facts, technicalDetail: 'Primary database failed over at 10:02.' }
     for (const channel of templateChannels) {

@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it'
+import { renderMarkdown } from '../../text/render-markdown.js'
 import type { CatalogStrings, StageTemplates } from './catalog.js'
 import { emailHtmlLayout, safeBrandColor, safeLogoUrl } from './email-layout.js'
 import { renderLiquid } from './liquid-engine.js'
@@ -35,9 +35,6 @@ export interface RenderedMessage {
 
 /** Stands in for each recipient's own unsubscribe link, so a fan-out renders once per locale, not once per person. */
 export const unsubscribePlaceholder = 'https://candor.invalid/unsubscribe-placeholder'
-
-// Raw HTML off: whatever a communicator or a variable holds is shown as text, never as markup.
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true })
 
 export class TemplateError extends Error {
   override name = 'TemplateError'
@@ -116,8 +113,8 @@ function renderEmail(request: RenderRequest, base: Omit<RenderedMessage, 'text'>
     brand_color: safeBrandColor(request.brand?.color),
     logo_url: safeLogoUrl(request.brand?.logoUrl),
     notices: parts.lead,
-    body_html: markdown.render(parts.body),
-    technical_html: parts.technical ? markdown.render(parts.technical) : '',
+    body_html: renderMarkdown(parts.body),
+    technical_html: parts.technical ? renderMarkdown(parts.technical) : '',
     technical_heading: strings.technicalDetails,
     view_status_page: strings.viewStatusPage,
     why_receiving: whyReceiving,

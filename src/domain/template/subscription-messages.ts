@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it'
+import { renderMarkdown } from '../../text/render-markdown.js'
 import { emailHtmlLayout, safeBrandColor, safeLogoUrl } from './email-layout.js'
 import { renderLiquid } from './liquid-engine.js'
 import type { Brand, RenderedMessage } from './render-message.js'
@@ -49,8 +49,6 @@ const texts: Record<string, ConfirmationText> = {
   },
 }
 
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true })
-
 export interface ConfirmationFacts {
   locale: string
   pageName: string
@@ -74,7 +72,7 @@ export function renderConfirmation(facts: ConfirmationFacts): RenderedMessage {
     brand_color: safeBrandColor(facts.brand?.color),
     logo_url: safeLogoUrl(facts.brand?.logoUrl),
     notices: [],
-    body_html: markdown.render(text),
+    body_html: renderMarkdown(text),
     technical_html: '',
     view_status_page: t.button,
     why_receiving: '',
