@@ -44,6 +44,12 @@ export interface AlertPageRequest {
   incidentId: string | null
 }
 
+/** An alert's source says it was acknowledged or resolved; whatever it paged should follow. */
+export interface AlertStatusChanged {
+  alertId: string
+  status: 'acknowledged' | 'resolved'
+}
+
 type TxHook<E> = (tx: Executor, ctx: AppContext, event: E) => Promise<void>
 
 /**
@@ -54,6 +60,8 @@ export interface AppHooks {
   incidentUpdatePublished: TxHook<IncidentUpdatePublished>[]
   /** A routing rule asked to page an escalation policy for an alert; on-call answers with the page id, or null when nobody was paged. */
   alertPageRequested: ((tx: Executor, ctx: AppContext, request: AlertPageRequest) => Promise<string | null | void>)[]
+  /** Intake recorded an acknowledge or resolve from the alert's source, inside the intake transaction. */
+  alertStatusChanged: TxHook<AlertStatusChanged>[]
 }
 
 export interface AppDeps {
@@ -67,7 +75,7 @@ export interface AppDeps {
 }
 
 export function createHooks(): AppHooks {
-  return { incidentUpdatePublished: [], alertPageRequested: [] }
+  return { incidentUpdatePublished: [], alertPageRequested: [], alertStatusChanged: [] }
 }
 
 export function systemContext(orgId: string, now: Date, name = 'system'): AppContext {

@@ -5,7 +5,7 @@ import type { RoutingRule } from '../../domain/alert/routing-rule.js'
 import type { AlertEventWrite, AlertStateRow, AlertWrite } from '../../store/alerts-store.js'
 import type { Executor } from '../../store/schema/index.js'
 import type { OrgStore } from '../../store/store.js'
-import { systemContext, type AppDeps } from '../context.js'
+import { systemContext, type AppContext, type AppDeps } from '../context.js'
 import { conflict } from '../errors.js'
 import { stateFromRow, writeFromState } from './alert-row-state.js'
 import type { IntakeIntegration } from './find-integration.js'
@@ -72,6 +72,11 @@ export async function recordBatch(
 
   const events: AlertEventWrite[] = []
   const toRoute: { slot: Slot; integration: IntakeIntegration; now: Date; result: IngestedAlert }[] = []
+  // Acknowledge/resolve reach on-call after routing, so an alert opened and resolved in one batch
+  // leaves no page behind; a resolve followed by a new firing goes before, so only the old page stops.
+  type Settled = { alertId: string; ctx: AppContext; status: 'acknowledged' | 'resolved' }
+  const beforeRouting: Settled[] = []
+  const afterRouting = new Map<string, Settled>()
   const results = requests.map(({ integration, request }) => {
     const now = request.receivedAt
     const { flap } = settingsOf(integration.config)
@@ -91,6 +96,12 @@ export async function recordBatch(
       events.push({ integrationId: integration.id, alertId, dedupKey: event.dedupKey, action: event.action, change: applied.change, occurredAt: event.occurredAt, receivedAt: now, payload })
       const result: IngestedAlert = { dedupKey: event.dedupKey, change: applied.change, alertId, incidentId: slot.row?.incident_id ?? null }
       if (applied.shouldRoute) toRoute.push({ slot, integration, now, result })
+      if (applied.change === 'acknowledged' || applied.change === 'resolved') {
+        afterRouting.set(slot.id, { alertId: slot.id, ctx: systemContext(integration.org_id, now, `integration:${integration.name}`), status: applied.change })
+      } else if (applied.change === 'reopened' && afterRouting.has(slot.id)) {
+        beforeRouting.push(afterRouting.get(slot.id)!)
+        afterRouting.delete(slot.id)
+      }
       return result
     })
   })
@@ -102,6 +113,10 @@ export async function recordBatch(
   await tx.alerts.updateMany(written.filter((s) => s.row !== undefined).map((s) => ({ ...s.write!, id: s.id })), requests.at(-1)!.request.receivedAt)
   await tx.alerts.addEvents(events)
 
+  const announce = async (list: Iterable<Settled>) => {
+    for (const { alertId, ctx, status } of list) for (const hook of deps.hooks.alertStatusChanged) await hook(rawTx, ctx, { alertId, status })
+  }
+  await announce(beforeRouting)
   const incidentOf = new Map<string, string | null>()
   for (const { slot, integration, now, result } of toRoute) {
     const row = routedRow(slot, incidentOf.get(slot.id) ?? slot.row?.incident_id ?? null, integration)
@@ -111,6 +126,7 @@ export async function recordBatch(
     result.incidentId = routed.incidentId
     if (routed.openedIncidentId) input.openedIncidents.add(routed.openedIncidentId)
   }
+  await announce(afterRouting.values())
   for (const result of results.flat()) if (result.alertId && incidentOf.has(result.alertId)) result.incidentId = incidentOf.get(result.alertId)!
   return results
 }

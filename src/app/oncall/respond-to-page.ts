@@ -58,18 +58,24 @@ export const acknowledgePage = (deps: AppDeps, ctx: AppContext, pageId: string, 
 export const escalatePage = (deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) => respondByApi(deps, ctx, pageId, raw, 'escalate')
 export const resolvePage = (deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) => respondByApi(deps, ctx, pageId, raw, 'resolve')
 
-/** When the alert behind a page resolves, its pages resolve too (alert intake calls this). */
-export async function resolvePagesForAlert(deps: AppDeps, ctx: AppContext, alertId: string, tx?: Executor): Promise<number> {
+/**
+ * When the alert behind a page is acknowledged or resolved at its source, its open pages follow
+ * (alert intake calls this through `alertStatusChanged`, inside its transaction): escalation stops
+ * and pending notifications are cancelled.
+ */
+export async function respondToAlertPages(deps: AppDeps, ctx: AppContext, alertId: string, response: 'acknowledge' | 'resolve', tx?: Executor): Promise<number> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(alertId)) return 0
   const run = async (store: OncallStore) => {
-    let resolved = 0
+    let changed = 0
     const batch = pagingBatch(store, ctx.now)
     for (const page of await store.pages.openForAlert(alertId)) {
-      const outcome = await respond(store, page.id, 'resolve', { userId: null, actorName: ctx.actor.name, via: 'alert' }, ctx.now, batch)
-      if (outcome && !outcome.ignoredBecause) resolved++
+      const outcome = await respond(store, page.id, response, { userId: null, actorName: ctx.actor.name, via: 'alert' }, ctx.now, batch)
+      if (outcome && !outcome.ignoredBecause) changed++
     }
     await batch.flush()
-    return resolved
+    return changed
   }
   return tx ? run(oncallStore(tx, ctx.orgId)) : deps.store.transaction(ctx.orgId, (scoped) => run(scoped.oncall))
 }
+
+export const resolvePagesForAlert = (deps: AppDeps, ctx: AppContext, alertId: string, tx?: Executor) => respondToAlertPages(deps, ctx, alertId, 'resolve', tx)
