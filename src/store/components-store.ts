@@ -1,4 +1,5 @@
 import type { Executor } from './schema/index.js'
+import { definedColumns } from './defined-columns.js'
 
 export interface GroupWrite {
   pageId?: string
@@ -35,9 +36,7 @@ export function componentGroupsStore(db: Executor, orgId: string) {
       db
         .updateTable('component_groups')
         .set({
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.position !== undefined ? { position: input.position } : {}),
+          ...definedColumns(input, ['name', 'description', 'position']),
           updated_at: now,
         })
         .where('org_id', '=', orgId)
@@ -67,10 +66,7 @@ export function componentsStore(db: Executor, orgId: string) {
           group_id: input.groupId ?? null,
           name: input.name,
           description: input.description ?? null,
-          ...(input.status !== undefined ? { status: input.status } : {}),
-          ...(input.position !== undefined ? { position: input.position } : {}),
-          ...(input.showcase !== undefined ? { showcase: input.showcase } : {}),
-          ...(input.onlyShowIfDegraded !== undefined ? { only_show_if_degraded: input.onlyShowIfDegraded } : {}),
+          ...definedColumns(input, ['status', 'position', 'showcase', 'onlyShowIfDegraded']),
           start_date: input.startDate ?? null,
         })
         .returningAll()
@@ -79,14 +75,7 @@ export function componentsStore(db: Executor, orgId: string) {
       db
         .updateTable('components')
         .set({
-          ...(input.groupId !== undefined ? { group_id: input.groupId } : {}),
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.status !== undefined ? { status: input.status } : {}),
-          ...(input.position !== undefined ? { position: input.position } : {}),
-          ...(input.showcase !== undefined ? { showcase: input.showcase } : {}),
-          ...(input.onlyShowIfDegraded !== undefined ? { only_show_if_degraded: input.onlyShowIfDegraded } : {}),
-          ...(input.startDate !== undefined ? { start_date: input.startDate } : {}),
+          ...definedColumns(input, ['groupId', 'name', 'description', 'status', 'position', 'showcase', 'onlyShowIfDegraded', 'startDate']),
           updated_at: now,
         })
         .where('org_id', '=', orgId)

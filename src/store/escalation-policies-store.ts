@@ -1,5 +1,6 @@
 import type { EscalationTarget } from '../domain/oncall/escalation-policy.js'
 import type { Executor } from './schema/index.js'
+import { definedColumns } from './defined-columns.js'
 
 export interface LevelWrite {
   ackTimeoutMinutes: number
@@ -33,9 +34,7 @@ export function escalationPoliciesStore(db: Executor, orgId: string) {
       db
         .updateTable('escalation_policies')
         .set({
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.repeatCount !== undefined ? { repeat_count: input.repeatCount } : {}),
+          ...definedColumns(input, ['name', 'description', 'repeatCount']),
           updated_at: now,
         })
         .where('org_id', '=', orgId)

@@ -1,6 +1,7 @@
 import type { AffectedComponent } from './schema/core.js'
 import type { Executor } from './schema/index.js'
 import { json } from './schema/index.js'
+import { definedColumns } from './defined-columns.js'
 
 export interface IncidentRowWrite {
   pageId?: string | null
@@ -56,11 +57,7 @@ export function incidentsStore(db: Executor, orgId: string) {
           title: input.title,
           status: input.status,
           created_by: input.createdBy ?? null,
-          ...(input.type !== undefined ? { type: input.type } : {}),
-          ...(input.severity !== undefined ? { severity: input.severity } : {}),
-          ...(input.impact !== undefined ? { impact: input.impact } : {}),
-          ...(input.isDrill !== undefined ? { is_drill: input.isDrill } : {}),
-          ...(input.startedAt !== undefined ? { started_at: input.startedAt } : {}),
+          ...definedColumns(input, ['type', 'severity', 'impact', 'isDrill', 'startedAt']),
           declared_at: input.declaredAt ?? null,
           identified_at: input.identifiedAt ?? null,
           monitoring_at: input.monitoringAt ?? null,
@@ -72,18 +69,7 @@ export function incidentsStore(db: Executor, orgId: string) {
       db
         .updateTable('incidents')
         .set({
-          ...(input.pageId !== undefined ? { page_id: input.pageId } : {}),
-          ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.type !== undefined ? { type: input.type } : {}),
-          ...(input.severity !== undefined ? { severity: input.severity } : {}),
-          ...(input.status !== undefined ? { status: input.status } : {}),
-          ...(input.impact !== undefined ? { impact: input.impact } : {}),
-          ...(input.isDrill !== undefined ? { is_drill: input.isDrill } : {}),
-          ...(input.startedAt !== undefined ? { started_at: input.startedAt } : {}),
-          ...(input.declaredAt !== undefined ? { declared_at: input.declaredAt } : {}),
-          ...(input.identifiedAt !== undefined ? { identified_at: input.identifiedAt } : {}),
-          ...(input.monitoringAt !== undefined ? { monitoring_at: input.monitoringAt } : {}),
-          ...(input.resolvedAt !== undefined ? { resolved_at: input.resolvedAt } : {}),
+          ...definedColumns(input, ['pageId', 'title', 'type', 'severity', 'status', 'impact', 'isDrill', 'startedAt', 'declaredAt', 'identifiedAt', 'monitoringAt', 'resolvedAt']),
           updated_at: now,
         })
         .where('org_id', '=', orgId)
@@ -135,8 +121,7 @@ export function incidentsStore(db: Executor, orgId: string) {
       db
         .updateTable('incident_updates')
         .set({
-          ...(input.body !== undefined ? { body: input.body } : {}),
-          ...(input.bodyTechnical !== undefined ? { body_technical: input.bodyTechnical } : {}),
+          ...definedColumns(input, ['body', 'bodyTechnical']),
           updated_at: now,
         })
         .where('org_id', '=', orgId)

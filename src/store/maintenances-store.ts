@@ -1,4 +1,5 @@
 import type { Executor } from './schema/index.js'
+import { definedColumns } from './defined-columns.js'
 
 export interface MaintenanceWrite {
   pageId?: string
@@ -29,8 +30,7 @@ export function maintenancesStore(db: Executor, orgId: string) {
           org_id: orgId,
           page_id: input.pageId,
           title: input.title,
-          ...(input.body !== undefined ? { body: input.body } : {}),
-          ...(input.status !== undefined ? { status: input.status } : {}),
+          ...definedColumns(input, ['body', 'status']),
           scheduled_for: input.scheduledFor,
           scheduled_until: input.scheduledUntil,
           recurrence: input.recurrence ?? null,
@@ -41,14 +41,7 @@ export function maintenancesStore(db: Executor, orgId: string) {
       db
         .updateTable('scheduled_maintenances')
         .set({
-          ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.body !== undefined ? { body: input.body } : {}),
-          ...(input.status !== undefined ? { status: input.status } : {}),
-          ...(input.scheduledFor !== undefined ? { scheduled_for: input.scheduledFor } : {}),
-          ...(input.scheduledUntil !== undefined ? { scheduled_until: input.scheduledUntil } : {}),
-          ...(input.recurrence !== undefined ? { recurrence: input.recurrence } : {}),
-          ...(input.startedAt !== undefined ? { started_at: input.startedAt } : {}),
-          ...(input.completedAt !== undefined ? { completed_at: input.completedAt } : {}),
+          ...definedColumns(input, ['title', 'body', 'status', 'scheduledFor', 'scheduledUntil', 'recurrence', 'startedAt', 'completedAt']),
           updated_at: now,
         })
         .where('org_id', '=', orgId)

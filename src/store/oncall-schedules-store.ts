@@ -1,6 +1,7 @@
 import type { Restriction } from '../domain/oncall/schedule-types.js'
 import type { Executor } from './schema/index.js'
 import { json } from './schema/index.js'
+import { definedColumns } from './defined-columns.js'
 
 export interface LayerWrite {
   name: string
@@ -38,9 +39,7 @@ export function oncallSchedulesStore(db: Executor, orgId: string) {
       db
         .updateTable('oncall_schedules')
         .set({
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+          ...definedColumns(input, ['name', 'description', 'timeZone']),
           updated_at: now,
         })
         .where('org_id', '=', orgId)

@@ -1,6 +1,7 @@
 import type { Branding } from './schema/core.js'
 import type { Executor } from './schema/index.js'
 import { json } from './schema/index.js'
+import { definedColumns } from './defined-columns.js'
 
 export interface PageWrite {
   slug?: string
@@ -61,10 +62,7 @@ export function pagesStore(db: Executor, orgId: string) {
       const result = await db
         .updateTable('status_pages')
         .set({
-          ...(input.slug !== undefined ? { slug: input.slug } : {}),
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.locale !== undefined ? { locale: input.locale } : {}),
-          ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+          ...definedColumns(input, ['slug', 'name', 'locale', 'timeZone']),
           ...(input.branding !== undefined ? { branding: json(input.branding) } : {}),
           updated_at: now,
         })

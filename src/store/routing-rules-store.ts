@@ -3,6 +3,7 @@ import { incidentStatuses, isOpen } from '../domain/incident/incident-status.js'
 import type { RoutingRulesTable } from './schema/alerts.js'
 import type { Executor } from './schema/index.js'
 import { json } from './schema/index.js'
+import { definedColumns } from './defined-columns.js'
 
 export type RoutingRuleRow = Selectable<RoutingRulesTable>
 
@@ -19,9 +20,7 @@ const openIncidentStatuses = incidentStatuses.filter(isOpen)
 
 function columns(w: RoutingRuleWrite) {
   return {
-    ...(w.name !== undefined ? { name: w.name } : {}),
-    ...(w.position !== undefined ? { position: w.position } : {}),
-    ...(w.isEnabled !== undefined ? { is_enabled: w.isEnabled } : {}),
+    ...definedColumns(w, ['name', 'position', 'isEnabled']),
     ...(w.conditions !== undefined ? { conditions: json(w.conditions) } : {}),
     ...(w.actions !== undefined ? { actions: json(w.actions) } : {}),
     ...(w.continueMatching !== undefined ? { continue_matching: w.continueMatching } : {}),
