@@ -1,3 +1,4 @@
+import { withCheckInLink } from '../app/oncall/check-in-links.js'
 import { freezeWebhookSecret } from '../app/process/freeze-webhook-secret.js'
 import type { Config } from '../config.js'
 import { decideRetry } from '../domain/delivery/retry-schedule.js'
@@ -87,7 +88,7 @@ export function createProcessOutboxSender(deps: HttpDeps, config: Config, option
       const store = processOutboxDispatchStore(tx)
       const rows = await store.claimDue(now, 20)
       for (const row of rows) {
-        const deliveries = await deliveriesFor(row, (ids) => store.userEmails(row.org_id, ids))
+        const deliveries = withCheckInLink(deps, row, now, await deliveriesFor(row, (ids) => store.userEmails(row.org_id, ids)))
         if (deliveries.length === 0) {
           await store.markFailed(row.id, 'no recipient or destination is configured for this notice')
           continue

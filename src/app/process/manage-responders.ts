@@ -1,14 +1,48 @@
+import { applyCommand } from '../../domain/process/apply-command.js'
+import type { IncidentRole } from '../../domain/process/incident-roles.js'
+import type { Executor } from '../../store/schema/index.js'
 import { invalid } from '../errors.js'
 import { onCallForRole } from '../oncall/query-schedules.js'
 import { parseInput } from '../parse-input.js'
 import type { AppContext, AppDeps } from '../context.js'
+import { adoptIncident } from './adopt-incident.js'
+import { loadPolicy } from './load-policy.js'
 import { assignRoleInput, checkInInput, roleParam, shadowInput } from './process-inputs.js'
-import { runProcessCommand } from './run-process-command.js'
+import { announce, commitChange, runProcessCommand, type CommittedChange } from './run-process-command.js'
 
 /** Step 2: each responder checks in, in a role; checking in to a vacant role takes it. */
 export function checkIn(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
   const input = parseInput(checkInInput, raw)
   return runProcessCommand(deps, ctx, incidentId, 'incident.update', { type: 'check_in', role: input.role, ...(input.person ? { person: input.person } : {}) })
+}
+
+export type LinkCheckIn =
+  | { result: 'done' | 'already-checked-in' | 'already-used' | 'not-found' }
+  | { result: 'refused'; message: string }
+
+/**
+ * A check-in from a signed link: the same command and timeline entry as the check-in API, with
+ * the link standing in for the person's session (so no permission is asked). `spend` records the
+ * link's nonce in the same transaction, and only once the check-in is accepted: a refused
+ * check-in leaves the link usable, a used link changes nothing.
+ */
+export async function checkInFromLink(deps: AppDeps, ctx: AppContext, incidentId: string, role: IncidentRole, spend: (raw: Executor) => Promise<boolean>): Promise<LinkCheckIn> {
+  const person = { id: ctx.actor.id, name: ctx.actor.name }
+  const committed: { change?: CommittedChange } = {}
+  const outcome = await deps.store.transaction(ctx.orgId, async (tx, raw): Promise<LinkCheckIn> => {
+    const policy = await loadPolicy(tx)
+    const loaded = await tx.process.state.load(incidentId, { forUpdate: true })
+    if (!loaded) return { result: 'not-found' }
+    const current = loaded.process ?? (await adoptIncident(tx, loaded.incident, policy))
+    const result = applyCommand(current, { type: 'check_in', role, person }, { now: ctx.now, actor: ctx.actor, policy })
+    if (!result.ok) return { result: 'refused', message: result.rejection.message }
+    if (!(await spend(raw))) return { result: 'already-used' }
+    if (result.entries.length === 0) return { result: 'already-checked-in' }
+    committed.change = await commitChange(deps, ctx, tx, raw, policy, { stored: loaded.process, status: current.status }, result)
+    return { result: 'done' }
+  })
+  if (committed.change) announce(deps, ctx, committed.change)
+  return outcome
 }
 
 async function onCallPerson(deps: AppDeps, ctx: AppContext, scheduleId: string, path: string) {

@@ -5,16 +5,13 @@ import { readCalendarFeedToken, renderFeed } from '../../app/oncall/shift-calend
 import type { HttpDeps } from '../http-deps.js'
 import type { RouteModule } from '../route-module.js'
 import { sendProblem } from '../problem.js'
+import { checkInLinkRoutes } from './oncall-check-in-routes.js'
+import { confirmForm, escapeHtml, htmlPage } from './oncall-link-html.js'
 
 const linkParams = z.object({ action: z.enum(pageLinkActions) })
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) })
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const verbs: Record<PageLinkAction, string> = { acknowledge: 'Acknowledge', escalate: 'Escalate to the next level' }
-
-function htmlPage(title: string, body: string) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1 style="font-size:1.4rem">${escapeHtml(title)}</h1>${body}</body></html>`
-}
 
 const messages: Record<PageLinkOutcome['result'], string> = {
   done: 'Done.',
@@ -36,14 +33,15 @@ function reply(request: FastifyRequest, reply: FastifyReply, action: PageLinkAct
 }
 
 /**
- * The signed links in page notifications, and the calendar feeds. Opening a link only shows
- * a button: mail scanners open links, so only the POST acts (and spends the link).
+ * The signed links in page notifications and role notices, and the calendar feeds. Opening a
+ * link only shows a button: mail scanners open links, so only the POST acts (and spends the link).
  */
 export const oncallPublicRoutes: RouteModule = async (parent, deps: HttpDeps) => {
   await parent.register(async (app) => {
     // The confirmation form posts no fields; its empty urlencoded body needs a parser (in this scope only).
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}))
     linkRoutes(app, deps)
+    checkInLinkRoutes(app, deps)
   })
 }
 
@@ -55,7 +53,7 @@ function linkRoutes(app: FastifyInstance, deps: HttpDeps) {
     if (!params.success || !query.success) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
     const outcome = await previewPageLink(deps, params.data.action, query.data.token, deps.clock())
     const isLive = outcome.result === 'nothing-to-do' && 'page' in outcome && outcome.page.status !== 'resolved'
-    const form = isLive ? `<form method="post"><button type="submit" style="font-size:1.1rem;padding:.6rem 1.2rem">${escapeHtml(verbs[params.data.action])}</button></form>` : undefined
+    const form = isLive ? confirmForm(verbs[params.data.action]) : undefined
     return reply(req, res, params.data.action, outcome, form)
   })
   app.post<{ Params: { action: PageLinkAction } }>('/oncall/links/:action', { schema: { tags, summary: 'Act on a signed page link (once)', params: linkParams, querystring: tokenQuery } }, async (req, res) => {
