@@ -92,6 +92,15 @@ forEachDatabase((engine) => {
         expect(await runOncallJobs(t.deps, paging.channels, t.clock.now)).toEqual({ escalated: 0, sent: 0 })
         expect(sink.messages).toHaveLength(2)
         expect((await fetch(acknowledgeUrl!, { method: 'POST' })).status).toBe(409)
+
+        // Alertmanager reports the alert resolved: the page is resolved with it, in the same request.
+        const resolved = await fetch(`${base}/api/intake/alertmanager/${key}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(alertmanagerGroup([alertmanagerAlert('web-1', 'resolved')])),
+        })
+        expect(resolved.status).toBeLessThan(300)
+        expect((await getJson(t.app, `/api/oncall-pages/${page.id}`, t.org.auth)).status).toBe('resolved')
       } finally {
         await paging.close()
         await sink.close()
