@@ -21,8 +21,17 @@ function smtpSession(socket) {
   let inData = false
   socket.setNoDelay(true)
   socket.write('220 sink ESMTP\r\n')
+  // Replies to one read go out in one write, as a real MTA answers a PIPELINING group
+  // (RFC 2920): one reply per command would cost the client a wake-up per line.
+  let replies = ''
+  const reply = (line) => (replies += line)
   socket.on('data', (chunk) => {
     buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk
+    parse()
+    if (replies) socket.write(replies)
+    replies = ''
+  })
+  function parse() {
     for (;;) {
       if (inData) {
         const at = buffer.indexOf(end)
@@ -34,23 +43,26 @@ function smtpSession(socket) {
         buffer = buffer.subarray(at + end.length)
         inData = false
         seen()
-        socket.write('250 2.0.0 queued\r\n')
+        reply('250 2.0.0 queued\r\n')
         continue
       }
       const eol = buffer.indexOf('\r\n')
       if (eol === -1) return
       const line = buffer.subarray(0, eol).toString('latin1').toUpperCase()
       buffer = buffer.subarray(eol + 2)
-      if (line.startsWith('EHLO')) socket.write('250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n')
+      if (line.startsWith('EHLO')) reply('250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n')
       else if (line.startsWith('DATA')) {
         inData = true
         // The terminator may start right after DATA's own line break.
         buffer = Buffer.concat([Buffer.from('\r\n'), buffer])
-        socket.write('354 go ahead\r\n')
-      } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n')
-      else socket.write('250 OK\r\n')
+        reply('354 go ahead\r\n')
+      } else if (line.startsWith('QUIT')) {
+        socket.end(`${replies}221 bye\r\n`)
+        replies = ''
+        return
+      } else reply('250 OK\r\n')
     }
-  })
+  }
   socket.on('error', () => {})
 }
 

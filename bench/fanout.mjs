@@ -74,17 +74,21 @@ async function run(engine, channel, count) {
     FROM generate_series(1, ${count}) g`.execute(deps.store.db)
   const service = createDeliveryService(deps, { smtpUrl: config.smtpUrl, webhookAllowlist: ['127.0.0.1'], settings: parseDeliverySettings(JSON.parse(process.env.SETTINGS ?? '{}')) })
   await service.start()
+  // As `candor serve` does (delivery/feature.ts): the committed update wakes the worker at once instead of at its next poll.
+  deps.events.on('incident.changed', () => service.worker()?.wake())
   const rssBefore = process.memoryUsage.rss()
   let peakRss = rssBefore
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100)
   const publishedAt = Date.now()
   const cpuBefore = process.cpuUsage()
+  const eluBefore = performance.eventLoopUtilization()
   if (process.env.MARK) console.log('MARK start', String(process.hrtime.bigint() / 1000n))
   const ctx = systemContext(org.id, new Date(), 'bench')
   await createIncident(deps, ctx, { title: 'Fan-out benchmark', page_id: page.id, body: 'We are investigating elevated error rates.' })
   const queuedMs = Date.now() - publishedAt
   const done = await sink.done
   const cpu = process.cpuUsage(cpuBefore)
+  const elu = performance.eventLoopUtilization(eluBefore)
   if (process.env.MARK) console.log('MARK end', String(process.hrtime.bigint() / 1000n))
   clearInterval(sampler)
   const seconds = (done.at - publishedAt) / 1000
@@ -93,7 +97,10 @@ async function run(engine, channel, count) {
   await place.cleanup()
   sink.stop()
   const cpuUsPerMessage = (cpu.user + cpu.system) / count
-  return { engine, channel, count, seconds, queuedMs, rate: count / seconds, peakRssMb: peakRss / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20, cpuUsPerMessage }
+  const systemShare = cpu.system / (cpu.user + cpu.system)
+  const firstMs = done.firstAt - publishedAt
+  const sizes = { rate: count / seconds, peakRssMb: peakRss / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20 }
+  return { engine, channel, count, seconds, queuedMs, firstMs, ...sizes, cpuUsPerMessage, systemShare, loopBusy: elu.utilization }
 }
 
 // Each run in a process of its own, so one run's memory (PGlite's heap) never shows in another's RSS.
@@ -129,7 +136,8 @@ for (const engine of engines) {
     console.log(
       `${engine.padEnd(8)} ${channel.padEnd(7)} ${String(count).padStart(7)} messages: publish→last delivery ${r.seconds.toFixed(2)} s ` +
         `(outbox written in ${r.queuedMs} ms), ${Math.round(r.rate)} msg/s, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before publishing), ` +
-        `Candor CPU ${Math.round(r.cpuUsPerMessage)} µs/message`,
+        `Candor CPU ${Math.round(r.cpuUsPerMessage)} µs/message (${Math.round(100 * r.systemShare)}% in the kernel), ` +
+        `first delivery after ${r.firstMs} ms, event loop busy ${Math.round(100 * r.loopBusy)}%`,
     )
   }
 }

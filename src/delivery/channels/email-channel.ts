@@ -3,7 +3,7 @@ import addressparser from 'nodemailer/lib/addressparser'
 import { classifySmtpReply, enhancedStatusOf } from '../../domain/delivery/delivery-failure.js'
 import { messageIdFor } from '../../domain/delivery/idempotency-key.js'
 import type { DeliveryChannel, OutboundMessage, SendResult } from './channel.js'
-import { buildMime, isAsciiAddress } from './mime-message.js'
+import { buildMime, isAsciiAddress, remembered } from './mime-message.js'
 import { createSmtpPool } from './smtp-pool.js'
 import { idempotencyHeader } from './webhook-signature.js'
 
@@ -118,9 +118,7 @@ function mailFor(message: OutboundMessage, options: EmailChannelOptions, headers
   return { kind: 'composed', mail }
 }
 
-function addressOf(mailbox: string): string {
-  return addressparser(mailbox, { flatten: true })[0]?.address ?? mailbox.trim()
-}
+const addressOf = remembered(64, (mailbox) => addressparser(mailbox, { flatten: true })[0]?.address ?? mailbox.trim())
 
 function smtpFailure(error: SmtpError): SendResult {
   const reason = (error.response ?? `${error.code ?? 'SMTP'}: ${error.message}`).slice(0, 300)

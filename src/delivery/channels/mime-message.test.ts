@@ -49,6 +49,11 @@ describe('MIME builder', () => {
     expect(buildMime(base).equals(buildMime({ ...base }))).toBe(true)
   })
 
+  it('takes plain addresses as they are, exactly as the address parser would give them back', () => {
+    for (const address of ['alice@example.test', 'a.b+tag@sub.example.test', 'user_1%x@h-1.test', 'a..b@x.test', '.a@x.test', 'a@b@c.test', 'Al <al@x.test>'])
+      expect(encodeMailbox(address)).toBe(encodeMailbox(` ${address}`))
+  })
+
   it('quotes sender names with special characters', () => {
     expect(encodeMailbox('"Acme, Inc." <a@b.test>')).toBe('"Acme, Inc." <a@b.test>')
     expect(encodeMailbox('a@b.test')).toBe('a@b.test')
