@@ -78,7 +78,12 @@ async function run(engine, channel, count) {
   deps.events.on('incident.changed', () => service.worker()?.wake())
   const rssBefore = process.memoryUsage.rss()
   let peakRss = rssBefore
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100)
+  let peakHeap = 0
+  const sampler = setInterval(() => {
+    const memory = process.memoryUsage()
+    peakRss = Math.max(peakRss, memory.rss)
+    peakHeap = Math.max(peakHeap, memory.heapTotal + memory.external)
+  }, 100)
   const publishedAt = Date.now()
   const cpuBefore = process.cpuUsage()
   const eluBefore = performance.eventLoopUtilization()
@@ -99,7 +104,7 @@ async function run(engine, channel, count) {
   const cpuUsPerMessage = (cpu.user + cpu.system) / count
   const systemShare = cpu.system / (cpu.user + cpu.system)
   const firstMs = done.firstAt - publishedAt
-  const sizes = { rate: count / seconds, peakRssMb: peakRss / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20 }
+  const sizes = { rate: count / seconds, peakRssMb: peakRss / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20 }
   return { engine, channel, count, seconds, queuedMs, firstMs, ...sizes, cpuUsPerMessage, systemShare, loopBusy: elu.utilization }
 }
 
@@ -135,7 +140,7 @@ for (const engine of engines) {
     const r = await runInChild(engine, channel, count)
     console.log(
       `${engine.padEnd(8)} ${channel.padEnd(7)} ${String(count).padStart(7)} messages: publish→last delivery ${r.seconds.toFixed(2)} s ` +
-        `(outbox written in ${r.queuedMs} ms), ${Math.round(r.rate)} msg/s, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before publishing), ` +
+        `(outbox written in ${r.queuedMs} ms), ${Math.round(r.rate)} msg/s, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before publishing; JS heap and buffers ${r.peakHeapMb.toFixed(0)} MB), ` +
         `Candor CPU ${Math.round(r.cpuUsPerMessage)} µs/message (${Math.round(100 * r.systemShare)}% in the kernel), ` +
         `first delivery after ${r.firstMs} ms, event loop busy ${Math.round(100 * r.loopBusy)}%`,
     )

@@ -1,5 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser'
 import { encodeWords, foldLines } from 'nodemailer/lib/mime-funcs'
+import { createBase64Encoder } from './base64-lines.js'
 
 /**
  * A multipart/alternative message built straight into bytes. Nodemailer's composer costs
@@ -71,17 +72,10 @@ const fromLine = remembered(64, (from) => headerLine('From', encodeMailbox(from)
 const subjectLine = remembered(64, (subject) => headerLine('Subject', isAscii(subject) ? subject : encodeWords(subject, 'B', 52)))
 const dateLine = remembered(16, (ms) => headerLine('Date', new Date(Number(ms)).toUTCString().replace(/GMT$/, '+0000')))
 
-/** Base64 in lines of 76 characters (RFC 2045); a loop, as a regular expression costs more than the encoding. */
-function base64Body(content: string): string {
-  const encoded = Buffer.from(content, 'utf8').toString('base64')
-  if (encoded.length <= 76) return encoded
-  const lines: string[] = []
-  for (let at = 0; at < encoded.length; at += 76) lines.push(encoded.slice(at, at + 76))
-  return lines.join('\r\n')
-}
+const encoders = { 'text/plain': createBase64Encoder(), 'text/html': createBase64Encoder() }
 
-function part(type: string, content: string): string {
-  return `Content-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Body(content)}`
+function part(type: keyof typeof encoders, content: string): string {
+  return `Content-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${encoders[type](content)}`
 }
 
 export function buildMime(input: MimeInput): Buffer {
