@@ -13,7 +13,8 @@ function newest(dir) {
   return max
 }
 const stamp = 'dist/.build-stamp'
-const stale = !existsSync(stamp) || newest('src') > statSync(stamp).mtimeMs
+// src/ holds the console's sources too (src/web); without its build the console would answer 503.
+const stale = !existsSync(stamp) || !existsSync('dist/web/index.html') || newest('src') > statSync(stamp).mtimeMs
 if (stale) {
   console.error('candor: building…')
   execSync('npm run build --silent', { stdio: 'inherit' })

@@ -3,9 +3,12 @@ import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } f
 import { join, relative } from 'node:path'
 
 const patterns = [/\.sql$/, /\.json$/, /\.css$/, /\.js$/, /\.svg$/, /\.liquid$/, /\.md$/, /\.html$/]
+// The console (src/web) is built by Vite into dist/web; its sources are not server assets.
+const skipped = new Set([join('src', 'web')])
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name)
+    if (skipped.has(path)) continue
     if (statSync(path).isDirectory()) walk(path)
     else if (!path.endsWith('.ts') && patterns.some((p) => p.test(name))) {
       const target = join('dist', relative('src', path))

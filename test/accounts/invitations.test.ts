@@ -44,7 +44,7 @@ forEachDatabase((engine) => {
         payload: new URLSearchParams({ token: tokenOf(url), name: 'Form', password: 'another fine passphrase' }).toString(),
       })
       expect(response.statusCode).toBe(303)
-      expect(response.headers.location).toBe('/')
+      expect(response.headers.location).toBe('/console/')
       expect(response.cookies[0]?.name).toBe('candor_session')
     })
 

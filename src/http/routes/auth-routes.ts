@@ -56,7 +56,7 @@ export const authRoutes: RouteModule = async (app, deps) => {
       try {
         const result = await consumeSignInLink(deps, { token: field(req.body, 'token') }, meta(deps, req))
         setSessionCookie(reply, policy, result.token, result.expiresAt)
-        return reply.redirect('/', 303)
+        return reply.redirect('/console/', 303)
       } catch (error) {
         if (!(error instanceof AppError)) throw error
         return html(reply, error.code === 'RATE_LIMITED' ? 429 : 401, messagePage('Sign-in link not valid', error.message))
@@ -74,7 +74,7 @@ export const authRoutes: RouteModule = async (app, deps) => {
       try {
         const result = await acceptInvitation(deps, input, meta(deps, req))
         setSessionCookie(reply, policy, result.token, result.expiresAt)
-        return reply.redirect('/', 303)
+        return reply.redirect('/console/', 303)
       } catch (error) {
         if (!(error instanceof AppError)) throw error
         const preview = await previewInvitation(deps, token, deps.clock())

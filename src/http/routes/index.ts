@@ -4,6 +4,7 @@ import { alertIntakeRoutes } from './alert-intake-routes.js'
 import { authRoutes } from './auth-routes.js'
 import { alertsRoutes } from './alerts-routes.js'
 import { componentsRoutes } from './components-routes.js'
+import { consoleRoutes } from './console-routes.js'
 import { healthRoutes } from './health-routes.js'
 import { incidentsRoutes } from './incidents-routes.js'
 import { maintenancesRoutes } from './maintenances-routes.js'
@@ -20,4 +21,4 @@ import { subscribersRoutes } from './subscribers-routes.js'
 export const authenticatedRoutes: RouteModule[] = [accountsRoutes, pagesRoutes, componentsRoutes, incidentsRoutes, maintenancesRoutes, alertsRoutes, processRoutes, oncallSchedulesRoutes, oncallPagingRoutes, subscribersRoutes]
 
 /** Routes anyone may call (status pages, intake with its own keys, health); each feature adds one line. */
-export const publicRoutes: RouteModule[] = [authRoutes, healthRoutes, statusPageRoutes, alertIntakeRoutes, oncallPublicRoutes, subscribeRoutes]
+export const publicRoutes: RouteModule[] = [authRoutes, healthRoutes, statusPageRoutes, alertIntakeRoutes, oncallPublicRoutes, subscribeRoutes, consoleRoutes]

@@ -1,0 +1,37 @@
+import { ConsoleShell } from './layout/console-shell'
+import { matchPath, usePath } from './routing/router'
+import { SetPasswordScreen } from './screens/account/set-password-screen'
+import { AlertsScreen } from './screens/alerts/alerts-screen'
+import { ComponentsScreen } from './screens/components/components-screen'
+import { DeclareIncidentScreen } from './screens/incidents/declare-incident-screen'
+import { IncidentDetailScreen } from './screens/incidents/incident-detail-screen'
+import { IncidentListScreen } from './screens/incidents/incident-list-screen'
+import { NotFoundScreen } from './screens/not-found-screen'
+import { OnCallScreen } from './screens/oncall/oncall-screen'
+import { SignInScreen } from './screens/account/sign-in-screen'
+import { useSession } from './session/session-context'
+
+function Screen({ path }: { path: string }) {
+  if (path === '/') return <IncidentListScreen />
+  if (path === '/incidents/new') return <DeclareIncidentScreen />
+  const incident = matchPath('/incidents/:id', path)
+  if (incident) return <IncidentDetailScreen key={incident.id} id={incident.id!} />
+  if (path === '/components') return <ComponentsScreen />
+  if (path === '/on-call') return <OnCallScreen />
+  if (path === '/alerts') return <AlertsScreen />
+  if (path === '/account/password') return <SetPasswordScreen />
+  return <NotFoundScreen />
+}
+
+/** Every console address shows the sign-in screen until there is a session, then the screen it names. */
+export function App() {
+  const { state } = useSession()
+  const path = usePath().replace(/(.)\/$/, '$1')
+  if (state.status === 'loading') return <p className="muted boot" role="status">Loading Candor…</p>
+  if (state.status === 'signed-out') return <SignInScreen />
+  return (
+    <ConsoleShell>
+      <Screen path={path} />
+    </ConsoleShell>
+  )
+}
