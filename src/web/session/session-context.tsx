@@ -66,3 +66,9 @@ export function useMe(): Me {
   if (state.status !== 'signed-in') throw new Error('useMe is only for screens behind the sign-in gate')
   return state.me
 }
+
+/** Whether the signed-in person may do an action here; the console hides what they may not, the API still decides. */
+export function useCan(): (action: string) => boolean {
+  const me = useMe()
+  return (action) => me.permissions.includes(action)
+}

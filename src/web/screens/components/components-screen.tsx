@@ -1,4 +1,5 @@
 import type { Component, ComponentGroup, StatusPage } from '../../api/types'
+import { useCan } from '../../session/session-context'
 import { componentStatusLooks } from '../../ui/labels'
 import { Loading } from '../../ui/loading'
 import { StatusBadge } from '../../ui/status-badge'
@@ -25,6 +26,7 @@ function sectionsOf(page: StatusPage, groups: ComponentGroup[], components: Comp
 
 function ComponentTable({ section, onChanged }: { section: Section; onChanged(): void }) {
   const titleId = `group-${section.key}`
+  const canChange = useCan()('component.write')
   return (
     <section aria-labelledby={titleId} className="card">
       <h3 id={titleId}>{section.title}</h3>
@@ -33,7 +35,7 @@ function ComponentTable({ section, onChanged }: { section: Section; onChanged():
           <tr>
             <th scope="col">Component</th>
             <th scope="col">Status</th>
-            <th scope="col">Change status</th>
+            {canChange && <th scope="col">Change status</th>}
           </tr>
         </thead>
         <tbody>
@@ -46,9 +48,11 @@ function ComponentTable({ section, onChanged }: { section: Section; onChanged():
               <td>
                 <StatusBadge look={componentStatusLooks[c.status]} />
               </td>
-              <td>
-                <ComponentStatusForm key={c.status} component={c} onChanged={onChanged} />
-              </td>
+              {canChange && (
+                <td>
+                  <ComponentStatusForm key={c.status} component={c} onChanged={onChanged} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

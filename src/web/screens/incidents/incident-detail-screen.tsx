@@ -1,5 +1,6 @@
 import type { Component, Incident, TimelineEntry } from '../../api/types'
 import { Link } from '../../routing/router'
+import { useCan } from '../../session/session-context'
 import { componentStatusLooks, humanise, impactLabels, incidentStatusLooks } from '../../ui/labels'
 import { Loading } from '../../ui/loading'
 import { StatusBadge } from '../../ui/status-badge'
@@ -73,6 +74,7 @@ export function IncidentDetailScreen({ id }: { id: string }) {
   const incident = useApi<Incident>(`/api/incidents/${id}`)
   const timeline = useApi<{ entries: TimelineEntry[] }>(`/api/incidents/${id}/timeline`)
   const components = useApi<Component[]>('/api/components')
+  const can = useCan()
   const reload = () => {
     incident.reload()
     timeline.reload()
@@ -94,8 +96,8 @@ export function IncidentDetailScreen({ id }: { id: string }) {
             <IncidentFacts incident={i} components={components.data ?? []} />
             <div className="columns">
               <div>
-                <PostUpdateForm key={i.status} incident={i} onPosted={reload} />
-                <PublishMessageForm incidentId={i.id} onPublished={reload} />
+                {(can('incident.update') || can('incident.publish')) && <PostUpdateForm key={i.status} incident={i} onPosted={reload} />}
+                {can('incident.publish') && <PublishMessageForm incidentId={i.id} onPublished={reload} />}
               </div>
               <div>
                 <IncidentUpdates updates={i.updates} />

@@ -1,5 +1,6 @@
 import type { Incident } from '../../api/types'
 import { Link } from '../../routing/router'
+import { useCan } from '../../session/session-context'
 import { impactLabels, incidentStatusLooks, openStatuses } from '../../ui/labels'
 import { Loading } from '../../ui/loading'
 import { StatusBadge } from '../../ui/status-badge'
@@ -39,15 +40,18 @@ function IncidentRows({ incidents, emptyText }: { incidents: Incident[]; emptyTe
 /** Open incidents first (they need someone), then the recent ones, newest first. */
 export function IncidentListScreen() {
   const { data, problem } = useApi<Incident[]>('/api/incidents?limit=100')
+  const can = useCan()
   return (
     <section aria-labelledby="incidents-title">
       <div className="screen-head">
         <h1 id="incidents-title" tabIndex={-1}>
           Incidents
         </h1>
-        <Link to="/incidents/new" className="button">
-          Declare an incident
-        </Link>
+        {(can('incident.create') || can('incident.publish')) && (
+          <Link to="/incidents/new" className="button">
+            Declare an incident
+          </Link>
+        )}
       </div>
       <Loading data={data} problem={problem}>
         {(incidents) => (

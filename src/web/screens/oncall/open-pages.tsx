@@ -1,5 +1,6 @@
 import { api } from '../../api/client'
 import type { OncallPage } from '../../api/types'
+import { useCan } from '../../session/session-context'
 import { lookOf, pageStatusLooks } from '../../ui/labels'
 import { ProblemMessage } from '../../ui/problem-message'
 import { StatusBadge } from '../../ui/status-badge'
@@ -8,6 +9,7 @@ import { useSubmit } from '../../ui/use-api'
 
 function PageRow({ page, nameOf, onChanged }: { page: OncallPage; nameOf(userId: string): string; onChanged(): void }) {
   const { submit, problem, isBusy } = useSubmit(() => api.post(`/api/oncall-pages/${page.id}/acknowledge`, {}))
+  const canAcknowledge = useCan()('alert.acknowledge')
   return (
     <li className="card page-row" id={`page-${page.id}`}>
       <div className="incident-row-head">
@@ -22,7 +24,7 @@ function PageRow({ page, nameOf, onChanged }: { page: OncallPage; nameOf(userId:
         </span>
         {page.acknowledged_by && <span>Acknowledged by {nameOf(page.acknowledged_by)}</span>}
       </p>
-      {page.status === 'triggered' && (
+      {page.status === 'triggered' && canAcknowledge && (
         <button type="button" disabled={isBusy} onClick={() => void submit().then((ok) => ok && onChanged())}>
           Acknowledge<span className="visually-hidden"> “{page.summary}”</span>
         </button>
