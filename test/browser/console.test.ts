@@ -39,6 +39,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     return response.json()
   }
 
+  /** The whole suite shares two cores: give the UI time to catch up rather than a flaky second. */
+  const eventually = { timeout: 10_000 }
   const heading = (tab: Page, name: string) => tab.getByRole('heading', { level: 1, name })
 
   it('takes the owner from the printed link to a working console: incidents, updates, timeline, components, on-call, alerts', async () => {
@@ -61,7 +63,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     await tab.waitForURL(`${server.url}/console/`)
     await heading(tab, 'Incidents').waitFor()
     const recent = tab.getByRole('region', { name: 'Recent' })
-    await expect.poll(() => recent.innerText()).toContain('Elevated API error rates in the EU')
+    await expect.poll(() => recent.innerText(), eventually).toContain('Elevated API error rates in the EU')
     expect(await recent.innerText()).toContain('Resolved')
 
     // Set a password: the policy's refusal shows beside the form, then a good one is saved.
@@ -69,7 +71,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     await heading(tab, 'Set your password').waitFor()
     await tab.getByLabel('New password').fill('short')
     await tab.getByRole('button', { name: 'Save password' }).click()
-    await expect.poll(() => tab.getByRole('alert').innerText()).toContain('must be at least 12 characters')
+    await expect.poll(() => tab.getByRole('alert').innerText(), eventually).toContain('must be at least 12 characters')
     await tab.getByLabel('New password').fill(newPassword)
     await tab.getByRole('button', { name: 'Save password' }).click()
     await tab.getByText('Password saved.').waitFor()
@@ -84,7 +86,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     await tab.getByRole('button', { name: 'Declare incident' }).click()
     await heading(tab, 'Checkout failing for EU customers').waitFor()
     const facts = tab.locator('dl.facts')
-    await expect.poll(() => facts.innerText()).toMatch(/Investigating[\s\S]*Significant[\s\S]*API[\s\S]*Partial outage/)
+    await expect.poll(() => facts.innerText(), eventually).toMatch(/Investigating[\s\S]*Significant[\s\S]*API[\s\S]*Partial outage/)
 
     // Post an update; it shows in the updates and, as a status change, in the timeline.
     const updateForm = tab.getByRole('form', { name: 'Post an update' })
@@ -92,9 +94,9 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     await updateForm.getByLabel('Message').fill('A faulty deploy is being rolled back.')
     await updateForm.getByRole('button', { name: 'Post update' }).click()
     const timeline = tab.locator('#timeline')
-    await expect.poll(() => timeline.innerText()).toContain('Status Investigating → Identified')
+    await expect.poll(() => timeline.innerText(), eventually).toContain('Status Investigating → Identified')
     expect(await timeline.innerText()).toContain('A faulty deploy is being rolled back.')
-    expect(await facts.innerText()).toContain('Identified')
+    await expect.poll(() => facts.innerText(), eventually).toContain('Identified')
 
     // The scope message is refused until the checklist is answered; the refusal lists what is missing.
     const messageForm = tab.getByRole('form', { name: 'Publish a process message' })
@@ -102,7 +104,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     await messageForm.getByLabel('Text').fill('Checkout is failing for EU customers.')
     await messageForm.getByRole('button', { name: 'Publish message' }).click()
     const refusal = messageForm.getByRole('alert')
-    await expect.poll(() => refusal.innerText()).toContain('needs the checklist first')
+    await expect.poll(() => refusal.innerText(), eventually).toContain('needs the checklist first')
     expect(await refusal.innerText()).toContain('When did it start?')
     await tab.screenshot({ path: new URL('console-incident.png', outputDir).pathname, fullPage: true })
 
@@ -112,7 +114,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     await tab.getByLabel('New status of Dashboard').selectOption('degraded_performance')
     await tab.getByRole('button', { name: 'Set status of Dashboard' }).click()
     const dashboardStatus = tab.locator('tr[data-component="Dashboard"] .badge')
-    await expect.poll(() => dashboardStatus.innerText()).toContain('Degraded performance')
+    await expect.poll(() => dashboardStatus.innerText(), eventually).toContain('Degraded performance')
     await tab.screenshot({ path: new URL('console.png', outputDir).pathname, fullPage: true })
 
     const publicTab = await context.newPage()
@@ -140,11 +142,11 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     await tab.getByRole('link', { name: 'On-call' }).click()
     await heading(tab, 'On-call').waitFor()
     const onCallTable = tab.locator('table', { has: tab.getByRole('columnheader', { name: 'On call now' }) })
-    await expect.poll(() => onCallTable.innerText()).toMatch(/Primary\s+Owner/)
+    await expect.poll(() => onCallTable.innerText(), eventually).toMatch(/Primary\s+Owner/)
     const pageRow = tab.locator(`#page-${paged.id}`)
     expect(await pageRow.innerText()).toContain('Triggered')
     await pageRow.getByRole('button', { name: /Acknowledge/ }).click()
-    await expect.poll(() => pageRow.innerText()).toContain('Acknowledged by Owner')
+    await expect.poll(() => pageRow.innerText(), eventually).toContain('Acknowledged by Owner')
 
     // Alerts: one sent to an integration's intake URL appears in the list.
     const integration = await apiAs(tab, 'POST', '/api/integrations', { name: 'Monitoring', kind: 'webhook' })
@@ -156,7 +158,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     expect(intake.status).toBeLessThan(300)
     await tab.getByRole('link', { name: 'Alerts' }).click()
     await heading(tab, 'Alerts').waitFor()
-    await expect.poll(() => tab.locator('main table').innerText()).toMatch(/Checkout 5xx above threshold[\s\S]*Firing[\s\S]*Critical/)
+    await expect.poll(() => tab.locator('main table').innerText(), eventually).toMatch(/Checkout 5xx above threshold[\s\S]*Firing[\s\S]*Critical/)
 
     // Sign out: every console address shows the sign-in screen; the new password signs in again.
     await tab.getByRole('button', { name: 'Sign out' }).click()
@@ -177,6 +179,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the console in a 
     await context.close()
   })
 
+  // Signs in with the password the test above chose, and finds the incident it declared.
   it('reads well narrow and dark: the incidents list on a phone-sized screen', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' })
     const tab = await context.newPage()
