@@ -59,7 +59,7 @@ export interface TimelineEntry {
   id: string
   type: string
   at: string
-  actor: { id: string; kind: string; name: string }
+  actor?: { id: string; kind: string; name: string }
   [detail: string]: unknown
 }
 

@@ -51,7 +51,7 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
         <div className="account">
           <span className="who">{me.user?.name ?? me.user?.email ?? 'Signed in'}</span>
           <Link to="/account/password">Password</Link>
-          <button type="button" className="button-quiet" onClick={() => void signOut()}>
+          <button type="button" className="button-quiet" onClick={() => void signOut().catch(() => undefined)}>
             Sign out
           </button>
         </div>

@@ -45,8 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await loadMe()
       },
       async signOut() {
-        await api.post('/api/auth/sign-out')
-        signedOut()
+        // Even if the server cannot be told (offline), this tab shows the sign-in screen as asked; the session expires on its own.
+        await api.post('/api/auth/sign-out').finally(signedOut)
       },
     }),
     [state, loadMe, signedOut],

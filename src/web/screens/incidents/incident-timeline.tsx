@@ -13,7 +13,7 @@ export function IncidentTimeline({ entries }: { entries: TimelineEntry[] }) {
         <ol className="timeline" id="timeline">
           {entries.map((entry) => (
             <li key={entry.id}>
-              <TimeText at={entry.at} /> <span className="actor">{entry.actor.name}</span>
+              <TimeText at={entry.at} /> <span className="actor">{entry.actor?.name ?? 'Candor'}</span>
               <p>{describeTimelineEntry(entry)}</p>
             </li>
           ))}
