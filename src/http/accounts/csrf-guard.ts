@@ -16,6 +16,13 @@ function sameOrigin(request: FastifyRequest, baseUrl: string): boolean {
   }
 }
 
+/**
+ * For pages whose address holds a secret token and that post a form back to us: "same-origin"
+ * keeps the token from other sites, while "no-referrer" would make browsers send `Origin: null`
+ * on the form's POST, which the origin check below must refuse.
+ */
+export const linkPageReferrerPolicy = 'same-origin'
+
 function isForm(request: FastifyRequest): boolean {
   return /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(request.headers['content-type'] ?? '')
 }

@@ -4,6 +4,7 @@ import { actOnCheckInLink, previewCheckInLink, type CheckInLinkOutcome } from '.
 import type { HttpDeps } from '../http-deps.js'
 import { sendProblem } from '../problem.js'
 import { confirmForm, escapeHtml, htmlPage } from './oncall-link-html.js'
+import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
 
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) })
 
@@ -23,7 +24,7 @@ const statusOf: Record<Result, number> = { ready: 200, done: 200, 'already-check
 const problemCode: Partial<Record<Result, string>> = { 'already-used': 'LINK_USED', refused: 'CONFLICT', invalid: 'NOT_FOUND', expired: 'LINK_EXPIRED', 'not-found': 'NOT_FOUND' }
 
 function reply(request: FastifyRequest, res: FastifyReply, outcome: CheckInLinkOutcome) {
-  res.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
+  res.header('cache-control', 'no-store').header('referrer-policy', linkPageReferrerPolicy)
   const status = statusOf[outcome.result]
   const detail = 'detail' in outcome ? outcome.detail : undefined
   if (request.headers.accept?.includes('application/json')) {

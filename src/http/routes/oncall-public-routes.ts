@@ -7,6 +7,7 @@ import type { RouteModule } from '../route-module.js'
 import { sendProblem } from '../problem.js'
 import { checkInLinkRoutes } from './oncall-check-in-routes.js'
 import { confirmForm, escapeHtml, htmlPage } from './oncall-link-html.js'
+import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
 
 const linkParams = z.object({ action: z.enum(pageLinkActions) })
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) })
@@ -24,7 +25,7 @@ const messages: Record<PageLinkOutcome['result'], string> = {
 const statusOf: Record<PageLinkOutcome['result'], number> = { done: 200, 'already-used': 409, 'nothing-to-do': 200, invalid: 404, expired: 410, 'not-found': 404 }
 
 function reply(request: FastifyRequest, reply: FastifyReply, action: PageLinkAction, outcome: PageLinkOutcome, form?: string) {
-  reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
+  reply.header('cache-control', 'no-store').header('referrer-policy', linkPageReferrerPolicy)
   if (request.headers.accept?.includes('application/json')) return reply.code(statusOf[outcome.result]).send({ action, ...outcome })
   const summary = 'page' in outcome ? `<p>${escapeHtml(outcome.page.summary)} — <strong>${escapeHtml(outcome.page.status)}</strong></p>` : ''
   const detail = 'detail' in outcome && outcome.detail ? `<p>(${escapeHtml(outcome.detail.replace('-', ' '))})</p>` : ''

@@ -8,6 +8,7 @@ import { subscriberSettings } from '../../app/subscribers/subscriber-settings.js
 import { messagePage, subscribeFormPage, unsubscribeQuestionPage, type PageLook } from '../../delivery/subscribe-pages/render-pages.js'
 import type { HttpDeps } from '../http-deps.js'
 import type { RouteModule } from '../route-module.js'
+import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
 
 const tags = ['Subscriptions (public)']
 const linkParams = z.object({ id: z.string() })
@@ -16,7 +17,7 @@ type LinkRequest = FastifyRequest<{ Params: { id: string }; Querystring: { token
 
 const wantsJson = (request: FastifyRequest) => /application\/json/.test(String(request.headers.accept ?? '')) || /application\/json/.test(String(request.headers['content-type'] ?? ''))
 const sendHtml = (reply: FastifyReply, status: number, html: string) =>
-  reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(html)
+  reply.code(status).header('cache-control', 'no-store').header('referrer-policy', linkPageReferrerPolicy).type('text/html; charset=utf-8').send(html)
 
 /**
  * The public subscribe form (works without JavaScript: a plain POST form), its JSON twin,
