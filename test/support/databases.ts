@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, afterEach, describe, inject } from 'vitest'
@@ -35,7 +36,7 @@ export async function openTestDatabase(engine: Engine, options: { migrate?: bool
   let handle: DatabaseHandle
   let drop: () => Promise<void>
   if (engine === 'pglite') {
-    sharedPglite ??= PGlite.create({ parsers: pgliteParsers })
+    sharedPglite ??= PGlite.create({ parsers: pgliteParsers, loadDataDir: new Blob([readFileSync(inject('pgliteDataDir'))]) })
     const pglite = await sharedPglite
     await pglite.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}";`)
     handle = embeddedHandle(pglite, { closeEngine: false, schema })

@@ -1,10 +1,26 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string | null
+    /** A freshly initialised PGlite data directory (tar): loading it skips initdb, ~2.5 s per test file. */
+    pgliteDataDir: string
   }
+}
+
+async function pgliteTemplate(project: TestProject): Promise<() => void> {
+  const dir = mkdtempSync(join(tmpdir(), 'candor-pglite-template-'))
+  const file = join(dir, 'datadir.tar')
+  const pglite = await PGlite.create()
+  writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()))
+  await pglite.close()
+  project.provide('pgliteDataDir', file)
+  return () => rmSync(dir, { recursive: true, force: true })
 }
 
 const defaultUrl = 'postgres://postgres@127.0.0.1:5432/test'
@@ -15,6 +31,12 @@ const defaultUrl = 'postgres://postgres@127.0.0.1:5432/test'
  * says loudly which tests it skips.
  */
 export default async function setup(project: TestProject) {
+  const removeTemplate = await pgliteTemplate(project)
+  await checkPostgres(project)
+  return removeTemplate
+}
+
+async function checkPostgres(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL ?? defaultUrl
   const strict = Boolean(process.env.TEST_DATABASE_URL || process.env.CI)
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 })
