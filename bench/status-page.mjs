@@ -8,12 +8,14 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { machine, rssMb } from './_machine.mjs'
+import { machine, median, rssMb } from './_machine.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const host = 'status.acme.localhost'
 const token = 'bench-bootstrap-token-0123456789abcdef'
 const seconds = Number(process.env.DURATION ?? 10)
+// The machine is shared and noisy: each figure is the median of this many runs, Candor and bare taking turns.
+const runs = Number(process.env.RUNS ?? 3)
 const sseClients = Number(process.env.SSE_CLIENTS ?? 10_000)
 /** Browsers always send Accept-Encoding; ENCODING=identity measures the uncompressed bytes instead. */
 const encoding = process.env.ENCODING ?? 'br'
@@ -46,10 +48,10 @@ function get(url, path) {
 }
 
 /** wrk's own report, parsed: requests/s and latency percentiles in ms. */
-function wrk(url, path, connections, pid) {
+function wrk(url, path, connections, pid, duration = seconds) {
   let maxRss = 0
   const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(pid))), 250)
-  const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', `Host: ${host}`, '-H', `Accept-Encoding: ${acceptEncoding}`, url + path]
+  const args = ['-t2', `-c${connections}`, `-d${duration}s`, '--latency', '-H', `Host: ${host}`, '-H', `Accept-Encoding: ${acceptEncoding}`, url + path]
   return new Promise((resolve) => {
     const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
@@ -172,12 +174,28 @@ try {
   writeFileSync(join(work, 'routes.json'), JSON.stringify(routes))
   const bare = await startProcess(['--input-type=module', '-e', bareServer, join(work, 'routes.json')], {}, /bare at (http:\/\/\S+)/)
   try {
-    console.log(`\nwrk -t2, ${seconds} s each        req/s     p50 ms   p99 ms   server RSS MB   errors`)
+    // Both servers answer a few seconds of load first, so neither is measured while its code is still being compiled.
+    for (const path of paths) for (const server of [candor, bare]) await wrk(server.url, path, 100, server.child.pid, 3)
+    console.log(`\nwrk -t2, ${seconds} s each, median of ${runs}   req/s     p50 ms   p99 ms   server RSS MB   errors`)
     const rows = []
+    const medianOf = (results) => ({
+      rps: median(results.map((r) => r.rps)),
+      p50: median(results.map((r) => r.p50)),
+      p99: median(results.map((r) => r.p99)),
+      rss: Math.max(...results.map((r) => r.rss)),
+      errors: String(results.reduce((n, r) => n + Number(r.errors), 0)),
+      socketErrors: results.find((r) => r.socketErrors !== 'none')?.socketErrors ?? 'none',
+    })
     for (const connections of [100, 1000]) {
       for (const path of paths) {
-        const c = await wrk(candor.url, path, connections, candor.child.pid)
-        const b = await wrk(bare.url, path, connections, bare.child.pid)
+        const cs = []
+        const bs = []
+        for (let i = 0; i < runs; i++) {
+          cs.push(await wrk(candor.url, path, connections, candor.child.pid))
+          bs.push(await wrk(bare.url, path, connections, bare.child.pid))
+        }
+        const c = medianOf(cs)
+        const b = medianOf(bs)
         const line = (name, r) =>
           `${`${name} ${path} -c${connections}`.padEnd(34)}${r.rps.toFixed(0).padStart(7)}${r.p50.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(9)}${r.rss.toFixed(0).padStart(14)}   ${r.errors === '0' && r.socketErrors === 'none' ? '-' : `${r.errors} non-2xx; ${r.socketErrors}`}`
         console.log(line('candor', c))
