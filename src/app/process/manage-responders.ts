@@ -5,10 +5,8 @@ import { invalid } from '../errors.js'
 import { onCallForRole } from '../oncall/query-schedules.js'
 import { parseInput } from '../parse-input.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { adoptIncident } from './adopt-incident.js'
-import { loadPolicy } from './load-policy.js'
 import { assignRoleInput, checkInInput, roleParam, shadowInput } from './process-inputs.js'
-import { announce, commitChange, runProcessCommand, type CommittedChange } from './run-process-command.js'
+import { announce, commitChange, loadForCommand, runProcessCommand, type CommittedChange } from './run-process-command.js'
 
 /** Step 2: each responder checks in, in a role; checking in to a vacant role takes it. */
 export function checkIn(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
@@ -30,15 +28,13 @@ export async function checkInFromLink(deps: AppDeps, ctx: AppContext, incidentId
   const person = { id: ctx.actor.id, name: ctx.actor.name }
   const committed: { change?: CommittedChange } = {}
   const outcome = await deps.store.transaction(ctx.orgId, async (tx, raw): Promise<LinkCheckIn> => {
-    const policy = await loadPolicy(tx)
-    const loaded = await tx.process.state.load(incidentId, { forUpdate: true })
-    if (!loaded) return { result: 'not-found' }
-    const current = loaded.process ?? (await adoptIncident(tx, loaded.incident, policy))
-    const result = applyCommand(current, { type: 'check_in', role, person }, { now: ctx.now, actor: ctx.actor, policy })
+    const found = await loadForCommand(tx, incidentId)
+    if (!found) return { result: 'not-found' }
+    const result = applyCommand(found.current, { type: 'check_in', role, person }, { now: ctx.now, actor: ctx.actor, policy: found.policy })
     if (!result.ok) return { result: 'refused', message: result.rejection.message }
     if (!(await spend(raw))) return { result: 'already-used' }
     if (result.entries.length === 0) return { result: 'already-checked-in' }
-    committed.change = await commitChange(deps, ctx, tx, raw, policy, { stored: loaded.process, status: current.status }, result)
+    committed.change = await commitChange(deps, ctx, tx, raw, found.policy, found.previous, result)
     return { result: 'done' }
   })
   if (committed.change) announce(deps, ctx, committed.change)

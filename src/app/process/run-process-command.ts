@@ -45,6 +45,15 @@ export function announce(deps: AppDeps, ctx: AppContext, change: CommittedChange
   if (change.pageId && (change.publishedUpdate || change.statusChanged)) deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: change.pageId })
 }
 
+/** The incident's process, locked for this transaction (adopted on first use), with the policy it runs under; null when there is no such incident. */
+export async function loadForCommand(tx: OrgStore, incidentId: string) {
+  const policy = await loadPolicy(tx)
+  const loaded = await tx.process.state.load(incidentId, { forUpdate: true })
+  if (!loaded) return null
+  const current = loaded.process ?? (await adoptIncident(tx, loaded.incident, policy))
+  return { policy, current, previous: { stored: loaded.process, status: current.status } }
+}
+
 /**
  * The shape of every process use case: permission, then in one transaction load (locking the
  * incident), apply the domain command, and commit; a rejection becomes an AppError and changes nothing.
@@ -52,13 +61,12 @@ export function announce(deps: AppDeps, ctx: AppContext, change: CommittedChange
 export async function runProcessCommand(deps: AppDeps, ctx: AppContext, incidentId: string, permission: string, command: ProcessCommand): Promise<ProcessView> {
   requirePermission(ctx, permission)
   const { change, view } = await deps.store.transaction(ctx.orgId, async (tx, raw) => {
-    const policy = await loadPolicy(tx)
-    const loaded = await tx.process.state.load(incidentId, { forUpdate: true })
-    if (!loaded) throw notFound('Incident')
-    const current = loaded.process ?? (await adoptIncident(tx, loaded.incident, policy))
-    const result = applyCommand(current, command, { now: ctx.now, actor: ctx.actor, policy })
+    const found = await loadForCommand(tx, incidentId)
+    if (!found) throw notFound('Incident')
+    const { policy, previous } = found
+    const result = applyCommand(found.current, command, { now: ctx.now, actor: ctx.actor, policy })
     if (!result.ok) throw new AppError(result.rejection.code, result.rejection.message, result.rejection.details)
-    const change = await commitChange(deps, ctx, tx, raw, policy, { stored: loaded.process, status: current.status }, result)
+    const change = await commitChange(deps, ctx, tx, raw, policy, previous, result)
     return { change, view: processView(change.process, policy) }
   })
   announce(deps, ctx, change)

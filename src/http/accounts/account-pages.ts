@@ -1,3 +1,5 @@
+import { linkPageReferrerPolicy } from './csrf-guard.js'
+
 /**
  * The few HTML pages accounts need before the console: confirming a sign-in link and
  * accepting an invitation. Plain forms (they work without JavaScript), every value escaped,
@@ -7,12 +9,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-// Referrer "same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` on the form's POST,
-// which the CSRF guard refuses; same-origin still keeps the token in this page's URL from other sites.
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="same-origin"><title>${escapeHtml(title)} · Candor</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="${linkPageReferrerPolicy}"><title>${escapeHtml(title)} · Candor</title></head>
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>

@@ -79,8 +79,10 @@ function sendIndex(reply: FastifyReply, build: ConsoleBuild) {
  * with the session cookie; the default CSP (scripts, styles and connections to 'self') fits it.
  */
 export function consoleRoutesFrom(dir: string): RouteModule {
+  // Read once per process, not once per app: tests build hundreds of apps.
+  let loading: Promise<ConsoleBuild | null> | undefined
   return async (app) => {
-    const build = await loadConsoleBuild(dir)
+    const build = await (loading ??= loadConsoleBuild(dir))
     const tags = ['Console']
     const notBuilt = (reply: FastifyReply) =>
       sendProblem(reply, { status: 503, code: 'UNAVAILABLE', title: 'The console is not built: run npm run build' })
