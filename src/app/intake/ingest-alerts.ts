@@ -17,7 +17,7 @@ interface Pending {
 // Requests that arrive while an organisation's transactions are busy wait and go together
 // in the next one; at most MAX_IN_FLIGHT transactions per organisation run at once.
 const MAX_BATCH = 64
-const MAX_IN_FLIGHT = 4
+const MAX_IN_FLIGHT = Number(process.env.MIF ?? 4)
 
 interface OrgQueue {
   waiting: Pending[]

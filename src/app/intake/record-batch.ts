@@ -107,10 +107,8 @@ export async function recordBatch(
   })
 
   const written = [...slots.values()].filter((s) => s.write !== null)
-  const fresh = written.filter((s) => s.row === undefined)
-  const inserted = await tx.alerts.insertMany(fresh.map((s) => ({ ...s.write!, id: s.id, integrationId: s.integrationId, dedupKey: s.dedupKey })))
-  if (inserted < fresh.length) throw new AlertRaceError('an alert of this batch was created concurrently')
-  await tx.alerts.updateMany(written.filter((s) => s.row !== undefined).map((s) => ({ ...s.write!, id: s.id })), requests.at(-1)!.request.receivedAt)
+  const stored = await tx.alerts.writeMany(written.map((s) => ({ ...s.write!, id: s.id, integrationId: s.integrationId, dedupKey: s.dedupKey })), requests.at(-1)!.request.receivedAt)
+  if (stored < written.length) throw new AlertRaceError('an alert of this batch was created concurrently')
   await tx.alerts.addEvents(events)
 
   const announce = async (list: Iterable<Settled>) => {
