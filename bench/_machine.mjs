@@ -1,5 +1,5 @@
 // Shared helpers for benchmarks: machine line, medians, RSS sampling of a child process.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 
 export function machine() {
@@ -23,3 +23,30 @@ export function rssMb(pid) {
     return NaN
   }
 }
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc; NaN where /proc is missing. */
+export function cpuMs(pid) {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks
+  } catch {
+    return NaN
+  }
+}
+
+/** CPU time of every process whose command name is `name` (e.g. all PostgreSQL backends), in ms. */
+export function cpuMsOfAll(name) {
+  let total = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) total += cpuMs(entry) || 0
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total
+}
+
+const clockTicks = 100

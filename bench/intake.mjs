@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { machine, rssMb } from './_machine.mjs'
+import { cpuMs, cpuMsOfAll, machine, rssMb } from './_machine.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const total = Number(process.env.ALERTS ?? 50_000)
@@ -81,8 +81,8 @@ function wrkLoad(url, kind, integrationKey) {
   })
 }
 
-async function load(url, kind, integrationKey) {
-  const started = performance.now()
+async function load(url, kind, integrationKey, serverPid) {
+  const cpuBefore = { server: cpuMs(serverPid), postgres: cpuMsOfAll('postgres') }
   const running = wrkLoad(url, kind, integrationKey)
   let finished = false
   void running.finally(() => (finished = true)).catch(() => {})
@@ -104,8 +104,9 @@ async function load(url, kind, integrationKey) {
     return { incidentMs: performance.now() - sent, incidentAckMs, underLoad: !finished }
   })()
   const r = await running
-  const seconds = (performance.now() - started) / 1000
-  return { rate: r.answered / r.seconds, wallRate: r.answered / seconds, p50: r.p50, p99: r.p99, failures: r.failures, firstFailure: r.firstFailure, ...(await probe) }
+  const perAlert = (before, after) => (1000 * (after - before)) / r.answered
+  const cpu = { server: perAlert(cpuBefore.server, cpuMs(serverPid)), postgres: perAlert(cpuBefore.postgres, cpuMsOfAll('postgres')) }
+  return { rate: r.answered / r.seconds, cpu, p50: r.p50, p99: r.p99, failures: r.failures, firstFailure: r.firstFailure, ...(await probe) }
 }
 
 async function run(label, env) {
@@ -119,7 +120,7 @@ async function run(label, env) {
     }
     for (const kind of kinds) {
       process.stdout.write(`${label} ${kind}: ${total} alerts…`)
-      const r = await load(url, kind, keys[kind])
+      const r = await load(url, kind, keys[kind], child.pid)
       const line = [
         `${label.padEnd(10)} ${kind.padEnd(12)}`,
         `${r.rate.toFixed(0).padStart(6)} alerts/s`,
@@ -127,6 +128,7 @@ async function run(label, env) {
         `p99 ${r.p99.toFixed(1).padStart(6)} ms`,
         `alert→incident listed ${r.incidentMs?.toFixed(1) ?? '?'} ms (answered in ${r.incidentAckMs?.toFixed(1) ?? '?'} ms)`,
         `RSS ${rssMb(child.pid).toFixed(0)} MB`,
+        `CPU per alert: server ${r.cpu.server.toFixed(0)} µs${label === 'PostgreSQL' ? `, PostgreSQL ${r.cpu.postgres.toFixed(0)} µs` : ''}`,
         r.failures ? `FAILURES ${r.failures} (first: ${r.firstFailure})` : 'no failures',
       ].join('  ')
       process.stdout.write(`\r${line}\n`)

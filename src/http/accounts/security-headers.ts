@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import helmet, { type HelmetOptions } from 'helmet'
 
 /** The badge and widget are made to be put on other sites; nothing else may be framed. */
 export const embeddablePath = /(^|\/)(badge\.svg|widget\.js|embed)(\/|\?|$)/
@@ -10,13 +11,28 @@ function isPublicResource(url: string): boolean {
 }
 
 /**
+ * The headers helmet's middleware sets for these options, captured once: the fastify plugin
+ * rebuilt helmet on every request, which cost more than the intake route's own work.
+ */
+export function helmetHeaders(options: HelmetOptions): [string, string][] {
+  const headers: [string, string][] = []
+  const response = {
+    setHeader: (name: string, value: string) => void headers.push([name.toLowerCase(), String(value)]),
+    removeHeader: () => undefined,
+  }
+  let failure: unknown
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => (failure = error))
+  if (failure) throw failure
+  return headers
+}
+
+/**
  * Security headers from helmet: a strict CSP (no inline script, no framing, no plugins, forms
  * only to us), HSTS only when Candor is served over HTTPS, and the embeddable exceptions.
  * The status page sets its own CSP on its HTML; this is the default for everything else.
  */
 export async function registerSecurityHeaders(app: FastifyInstance, options: { isHttps: boolean }) {
-  await app.register(helmet, {
-    global: true,
+  const headers = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -38,14 +54,17 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { i
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
   })
-  // Runs after helmet's hook and writes on the raw response, so hijacked (snapshot) replies get it too.
+  const csp = headers.find(([name]) => name === 'content-security-policy')?.[1] ?? ''
+  const embeddableCsp = csp.replace("frame-ancestors 'none'", 'frame-ancestors *')
+  // Written on the raw response, so hijacked (snapshot) replies get them too.
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+    const raw = reply.raw
+    for (const [name, value] of headers) raw.setHeader(name, value)
     const url = request.url
-    if (isPublicResource(url)) reply.raw.setHeader('cross-origin-resource-policy', 'cross-origin')
+    if (isPublicResource(url)) raw.setHeader('cross-origin-resource-policy', 'cross-origin')
     if (embeddablePath.test(url.split('?')[0] ?? '')) {
-      reply.raw.removeHeader('x-frame-options')
-      const csp = reply.raw.getHeader('content-security-policy')
-      if (typeof csp === 'string') reply.raw.setHeader('content-security-policy', csp.replace("frame-ancestors 'none'", 'frame-ancestors *'))
+      raw.removeHeader('x-frame-options')
+      raw.setHeader('content-security-policy', embeddableCsp)
     }
   })
 }
