@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { AlertStateRow, AlertWrite } from './alerts-store.js'
+import type { AlertEventWrite, AlertStateRow, AlertWrite } from './alerts-store.js'
 import type { Executor } from './schema/index.js'
 
 export const alertStateColumns = [
@@ -46,6 +46,19 @@ const byKey = (a: AlertKey, b: AlertKey) => (a.integrationId < b.integrationId ?
 // Both statements reach every alert through the unique (integration_id, dedup_key) index, one key
 // at a time, whatever the table's statistics say. Left to itself the planner, fresh after a burst
 // of new alerts, scanned the organisation's whole index and filtered the keys (8 ms for 30 keys).
+function eventRecord(e: AlertEventWrite) {
+  return {
+    integration_id: e.integrationId,
+    alert_id: e.alertId,
+    dedup_key: e.dedupKey,
+    action: e.action,
+    change: e.change,
+    occurred_at: e.occurredAt,
+    received_at: e.receivedAt,
+    payload: e.payload,
+  }
+}
+
 export function alertBatchWrites(db: Executor, orgId: string) {
   return {
     /** Locks the alerts of a batch in one fixed order (the keys sorted), so two batches cannot deadlock on them. */
@@ -63,20 +76,30 @@ export function alertBatchWrites(db: Executor, orgId: string) {
       return result.rows
     },
     /**
-     * Inserts new alerts and updates locked ones in one statement. Returns how many were written:
-     * fewer than given means another transaction created one of the new keys first (its id differs).
+     * Inserts new alerts, updates locked ones and appends the batch's events, in one statement.
+     * Returns how many alerts were written: fewer than given means another transaction created
+     * one of the new keys first (its id differs), and the caller must roll back.
      */
-    async writeMany(rows: readonly (AlertWrite & AlertKey & { id: string })[], now: Date): Promise<number> {
-      if (rows.length === 0) return 0
+    async writeMany(rows: readonly (AlertWrite & AlertKey & { id: string })[], events: readonly AlertEventWrite[], now: Date): Promise<number> {
+      if (rows.length === 0 && events.length === 0) return 0
       const data = JSON.stringify(rows.map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, ...record(r) })))
-      const result = await sql<{ id: string }>`
-        INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, ${sql.raw(assigned.join(', '))})
-        SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, ${sql.raw(assigned.map((c) => `x.${c}`).join(', '))}
-        FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, ${sql.raw(writtenColumns)})
-        ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${sql.raw(assigned.map((c) => `${c} = excluded.${c}`).join(', '))}, updated_at = ${now}
-        WHERE a.id = excluded.id AND a.org_id = excluded.org_id
-        RETURNING a.id`.execute(db)
-      return result.rows.length
+      const eventData = JSON.stringify(events.map(eventRecord))
+      const result = await sql<{ written: number }>`
+        WITH written AS (
+          INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, ${sql.raw(assigned.join(', '))})
+          SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, ${sql.raw(assigned.map((c) => `x.${c}`).join(', '))}
+          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, ${sql.raw(writtenColumns)})
+          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${sql.raw(assigned.map((c) => `${c} = excluded.${c}`).join(', '))}, updated_at = ${now}
+          WHERE a.id = excluded.id AND a.org_id = excluded.org_id
+          RETURNING a.id
+        ), appended AS (
+          INSERT INTO alert_events (org_id, integration_id, alert_id, dedup_key, action, change, occurred_at, received_at, payload)
+          SELECT ${orgId}::uuid, e.integration_id, e.alert_id, e.dedup_key, e.action, e.change, e.occurred_at, e.received_at, e.payload
+          FROM jsonb_to_recordset(${eventData}::jsonb)
+            AS e(integration_id uuid, alert_id uuid, dedup_key text, action text, change text, occurred_at timestamptz, received_at timestamptz, payload jsonb)
+        )
+        SELECT count(*)::int AS written FROM written`.execute(db)
+      return result.rows[0]?.written ?? 0
     },
     /** How many keys were new; fewer than given means a replay (or the same key twice in the batch). */
     async claimIdempotencyKeys(claims: readonly { integrationId: string; key: string }[], now: Date): Promise<number> {

@@ -1,6 +1,6 @@
-import type { Insertable, Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import { alertBatchWrites } from './alert-batch-writes.js'
-import type { AlertEventsTable, AlertsTable } from './schema/alerts.js'
+import type { AlertsTable } from './schema/alerts.js'
 import type { Executor } from './schema/index.js'
 import { json } from './schema/index.js'
 
@@ -66,25 +66,6 @@ export function alertsStore(db: Executor, orgId: string) {
     async attachIncident(alertIds: string[], incidentId: string) {
       if (alertIds.length === 0) return
       await db.updateTable('alerts').set({ incident_id: incidentId }).where('org_id', '=', orgId).where('id', 'in', alertIds).where('incident_id', 'is', null).execute()
-    },
-    async addEvents(events: AlertEventWrite[]) {
-      if (events.length === 0) return
-      await db
-        .insertInto('alert_events')
-        .values(
-          events.map((e) => ({
-            org_id: orgId,
-            integration_id: e.integrationId,
-            alert_id: e.alertId,
-            dedup_key: e.dedupKey,
-            action: e.action,
-            change: e.change,
-            occurred_at: e.occurredAt,
-            received_at: e.receivedAt,
-            payload: json(e.payload),
-          }) satisfies Insertable<AlertEventsTable>),
-        )
-        .execute()
     },
     list(filter: AlertListFilter = {}) {
       let query = scoped()

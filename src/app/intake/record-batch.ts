@@ -107,9 +107,10 @@ export async function recordBatch(
   })
 
   const written = [...slots.values()].filter((s) => s.write !== null)
-  const stored = await tx.alerts.writeMany(written.map((s) => ({ ...s.write!, id: s.id, integrationId: s.integrationId, dedupKey: s.dedupKey })), requests.at(-1)!.request.receivedAt)
-  if (stored < written.length) throw new AlertRaceError('an alert of this batch was created concurrently')
-  await tx.alerts.addEvents(events)
+  const rows = written.map((s) => ({ ...s.write!, id: s.id, integrationId: s.integrationId, dedupKey: s.dedupKey }))
+  if ((await tx.alerts.writeMany(rows, events, requests.at(-1)!.request.receivedAt)) < rows.length) {
+    throw new AlertRaceError('an alert of this batch was created concurrently')
+  }
 
   const announce = async (list: Iterable<Settled>) => {
     for (const { alertId, ctx, status } of list) for (const hook of deps.hooks.alertStatusChanged) await hook(rawTx, ctx, { alertId, status })
