@@ -97,6 +97,8 @@ export function alertBatchWrites(db: Executor, orgId: string) {
           SELECT ${orgId}::uuid, e.integration_id, e.alert_id, e.dedup_key, e.action, e.change, e.occurred_at, e.received_at, e.payload
           FROM jsonb_to_recordset(${eventData}::jsonb)
             AS e(integration_id uuid, alert_id uuid, dedup_key text, action text, change text, occurred_at timestamptz, received_at timestamptz, payload jsonb)
+          -- An event of an alert that lost a race is left out: the count below tells the caller to roll back.
+          WHERE e.alert_id IS NULL OR e.alert_id IN (SELECT id FROM written)
         )
         SELECT count(*)::int AS written FROM written`.execute(db)
       return result.rows[0]?.written ?? 0
