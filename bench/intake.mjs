@@ -101,7 +101,7 @@ async function load(url, kind, integrationKey, serverPid) {
       if (incidents.some((i) => i.title.includes(summary))) break
       await new Promise((r) => setTimeout(r, 10))
     }
-    return { incidentMs: performance.now() - sent, incidentAckMs, underLoad: !finished }
+    return { incidentMs: performance.now() - sent, incidentAckMs }
   })()
   const r = await running
   const perAlert = (before, after) => (1000 * (after - before)) / r.answered

@@ -43,9 +43,6 @@ function record(w: AlertWrite) {
 
 const byKey = (a: AlertKey, b: AlertKey) => (a.integrationId < b.integrationId ? -1 : a.integrationId > b.integrationId ? 1 : a.dedupKey < b.dedupKey ? -1 : a.dedupKey > b.dedupKey ? 1 : 0)
 
-// Both statements reach every alert through the unique (integration_id, dedup_key) index, one key
-// at a time, whatever the table's statistics say. Left to itself the planner, fresh after a burst
-// of new alerts, scanned the organisation's whole index and filtered the keys (8 ms for 30 keys).
 function eventRecord(e: AlertEventWrite) {
   return {
     integration_id: e.integrationId,
@@ -59,6 +56,9 @@ function eventRecord(e: AlertEventWrite) {
   }
 }
 
+// Both statements reach every alert through the unique (integration_id, dedup_key) index, one key
+// at a time, whatever the table's statistics say. Left to itself the planner, fresh after a burst
+// of new alerts, scanned the organisation's whole index and filtered the keys (8 ms for 30 keys).
 export function alertBatchWrites(db: Executor, orgId: string) {
   return {
     /** Locks the alerts of a batch in one fixed order (the keys sorted), so two batches cannot deadlock on them. */

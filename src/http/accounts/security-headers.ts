@@ -14,7 +14,7 @@ function isPublicResource(url: string): boolean {
  * The headers helmet's middleware sets for these options, captured once: the fastify plugin
  * rebuilt helmet on every request, which cost more than the intake route's own work.
  */
-export function helmetHeaders(options: HelmetOptions): [string, string][] {
+function helmetHeaders(options: HelmetOptions): [string, string][] {
   const headers: [string, string][] = []
   const response = {
     setHeader: (name: string, value: string) => void headers.push([name.toLowerCase(), String(value)]),

@@ -53,7 +53,6 @@ export const alertStatusLooks: Record<string, StatusLook> = {
   firing: { label: 'Firing', tone: 'danger', icon: '!' },
   acknowledged: { label: 'Acknowledged', tone: 'warning', icon: '◎' },
   resolved: { label: 'Resolved', tone: 'ok', icon: '✓' },
-  suppressed: { label: 'Suppressed', tone: 'neutral', icon: '–' },
 }
 
 /** `service_outage` → `Service outage`, for values the console has no word of its own for. */
