@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { AlertEventWrite, AlertStateRow, AlertWrite } from './alerts-store.js'
+import { preparedMarker } from './prepared-statements.js'
 import type { Executor } from './schema/index.js'
 
 export const alertStateColumns = [
@@ -66,7 +67,7 @@ export function alertBatchWrites(db: Executor, orgId: string) {
       if (keys.length === 0) return []
       const sorted = JSON.stringify([...keys].sort(byKey).map((k) => ({ integration_id: k.integrationId, dedup_key: k.dedupKey })))
       // LIMIT 1 keeps each lookup its own index probe; the outer LIMIT tells the planner the key count.
-      const result = await sql<AlertStateRow>`
+      const result = await sql<AlertStateRow>`${sql.raw(preparedMarker)}
         SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${sorted}::jsonb) AS k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
         CROSS JOIN LATERAL (
           SELECT ${sql.raw(alertStateColumns.join(', '))} FROM alerts
@@ -84,7 +85,7 @@ export function alertBatchWrites(db: Executor, orgId: string) {
       if (rows.length === 0 && events.length === 0) return 0
       const data = JSON.stringify(rows.map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, ...record(r) })))
       const eventData = JSON.stringify(events.map(eventRecord))
-      const result = await sql<{ written: number }>`
+      const result = await sql<{ written: number }>`${sql.raw(preparedMarker)}
         WITH written AS (
           INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, ${sql.raw(assigned.join(', '))})
           SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, ${sql.raw(assigned.map((c) => `x.${c}`).join(', '))}

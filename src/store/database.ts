@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { preparingPool } from './prepared-statements.js'
 import type { Database, Db } from './schema/index.js'
 
 /** One handle over either engine; everything above the store sees only `db`. */
@@ -141,7 +142,7 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
 export function postgresHandle(pool: pg.Pool): DatabaseHandle {
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined)
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
   return {
     engine: 'postgres',
     db,

@@ -27,6 +27,20 @@ function isForm(request: FastifyRequest): boolean {
   return /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(request.headers['content-type'] ?? '')
 }
 
+function csrfRefusal(request: FastifyRequest, options: { secret: string; baseUrl: string }): AppError | undefined {
+  if (!unsafe.has(request.method)) return undefined
+  const session = sessionOf(request)
+  if (!session && !isForm(request)) return undefined
+  if (!sameOrigin(request, options.baseUrl)) return new AppError('FORBIDDEN', 'Cross-site request refused')
+  if (!session) return undefined
+  const body = request.body as Record<string, unknown> | null | undefined
+  const token = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined)
+  if (!verifyCsrfToken(options.secret, session.sessionId, token)) {
+    return new AppError('FORBIDDEN', 'Missing or wrong CSRF token: send the x-csrf-token header from /api/me')
+  }
+  return undefined
+}
+
 /**
  * CSRF defence for cookie sessions (OWASP): a changing request must carry the session's token
  * (header `x-csrf-token`, or `_csrf` in a form), and must not come from another origin.
@@ -34,16 +48,6 @@ function isForm(request: FastifyRequest): boolean {
  * Token-authenticated requests carry no ambient credential and need neither.
  */
 export function registerCsrfGuard(app: FastifyInstance, options: { secret: string; baseUrl: string }) {
-  app.addHook('preHandler', async (request) => {
-    if (!unsafe.has(request.method)) return
-    const session = sessionOf(request)
-    if (!session && !isForm(request)) return
-    if (!sameOrigin(request, options.baseUrl)) throw new AppError('FORBIDDEN', 'Cross-site request refused')
-    if (!session) return
-    const body = request.body as Record<string, unknown> | null | undefined
-    const token = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' ? body._csrf : undefined)
-    if (!verifyCsrfToken(options.secret, session.sessionId, token)) {
-      throw new AppError('FORBIDDEN', 'Missing or wrong CSRF token: send the x-csrf-token header from /api/me')
-    }
-  })
+  // A callback hook: it runs on every request, and an async one costs a promise each time.
+  app.addHook('preHandler', (request, _reply, done) => done(csrfRefusal(request, options)))
 }

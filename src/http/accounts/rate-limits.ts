@@ -17,9 +17,12 @@ function isPublicRead(request: FastifyRequest): boolean {
   return (request.method === 'GET' || request.method === 'HEAD') && (!request.url.startsWith('/api/') || request.url.startsWith('/api/v2/'))
 }
 
+const credentialOf = (request: FastifyRequest) => request.headers.authorization ?? /candor_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1]
+const hasCredential = (request: FastifyRequest) => Boolean(credentialOf(request))
+
 /** A credential's bucket is keyed by a hash of it, so the limiter's memory holds no secrets. */
 function credentialKey(request: FastifyRequest): string | null {
-  const credential = request.headers.authorization ?? /candor_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1]
+  const credential = credentialOf(request)
   return credential ? createHash('sha256').update(credential).digest('base64url') : null
 }
 
@@ -42,11 +45,15 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     keyGenerator: (request) => credentialKey(request) ?? '',
     allowList: (request) => isInternal(request) || credentialKey(request) === null,
   })
-  app.addHook('onRequest', async (request, reply) => {
-    const result = await perCredential(request)
-    if (!result.isAllowed && result.isExceeded) {
-      reply.header('retry-after', String(result.ttlInSeconds))
-      throw new AppError('RATE_LIMITED', `Too many requests with this credential; try again in ${result.ttlInSeconds} s`)
-    }
+  app.addHook('onRequest', (request, reply, done) => {
+    // Most traffic (status pages, alert intake) carries no credential: no hash, no promise.
+    if (!hasCredential(request)) return done()
+    perCredential(request).then((result) => {
+      if (!result.isAllowed && result.isExceeded) {
+        reply.header('retry-after', String(result.ttlInSeconds))
+        return done(new AppError('RATE_LIMITED', `Too many requests with this credential; try again in ${result.ttlInSeconds} s`))
+      }
+      done()
+    }, done)
   })
 }
