@@ -1,6 +1,6 @@
 import type { Indicator } from '../domain/component/page-indicator.js'
 import { translator } from './i18n/translator.js'
-import { escapeHtml } from './html/safe-html.js'
+import { escapeHtml } from '../text/escape-html.js'
 import type { StatusPageView } from './view-model.js'
 
 export const indicatorColours: Record<Indicator, string> = {

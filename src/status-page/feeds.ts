@@ -1,7 +1,8 @@
 import { Feed } from 'feed'
 import { translator } from './i18n/translator.js'
 import { assetPaths, incidentPath, type RenderMode } from './html/links.js'
-import { escapeHtml, html, trustedHtml, type SafeHtml } from './html/safe-html.js'
+import { escapeHtml } from '../text/escape-html.js'
+import { html, trustedHtml, type SafeHtml } from './html/safe-html.js'
 import { newestFirst, type IncidentView, type MaintenanceView, type StatusPageView } from './view-model.js'
 
 /** The feed library's XML writer escapes only the first "]]>" in a CDATA section. */

@@ -1,4 +1,5 @@
 import type { OutboundMessage } from '../../delivery/channels/channel.js'
+import { escapeHtml } from '../../text/escape-html.js'
 import type { AppDeps } from '../context.js'
 import { pageLinkUrl } from './page-links.js'
 
@@ -15,7 +16,6 @@ export interface PageNotification {
   page: { summary: string; details: string; createdAt: Date }
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * One page, said the same way on every channel: what fired, which level, and the two signed

@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import { supportedLocales, type SupportedLocale } from '../../domain/locales.js'
+import { escapeHtml } from '../../text/escape-html.js'
 import { de, en, es, fr, ja, zhHans, zhHant, type SubscribeStrings } from './strings.js'
 
 /**
@@ -18,7 +19,6 @@ void instance.init({
 export type Key = keyof SubscribeStrings
 export const t = (locale: string, key: Key, vars?: Record<string, string | number>) => instance.t(key, { lng: locale, ...vars }) as string
 
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 export interface PageLook {
   name: string

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../text/escape-html.js'
 import { renderMarkdown } from '../../text/render-markdown.js'
 import type { CatalogStrings, StageTemplates } from './catalog.js'
 import { emailHtmlLayout, safeBrandColor, safeLogoUrl } from './email-layout.js'
@@ -124,7 +125,6 @@ function renderEmail(request: RenderRequest, base: Omit<RenderedMessage, 'text'>
   return { ...base, text, html }
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 /** One recipient's copy: their own unsubscribe link, escaped for the HTML part. */
 export function personalise(message: RenderedMessage, recipient: { unsubscribeUrl: string }): RenderedMessage {

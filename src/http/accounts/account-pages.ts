@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../text/escape-html.js'
 import { linkPageReferrerPolicy } from './csrf-guard.js'
 
 /**
@@ -5,9 +6,6 @@ import { linkPageReferrerPolicy } from './csrf-guard.js'
  * accepting an invitation. Plain forms (they work without JavaScript), every value escaped,
  * no inline script or style (the CSP allows none).
  */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 function page(title: string, body: string): string {
   return `<!doctype html>

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { actOnCheckInLink, previewCheckInLink, type CheckInLinkOutcome } from '../../app/oncall/check-in-links.js'
 import type { HttpDeps } from '../http-deps.js'
 import { sendProblem } from '../problem.js'
-import { confirmForm, escapeHtml, htmlPage } from './oncall-link-html.js'
+import { escapeHtml } from '../../text/escape-html.js'
+import { confirmForm, htmlPage } from './oncall-link-html.js'
 import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
 
 const tokenQuery = z.object({ token: z.string().min(1).max(4096) })

@@ -1,6 +1,4 @@
-import { escapeHtml } from '../accounts/account-pages.js'
-
-export { escapeHtml }
+import { escapeHtml } from '../../text/escape-html.js'
 
 /** The plain pages behind signed links: readable on a phone, no script, no external resources. */
 

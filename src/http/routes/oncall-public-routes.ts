@@ -6,7 +6,8 @@ import type { HttpDeps } from '../http-deps.js'
 import type { RouteModule } from '../route-module.js'
 import { sendProblem } from '../problem.js'
 import { checkInLinkRoutes } from './oncall-check-in-routes.js'
-import { confirmForm, escapeHtml, htmlPage } from './oncall-link-html.js'
+import { escapeHtml } from '../../text/escape-html.js'
+import { confirmForm, htmlPage } from './oncall-link-html.js'
 import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
 
 const linkParams = z.object({ action: z.enum(pageLinkActions) })

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { renderDocuments } from '../render-documents.js'
 import { sampleView } from '../sample-view.js'
-import { escapeHtml, html, safeColor, safeUrl, translateHtml, trustedHtml } from './safe-html.js'
+import { escapeHtml } from '../../text/escape-html.js'
+import { html, safeColor, safeUrl, translateHtml, trustedHtml } from './safe-html.js'
 
 const payloads = readFileSync(new URL('../../../test/fixtures/xss-payloads.txt', import.meta.url), 'utf8')
   .split('\n')

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../text/escape-html.js'
+
 /** Markup that is already safe to emit; everything else passes through `escapeHtml`. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -8,11 +10,6 @@ export class SafeHtml {
 
 export type HtmlValue = SafeHtml | string | number | null | undefined | false | readonly HtmlValue[]
 
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => entities[c]!)
-}
 
 function emit(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return ''
