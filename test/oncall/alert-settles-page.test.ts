@@ -5,9 +5,10 @@ import { runOncallJobs } from '../../src/jobs/oncall-jobs-service.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
 import { alertmanagerAlert, alertmanagerGroup, createIntegration, createRule, postJson as postRaw } from '../intake/intake-helpers.js'
-import { addMembers, getJson, postJson, useFullPermissionMatrix, type Member } from './oncall-fixtures.js'
+import { addMembers, getJson, postJson, type Member } from './oncall-fixtures.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useFullPermissionMatrix)
+beforeAll(useDocumentedPermissions)
 
 const MIN = 60_000
 

@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { expect } from 'vitest'
-import { installPermissionCheck } from '../../src/app/authorize.js'
-import { can } from '../../src/domain/access/permissions.js'
 import type { Db } from '../../src/store/schema/index.js'
-
-/**
- * The foundation's provisional matrix knows no on-call actions; the accounts module installs
- * the full one at wiring time. These tests install it themselves, as that module will.
- */
-export function useFullPermissionMatrix() {
-  installPermissionCheck((role, action, scopes) => can(role, action) && (scopes === null || scopes.includes(action)))
-}
 
 export interface Member {
   id: string

@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { pageLinkUrl } from '../../src/app/oncall/page-links.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
-import { addMembers, postJson, useFullPermissionMatrix } from './oncall-fixtures.js'
+import { addMembers, postJson } from './oncall-fixtures.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useFullPermissionMatrix)
+beforeAll(useDocumentedPermissions)
 
 async function pageOf(t: TestApp) {
   const [ana, lead] = await addMembers(t.deps.store.db, t.org.id, ['Ana', 'Lead'])

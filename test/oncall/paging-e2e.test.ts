@@ -6,9 +6,10 @@ import { runOncallJobs } from '../../src/jobs/oncall-jobs-service.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 import { alertmanagerAlert, alertmanagerGroup, createIntegration, createRule } from '../intake/intake-helpers.js'
-import { addMembers, getJson, postJson, useFullPermissionMatrix } from './oncall-fixtures.js'
+import { addMembers, getJson, postJson } from './oncall-fixtures.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useFullPermissionMatrix)
+beforeAll(useDocumentedPermissions)
 
 const MIN = 60_000
 

@@ -6,9 +6,10 @@ import { sendDuePageNotifications } from '../../src/jobs/page-notifications.js'
 import { createStore } from '../../src/store/store.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
-import { addMembers, getJson, postJson, useFullPermissionMatrix, type Member } from './oncall-fixtures.js'
+import { addMembers, getJson, postJson, type Member } from './oncall-fixtures.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useFullPermissionMatrix)
+beforeAll(useDocumentedPermissions)
 
 const MIN = 60_000
 

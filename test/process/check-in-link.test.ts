@@ -6,9 +6,10 @@ import { createProcessOutboxSender } from '../../src/delivery/process-outbox-sen
 import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
-import { addMembers, getJson, postJson, useFullPermissionMatrix, type Member } from '../oncall/oncall-fixtures.js'
+import { addMembers, getJson, postJson, type Member } from '../oncall/oncall-fixtures.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useFullPermissionMatrix)
+beforeAll(useDocumentedPermissions)
 
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {

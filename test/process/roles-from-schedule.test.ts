@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
-import { addMembers, postJson, useFullPermissionMatrix } from '../oncall/oncall-fixtures.js'
+import { addMembers, postJson } from '../oncall/oncall-fixtures.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useFullPermissionMatrix)
+beforeAll(useDocumentedPermissions)
 
 forEachDatabase((engine) => {
   describe('incident roles filled from on-call schedules', () => {

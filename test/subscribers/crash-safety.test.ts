@@ -7,7 +7,7 @@ import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
 import { forEachDatabase } from '../support/databases.js'
 import { startServer, type ServerProcess } from '../support/server-process.js'
 import { openPlace, placeForEngine, seedFanOut, startDeliverNode, waitUntil } from './crash-helpers.js'
-import { useDocumentedPermissions } from './helpers.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
 beforeAll(useDocumentedPermissions)
 const cleanup: (() => Promise<unknown>)[] = []

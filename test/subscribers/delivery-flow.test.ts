@@ -5,7 +5,8 @@ import { startHttpReceiver, type HttpReceiverOptions } from '../../src/delivery/
 import { startSmtpSink, type SmtpSink } from '../../src/delivery/testing/smtp-sink.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
-import { pageWithComponents, startTestDelivery, useDocumentedPermissions, waitFor } from './helpers.js'
+import { pageWithComponents, startTestDelivery, waitFor } from './helpers.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
 beforeAll(useDocumentedPermissions)
 const cleanup: (() => Promise<unknown>)[] = []

@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { installPermissionCheck } from '../../src/app/authorize.js'
-import { can } from '../../src/domain/access/permissions.js'
 import { createDeliveryService } from '../../src/delivery/delivery-service.js'
 import { parseDeliverySettings } from '../../src/delivery/delivery-settings.js'
 import type { HttpDeps } from '../../src/http/http-deps.js'
 import type { TestOrg } from '../support/test-app.js'
-
-/** The documented permission matrix (domain/access), as the accounts feature installs it. */
-export function useDocumentedPermissions() {
-  installPermissionCheck((role, action, scopes) => can(role, action) && (scopes === null || scopes.includes(action)))
-}
 
 export async function pageWithComponents(app: FastifyInstance, org: TestOrg, names = ['API', 'Dashboard']) {
   const slug = `p-${randomBytes(5).toString('hex')}`

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
-import { pageWithComponents, useDocumentedPermissions } from './helpers.js'
+import { pageWithComponents } from './helpers.js'
+import { useDocumentedPermissions } from '../support/permissions.js'
 
 beforeAll(useDocumentedPermissions)
 
