@@ -57,7 +57,16 @@ function eventRecord(e: AlertEventWrite) {
   }
 }
 
-// Both statements reach every alert through the unique (integration_id, dedup_key) index, one key
+/** The events of a batch, leaving out those of alerts the statement's `updated` CTE did not write. */
+function appendEvents(orgId: string, eventData: string) {
+  return sql`INSERT INTO alert_events (org_id, integration_id, alert_id, dedup_key, action, change, occurred_at, received_at, payload)
+    SELECT ${orgId}::uuid, e.integration_id, e.alert_id, e.dedup_key, e.action, e.change, e.occurred_at, e.received_at, e.payload
+    FROM jsonb_to_recordset(${eventData}::jsonb)
+      AS e(integration_id uuid, alert_id uuid, dedup_key text, action text, change text, occurred_at timestamptz, received_at timestamptz, payload jsonb)
+    WHERE e.alert_id IS NULL OR e.alert_id IN (SELECT id FROM updated)`
+}
+
+// Every statement here reaches every alert through an index (the unique key, or the primary key), one
 // at a time, whatever the table's statistics say. Left to itself the planner, fresh after a burst
 // of new alerts, scanned the organisation's whole index and filtered the keys (8 ms for 30 keys).
 export function alertBatchWrites(db: Executor, orgId: string) {
@@ -86,23 +95,57 @@ export function alertBatchWrites(db: Executor, orgId: string) {
       const data = JSON.stringify(rows.map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, ...record(r) })))
       const eventData = JSON.stringify(events.map(eventRecord))
       const result = await sql<{ written: number }>`${sql.raw(preparedMarker)}
-        WITH written AS (
+        WITH updated AS (
           INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, ${sql.raw(assigned.join(', '))})
           SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, ${sql.raw(assigned.map((c) => `x.${c}`).join(', '))}
           FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, ${sql.raw(writtenColumns)})
-          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${sql.raw(assigned.map((c) => `${c} = excluded.${c}`).join(', '))}, updated_at = ${now}
+          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${sql.raw(assigned.map((c) => `${c} = excluded.${c}`).join(', '))}, version = a.version + 1, updated_at = ${now}
           WHERE a.id = excluded.id AND a.org_id = excluded.org_id
           RETURNING a.id
         ), appended AS (
-          INSERT INTO alert_events (org_id, integration_id, alert_id, dedup_key, action, change, occurred_at, received_at, payload)
-          SELECT ${orgId}::uuid, e.integration_id, e.alert_id, e.dedup_key, e.action, e.change, e.occurred_at, e.received_at, e.payload
-          FROM jsonb_to_recordset(${eventData}::jsonb)
-            AS e(integration_id uuid, alert_id uuid, dedup_key text, action text, change text, occurred_at timestamptz, received_at timestamptz, payload jsonb)
           -- An event of an alert that lost a race is left out: the count below tells the caller to roll back.
-          WHERE e.alert_id IS NULL OR e.alert_id IN (SELECT id FROM written)
+          ${appendEvents(orgId, eventData)}
         )
-        SELECT count(*)::int AS written FROM written`.execute(db)
+        SELECT count(*)::int AS written FROM updated`.execute(db)
       return result.rows[0]?.written ?? 0
+    },
+    /** The alerts of a batch as they stand, without locks, each with its row version for `updateManyIfUnchanged`. */
+    async readMany(keys: readonly AlertKey[]): Promise<(AlertStateRow & { version: string })[]> {
+      if (keys.length === 0) return []
+      const data = JSON.stringify(keys.map((k) => ({ integration_id: k.integrationId, dedup_key: k.dedupKey })))
+      const result = await sql<AlertStateRow & { version: string }>`${sql.raw(preparedMarker)}
+        SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${data}::jsonb) AS k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
+        CROSS JOIN LATERAL (
+          SELECT ${sql.raw(alertStateColumns.join(', '))}, version::text AS version FROM alerts
+          WHERE integration_id = k.integration_id AND dedup_key = k.dedup_key AND org_id = ${orgId}::uuid
+          LIMIT 1
+        ) AS a`.execute(db)
+      return result.rows
+    },
+    /**
+     * Updates alerts read by `readMany` and appends the batch's events, as one statement that needs
+     * no transaction: if any alert's version moved on since it was read (or the alert is gone), the
+     * statement fails with SQLSTATE 40001 and leaves nothing behind.
+     */
+    async updateManyIfUnchanged(rows: readonly (AlertWrite & AlertKey & { id: string; version: string })[], events: readonly AlertEventWrite[], now: Date): Promise<void> {
+      if (rows.length === 0 && events.length === 0) return
+      const data = JSON.stringify(rows.map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, version: r.version, ...record(r) })))
+      const eventData = JSON.stringify(events.map(eventRecord))
+      // An upsert rather than UPDATE … FROM: its conflict check always probes the unique index, where
+      // a join's plan follows statistics (a hash join over the organisation's alerts when they are stale).
+      // A row it inserts means the alert is gone; that and a version moved on both fail the statement.
+      await sql`${sql.raw(preparedMarker)}
+        WITH updated AS (
+          INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, version, ${sql.raw(assigned.join(', '))})
+          SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, x.version + 1, ${sql.raw(assigned.map((c) => `x.${c}`).join(', '))}
+          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, version bigint, ${sql.raw(writtenColumns)})
+          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${sql.raw(assigned.map((c) => `${c} = excluded.${c}`).join(', '))}, version = excluded.version, updated_at = ${now}
+          WHERE a.id = excluded.id AND a.org_id = excluded.org_id AND a.version = excluded.version - 1
+          RETURNING a.id, a.xmax = 0 AS inserted
+        ), appended AS (
+          ${appendEvents(orgId, eventData)}
+        )
+        SELECT CASE WHEN (SELECT count(*) FILTER (WHERE NOT inserted) FROM updated) < ${rows.length} THEN candor_alert_changed() ELSE 0 END AS unchanged`.execute(db)
     },
     /** How many keys were new; fewer than given means a replay (or the same key twice in the batch). */
     async claimIdempotencyKeys(claims: readonly { integrationId: string; key: string }[], now: Date): Promise<number> {

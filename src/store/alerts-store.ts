@@ -6,7 +6,7 @@ import { json } from './schema/index.js'
 
 export type AlertRow = Selectable<AlertsTable>
 /** What intake reads and routes on: everything but the bulky last payload and routing record. */
-export type AlertStateRow = Omit<AlertRow, 'last_payload' | 'routing'>
+export type AlertStateRow = Omit<AlertRow, 'last_payload' | 'routing' | 'version'>
 
 /** An alert's fields as the intake use case computes them; jsonb columns are written as JSON text. */
 export interface AlertWrite {

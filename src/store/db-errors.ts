@@ -22,3 +22,8 @@ export function translateDbError(error: unknown): AppError | undefined {
   }
   return undefined
 }
+
+/** Whether a database error carries this SQLSTATE (both engines put it in `code`). */
+export function isDbError(error: unknown, sqlState: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === sqlState
+}

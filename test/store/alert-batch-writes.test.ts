@@ -98,5 +98,38 @@ forEachDatabase((engine) => {
       expect(rows[0]).toMatchObject({ id: theirs, event_count: 1 })
       expect(await store.forOrg(org.id).alerts.listEvents(theirs)).toHaveLength(1)
     })
+
+    it('updates alerts read without locks in one statement, and undoes all of it when one changed since the read', async () => {
+      const { store, org, integration } = await setup(engine)
+      const alerts = store.forOrg(org.id).alerts
+      const keys = ['a', 'b'].map((k) => ({ id: crypto.randomUUID(), integrationId: integration.id, dedupKey: k }))
+      await alerts.writeMany(keys.map((k) => ({ ...alertWrite(1), ...k })), keys.map((k) => event(integration.id, k.id, k.dedupKey)), at)
+
+      const read = await alerts.readMany(keys)
+      expect(read.map((r) => [r.dedup_key, typeof r.version]).sort()).toEqual([['a', 'string'], ['b', 'string']])
+      const versionOf = (k: string) => read.find((r) => r.dedup_key === k)!.version
+      await alerts.updateManyIfUnchanged(
+        keys.map((k) => ({ ...alertWrite(2), ...k, version: versionOf(k.dedupKey) })),
+        [...keys.map((k) => event(integration.id, k.id, k.dedupKey)), event(integration.id, null, 'unknown')],
+        at,
+      )
+      const countEvents = async () => (await sql<{ n: number }>`select count(*)::int as n from alert_events where org_id = ${org.id}`.execute(store.db)).rows[0]!.n
+      expect(await countEvents()).toBe(5)
+      expect((await alerts.list({ limit: 10 })).map((r) => r.event_count)).toEqual([2, 2])
+
+      // The versions read above are stale now: the whole statement fails, nothing of it is kept.
+      const stale = keys.map((k) => ({ ...alertWrite(3), ...k, version: versionOf(k.dedupKey) }))
+      stale[0]!.version = (await alerts.readMany([keys[0]!]))[0]!.version
+      const error = await alerts.updateManyIfUnchanged(stale, keys.map((k) => event(integration.id, k.id, k.dedupKey)), at).catch((e: { code?: string }) => e)
+      expect(error).toMatchObject({ code: '40001' })
+      expect(await countEvents()).toBe(5)
+      expect((await alerts.list({ limit: 10 })).map((r) => r.event_count)).toEqual([2, 2])
+
+      // Another organisation's versions match nothing.
+      const other = await store.organisations.create({ slug: `y${Date.now()}`, name: 'Other' })
+      const fresh = await alerts.readMany([keys[0]!])
+      expect(await store.forOrg(other.id).alerts.readMany([keys[0]!])).toEqual([])
+      await expect(store.forOrg(other.id).alerts.updateManyIfUnchanged([{ ...alertWrite(9), ...keys[0]!, version: fresh[0]!.version }], [], at)).rejects.toMatchObject({ code: '40001' })
+    })
   })
 })

@@ -3,6 +3,7 @@ import type { AppDeps } from '../context.js'
 import type { IntakeIntegration } from './find-integration.js'
 import { rulesForIntake } from './manage-routing-rules.js'
 import { AlertRaceError, recordBatch, type IngestedAlert, type IngestRequest } from './record-batch.js'
+import { recordRepeats } from './record-repeats.js'
 
 export type { IngestedAlert, IngestRequest } from './record-batch.js'
 
@@ -65,9 +66,12 @@ function pump(deps: AppDeps, orgId: string, queue: OrgQueue, byOrg: Map<string, 
 /** Stores a batch; never rejects. Its result answers the batch's requests when called. */
 async function runBatch(deps: AppDeps, orgId: string, batch: Pending[], attempt = 1): Promise<() => void> {
   try {
-    const rules = await rulesForIntake(deps.store, orgId)
     const opened = new Set<string>()
-    const results = await deps.store.transaction(orgId, (tx, rawTx) => recordBatch(deps, tx, rawTx, { requests: batch, rules, openedIncidents: opened }))
+    const recordLocked = async () => {
+      const rules = await rulesForIntake(deps.store, orgId)
+      return deps.store.transaction(orgId, (tx, rawTx) => recordBatch(deps, tx, rawTx, { requests: batch, rules, openedIncidents: opened }))
+    }
+    const results = (attempt === 1 ? await recordRepeats(deps.store.forOrg(orgId), batch) : null) ?? (await recordLocked())
     return () => {
       batch.forEach((p, i) => p.resolve(results[i]!))
       for (const incidentId of opened) deps.events.emit('incident.changed', { orgId, incidentId, pageId: null })

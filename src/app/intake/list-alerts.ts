@@ -21,7 +21,7 @@ export const listAlertsQuery = z.strictObject({
 
 /** The raw payload stays out of lists; one alert's events carry it. */
 export function alertView(row: AlertRow) {
-  const { org_id: _org, last_payload: _payload, state_change_times: _times, ...rest } = row
+  const { org_id: _org, last_payload: _payload, state_change_times: _times, version: _version, ...rest } = row
   return rest
 }
 

@@ -1,48 +1,19 @@
-import { randomUUID } from 'node:crypto'
-import type { AlertEvent } from '../../domain/alert/alert-event.js'
-import { applyAlertEvent, type AlertChange, type AlertState } from '../../domain/alert/alert-state.js'
 import type { RoutingRule } from '../../domain/alert/routing-rule.js'
-import type { AlertEventWrite, AlertStateRow, AlertWrite } from '../../store/alerts-store.js'
+import type { AlertStateRow } from '../../store/alerts-store.js'
 import type { Executor } from '../../store/schema/index.js'
 import type { OrgStore } from '../../store/store.js'
-import { systemContext, type AppContext, type AppDeps } from '../context.js'
+import { systemContext, type AppDeps } from '../context.js'
 import { conflict } from '../errors.js'
-import { stateFromRow, writeFromState } from './alert-row-state.js'
+import { applyBatch, batchKeys, type BatchRequests, type IngestedAlert, type Settled, type Slot } from './apply-batch.js'
 import type { IntakeIntegration } from './find-integration.js'
-import { settingsOf } from './integration-config.js'
 import { routeFiringAlert } from './route-firing-alert.js'
 
-export interface IngestRequest {
-  events: readonly AlertEvent[]
-  /** `raw[i]` is the payload `events[i]` came from; kept with the event. */
-  raw: readonly unknown[]
-  receivedAt: Date
-  /** A client's Idempotency-Key: the same key twice for one integration is a replay, refused. */
-  idempotencyKey?: string
-}
-
-export interface IngestedAlert {
-  dedupKey: string
-  change: AlertChange
-  alertId: string | null
-  incidentId: string | null
-}
+export type { IngestedAlert, IngestRequest } from './apply-batch.js'
 
 /** Another transaction created one of these alerts after we looked: run again and it is an update. */
 export class AlertRaceError extends Error {
   override name = 'AlertRaceError'
 }
-
-interface Slot {
-  id: string
-  integrationId: string
-  dedupKey: string
-  row: AlertStateRow | undefined
-  state: AlertState | null
-  write: AlertWrite | null
-}
-
-const slotKey = (integrationId: string, dedupKey: string) => `${integrationId}\u0000${dedupKey}`
 
 /**
  * Records several requests' alert events inside the caller's transaction, with a handful of
@@ -54,7 +25,7 @@ export async function recordBatch(
   deps: AppDeps,
   tx: OrgStore,
   rawTx: Executor,
-  input: { requests: readonly { integration: IntakeIntegration; request: IngestRequest }[]; rules: readonly RoutingRule[]; openedIncidents: Set<string> },
+  input: { requests: BatchRequests; rules: readonly RoutingRule[]; openedIncidents: Set<string> },
 ): Promise<IngestedAlert[][]> {
   const { requests } = input
   const claims = requests.flatMap(({ integration, request }) => (request.idempotencyKey === undefined ? [] : [{ integrationId: integration.id, key: request.idempotencyKey }]))
@@ -63,48 +34,7 @@ export async function recordBatch(
     throw conflict('This request was already received (same Idempotency-Key); nothing was stored again', [{ path: 'Idempotency-Key', message: 'already used for this integration' }])
   }
 
-  const keys = new Map<string, { integrationId: string; dedupKey: string }>()
-  for (const { integration, request } of requests) {
-    for (const e of request.events) keys.set(slotKey(integration.id, e.dedupKey), { integrationId: integration.id, dedupKey: e.dedupKey })
-  }
-  const slots = new Map<string, Slot>()
-  for (const row of await tx.alerts.lockMany([...keys.values()])) slots.set(slotKey(row.integration_id, row.dedup_key), { id: row.id, integrationId: row.integration_id, dedupKey: row.dedup_key, row, state: stateFromRow(row), write: null })
-
-  const events: AlertEventWrite[] = []
-  const toRoute: { slot: Slot; integration: IntakeIntegration; now: Date; result: IngestedAlert }[] = []
-  // Acknowledge/resolve reach on-call after routing, so an alert opened and resolved in one batch
-  // leaves no page behind; a resolve followed by a new firing goes before, so only the old page stops.
-  type Settled = { alertId: string; ctx: AppContext; status: 'acknowledged' | 'resolved' }
-  const beforeRouting: Settled[] = []
-  const afterRouting = new Map<string, Settled>()
-  const results = requests.map(({ integration, request }) => {
-    const now = request.receivedAt
-    const { flap } = settingsOf(integration.config)
-    return request.events.map((event, i): IngestedAlert => {
-      const key = slotKey(integration.id, event.dedupKey)
-      const slot = slots.get(key) ?? { id: randomUUID(), integrationId: integration.id, dedupKey: event.dedupKey, row: undefined, state: null, write: null }
-      const applied = applyAlertEvent(slot.state, event, now, flap)
-      const payload = request.raw[i] ?? null
-      const isStored = applied.state !== null && applied.change !== 'dropped'
-      if (isStored) {
-        slot.state = applied.state
-        const lastFiredAt = event.action === 'trigger' ? now : (slot.write?.lastFiredAt ?? slot.row?.last_fired_at ?? now)
-        slot.write = writeFromState(applied.state!, { lastPayload: payload, lastFiredAt })
-        slots.set(key, slot)
-      }
-      const alertId = isStored || slot.state ? slot.id : null
-      events.push({ integrationId: integration.id, alertId, dedupKey: event.dedupKey, action: event.action, change: applied.change, occurredAt: event.occurredAt, receivedAt: now, payload })
-      const result: IngestedAlert = { dedupKey: event.dedupKey, change: applied.change, alertId, incidentId: slot.row?.incident_id ?? null }
-      if (applied.shouldRoute) toRoute.push({ slot, integration, now, result })
-      if (applied.change === 'acknowledged' || applied.change === 'resolved') {
-        afterRouting.set(slot.id, { alertId: slot.id, ctx: systemContext(integration.org_id, now, `integration:${integration.name}`), status: applied.change })
-      } else if (applied.change === 'reopened' && afterRouting.has(slot.id)) {
-        beforeRouting.push(afterRouting.get(slot.id)!)
-        afterRouting.delete(slot.id)
-      }
-      return result
-    })
-  })
+  const { results, slots, events, toRoute, beforeRouting, afterRouting } = applyBatch(requests, await tx.alerts.lockMany(batchKeys(requests)))
 
   const written = [...slots.values()].filter((s) => s.write !== null)
   const rows = written.map((s) => ({ ...s.write!, id: s.id, integrationId: s.integrationId, dedupKey: s.dedupKey }))

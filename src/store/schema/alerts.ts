@@ -38,6 +38,8 @@ export interface AlertsTable {
   disposition: Generated<string>
   routing: Json<Record<string, unknown>>
   incident_id: string | null
+  /** One more on every write; batches of repeats check it (read it as `version::text`: int8 differs by engine). */
+  version: Generated<string>
   created_at: CreatedAt
   updated_at: CreatedAt
 }
