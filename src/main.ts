@@ -21,7 +21,7 @@ export interface RunningCandor {
 
 /** Everything a running Candor needs, given an open database; tests build the same deps. */
 export async function buildDeps(database: DatabaseHandle, config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<HttpDeps> {
-  const store = createStore(database.db)
+  const store = createStore(database.db, { embedded: database.engine === 'pglite' })
   const secret = config.secret ?? (await store.instanceSettings.getOrCreate('secret', () => randomBytes(32).toString('base64url')))
   const deps: HttpDeps = {
     database,

@@ -40,9 +40,11 @@ export function orgStore(db: Executor, orgId: string) {
 }
 export type OrgStore = ReturnType<typeof orgStore>
 
-export function createStore(db: Db) {
+/** `embedded`: the database lives in this process with one connection (PGlite). */
+export function createStore(db: Db, options: { embedded?: boolean } = {}) {
   return {
     db,
+    embedded: options.embedded === true,
     forOrg: (orgId: string) => orgStore(db, orgId),
     /** One transaction; the callback gets the same scoped store bound to it. */
     transaction: <T>(orgId: string, fn: (tx: OrgStore, raw: Executor) => Promise<T>) =>
