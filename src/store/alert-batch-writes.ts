@@ -129,7 +129,9 @@ export function alertBatchWrites(db: Executor, orgId: string) {
      */
     async updateManyIfUnchanged(rows: readonly (AlertWrite & AlertKey & { id: string; version: string })[], events: readonly AlertEventWrite[], now: Date): Promise<void> {
       if (rows.length === 0 && events.length === 0) return
-      const data = JSON.stringify(rows.map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, version: r.version, ...record(r) })))
+      // Rows in key order, as lockMany locks them: the upsert locks each row it updates, and two
+      // batches taking the same rows in different orders could deadlock.
+      const data = JSON.stringify([...rows].sort(byKey).map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, version: r.version, ...record(r) })))
       const eventData = JSON.stringify(events.map(eventRecord))
       // An upsert rather than UPDATE … FROM: its conflict check always probes the unique index, where
       // a join's plan follows statistics (a hash join over the organisation's alerts when they are stale).

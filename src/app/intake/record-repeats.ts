@@ -27,7 +27,8 @@ export async function recordRepeats(store: OrgStore, requests: BatchRequests): P
   try {
     await store.alerts.updateManyIfUnchanged(rows, applied.events, requests.at(-1)!.request.receivedAt)
   } catch (error) {
-    if (isDbError(error, '40001')) return null
+    // 40001: an alert changed since the read; 40P01: a deadlock, which key order should prevent.
+    if (isDbError(error, '40001') || isDbError(error, '40P01')) return null
     throw error
   }
   return applied.results
