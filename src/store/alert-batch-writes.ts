@@ -70,21 +70,23 @@ function appendEvents(orgId: string, eventData: string) {
 // at a time, whatever the table's statistics say. Left to itself the planner, fresh after a burst
 // of new alerts, scanned the organisation's whole index and filtered the keys (8 ms for 30 keys).
 export function alertBatchWrites(db: Executor, orgId: string) {
+  async function alertsByKey(keys: readonly AlertKey[], options: { lock: boolean }): Promise<(AlertStateRow & { version: string })[]> {
+    if (keys.length === 0) return []
+    const sorted = JSON.stringify([...keys].sort(byKey).map((k) => ({ integration_id: k.integrationId, dedup_key: k.dedupKey })))
+    // LIMIT 1 keeps each lookup its own index probe; the outer LIMIT tells the planner the key count.
+    const result = await sql<AlertStateRow & { version: string }>`${sql.raw(preparedMarker)}
+      SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${sorted}::jsonb) AS k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
+      CROSS JOIN LATERAL (
+        SELECT ${sql.raw(alertStateColumns.join(', '))}, version::text AS version FROM alerts
+        WHERE integration_id = k.integration_id AND dedup_key = k.dedup_key AND org_id = ${orgId}::uuid
+        LIMIT 1 ${sql.raw(options.lock ? 'FOR UPDATE' : '')}
+      ) AS a`.execute(db)
+    return result.rows
+  }
+
   return {
     /** Locks the alerts of a batch in one fixed order (the keys sorted), so two batches cannot deadlock on them. */
-    async lockMany(keys: readonly AlertKey[]): Promise<AlertStateRow[]> {
-      if (keys.length === 0) return []
-      const sorted = JSON.stringify([...keys].sort(byKey).map((k) => ({ integration_id: k.integrationId, dedup_key: k.dedupKey })))
-      // LIMIT 1 keeps each lookup its own index probe; the outer LIMIT tells the planner the key count.
-      const result = await sql<AlertStateRow>`${sql.raw(preparedMarker)}
-        SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${sorted}::jsonb) AS k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
-        CROSS JOIN LATERAL (
-          SELECT ${sql.raw(alertStateColumns.join(', '))} FROM alerts
-          WHERE integration_id = k.integration_id AND dedup_key = k.dedup_key AND org_id = ${orgId}::uuid
-          LIMIT 1 FOR UPDATE
-        ) AS a`.execute(db)
-      return result.rows
-    },
+    lockMany: (keys: readonly AlertKey[]): Promise<AlertStateRow[]> => alertsByKey(keys, { lock: true }),
     /**
      * Inserts new alerts, updates locked ones and appends the batch's events, in one statement.
      * Returns how many alerts were written: fewer than given means another transaction created
@@ -110,18 +112,7 @@ export function alertBatchWrites(db: Executor, orgId: string) {
       return result.rows[0]?.written ?? 0
     },
     /** The alerts of a batch as they stand, without locks, each with its row version for `updateManyIfUnchanged`. */
-    async readMany(keys: readonly AlertKey[]): Promise<(AlertStateRow & { version: string })[]> {
-      if (keys.length === 0) return []
-      const data = JSON.stringify(keys.map((k) => ({ integration_id: k.integrationId, dedup_key: k.dedupKey })))
-      const result = await sql<AlertStateRow & { version: string }>`${sql.raw(preparedMarker)}
-        SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${data}::jsonb) AS k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
-        CROSS JOIN LATERAL (
-          SELECT ${sql.raw(alertStateColumns.join(', '))}, version::text AS version FROM alerts
-          WHERE integration_id = k.integration_id AND dedup_key = k.dedup_key AND org_id = ${orgId}::uuid
-          LIMIT 1
-        ) AS a`.execute(db)
-      return result.rows
-    },
+    readMany: (keys: readonly AlertKey[]) => alertsByKey(keys, { lock: false }),
     /**
      * Updates alerts read by `readMany` and appends the batch's events, as one statement that needs
      * no transaction: if any alert's version moved on since it was read (or the alert is gone), the
