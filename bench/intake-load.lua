@@ -5,6 +5,7 @@ local kind = os.getenv("KIND")
 local total = tonumber(os.getenv("TOTAL"))
 local keys = tonumber(os.getenv("KEYS"))
 local routing_key = os.getenv("ROUTING_KEY")
+local key_prefix = os.getenv("KEY_PREFIX") or "key-"
 local thread_count = tonumber(os.getenv("THREADS"))
 local threads = {}
 local next_id = 0
@@ -26,7 +27,7 @@ function init(args)
 end
 
 local function body(i)
-  local key = "key-" .. (i % keys)
+  local key = key_prefix .. (i % keys)
   local summary = "Bench alert " .. key
   if kind == "alertmanager" then
     return '{"version":"4","status":"firing","receiver":"candor","groupKey":"{}:{alertname=\\"Bench\\"}","alerts":[{"status":"firing","labels":{"alertname":"Bench","service":"svc-'

@@ -1,5 +1,5 @@
 // Alert intake under load: 50,000 alerts (90% duplicates of 5,000 keys) over 64 connections to each
-// intake endpoint, on PGlite and PostgreSQL. Prints alerts/s, p50/p99 latency, the time from an alert
+// intake endpoint, on PGlite and PostgreSQL (after a warm-up, WARMUP alerts each). Prints alerts/s, p50/p99 latency, the time from an alert
 // that opens an incident to the incident being listed, and the server's RSS.
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -14,6 +14,9 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const total = Number(process.env.ALERTS ?? 50_000)
 const distinct = Number(process.env.KEYS ?? 5_000)
 const connections = Number(process.env.CONNECTIONS ?? 64)
+// A server in an alert storm has been running: before the measured load, each endpoint gets this many
+// alerts on an integration of its own (other keys), so the JIT has compiled the path being measured.
+const warmup = Number(process.env.WARMUP ?? 5_000)
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const engines = (process.env.ENGINES ?? 'pglite,postgres').split(',')
 const kinds = (process.env.KINDS ?? 'alertmanager,webhook,pagerduty').split(',')
@@ -59,12 +62,12 @@ const payloads = {
 }
 
 /** wrk posts the alerts (one per request, every key recurring total/distinct times) and reports latency. */
-function wrkLoad(url, kind, integrationKey) {
+function wrkLoad(url, kind, integrationKey, { alerts = total, keys = distinct, keyPrefix = 'key-' } = {}) {
   const path = payloads[kind]('x', 'x', integrationKey).path(integrationKey)
   const threads = 2
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', [`-t${threads}`, `-c${connections}`, '-d600s', '--timeout', '10s', '-s', join(root, 'bench/intake-load.lua'), `${url}${path}`], {
-      env: { ...process.env, KIND: kind, TOTAL: String(total), KEYS: String(distinct), ROUTING_KEY: integrationKey, THREADS: String(threads) },
+      env: { ...process.env, KIND: kind, TOTAL: String(alerts), KEYS: String(keys), KEY_PREFIX: keyPrefix, ROUTING_KEY: integrationKey, THREADS: String(threads) },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     let out = ''
@@ -117,6 +120,15 @@ async function run(label, env) {
     // One rule per endpoint: a rule's open incident collects its later alerts, so each needs its own.
     for (const kind of Object.keys(keys)) {
       await api(url, 'POST', '/api/routing-rules', { name: `bench ${kind}`, conditions: [{ field: 'summary', op: 'matches', pattern: `BENCH-INCIDENT ${kind} .*` }], actions: [{ type: 'open_incident', severity: 3 }] })
+    }
+    if (warmup > 0) {
+      const rates = []
+      for (const kind of kinds) {
+        const warmKey = (await api(url, 'POST', '/api/integrations', { kind, name: `bench warm-up ${kind}` })).key
+        const w = await wrkLoad(url, kind, warmKey, { alerts: warmup, keys: Math.max(1, Math.round(warmup / 10)), keyPrefix: 'warm-' })
+        rates.push(`${kind} ${(w.answered / w.seconds).toFixed(0)}/s${w.failures ? ` (${w.failures} failed)` : ''}`)
+      }
+      console.log(`${label} warm-up, ${warmup} alerts per endpoint on integrations of their own: ${rates.join(', ')}`)
     }
     for (const kind of kinds) {
       process.stdout.write(`${label} ${kind}: ${total} alerts…`)
