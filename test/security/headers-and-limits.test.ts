@@ -58,9 +58,15 @@ forEachDatabase((engine) => {
       const nul = await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug: 'ok', name: 'bad\u0000name' } })
       expect(nul.statusCode).toBe(400)
       expect(nul.json().errors).toEqual([{ path: 'name', message: 'must not contain the NUL character' }])
+      const nested = await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug: 'ok', branding: { colours: ['#fff', 'x\u0000'] } } })
+      expect(nested.json().errors).toEqual([{ path: 'branding.colours.1', message: 'must not contain the NUL character' }])
+      const key = await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug: 'ok', ['na\u0000me']: 'x' } })
+      expect(key.json().errors).toEqual([{ path: '(body)', message: 'a key must not contain the NUL character' }])
+      const query = await t.app.inject({ url: '/api/incidents?status=%00', headers: t.org.auth })
+      expect(query.json().errors).toEqual([{ path: 'query.status', message: 'must not contain the NUL character' }])
       const deep = JSON.stringify({ name: 'x', branding: JSON.parse('{"a":'.repeat(100) + '1' + '}'.repeat(100)) })
       expect((await t.app.inject({ method: 'POST', url: '/api/pages', headers: { ...t.org.auth, 'content-type': 'application/json' }, payload: deep })).statusCode).toBe(400)
-      expect((await t.app.inject({ url: '/api/incidents?status=%00', headers: t.org.auth })).statusCode).toBe(400)
+      expect(query.statusCode).toBe(400)
     })
 
     it('limits requests per token and per IP address', async () => {

@@ -3,17 +3,31 @@ import { AppError } from '../../app/errors.js'
 
 const maxDepth = 64
 
-/** The path of the first string holding a NUL character, or of a structure nested absurdly deep. */
-function findProblem(value: unknown, path: string, depth: number): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? `${path || '(body)'}: must not contain the NUL character` : null
+type Found = { path: string[]; message: string }
+
+/** The first string holding a NUL character, or a structure nested absurdly deep; its path is built only then. */
+function find(value: unknown, depth: number): Found | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? { path: [], message: 'must not contain the NUL character' } : null
   if (value === null || typeof value !== 'object') return null
-  if (depth > maxDepth) return `${path || '(body)'}: nested more than ${maxDepth} levels deep`
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return `${path}: a key must not contain the NUL character`
-    const problem = findProblem(item, path ? `${path}.${key}` : key, depth + 1)
-    if (problem) return problem
+  if (depth > maxDepth) return { path: [], message: `nested more than ${maxDepth} levels deep` }
+  const object = value as Record<string, unknown>
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue
+    if (key.includes('\u0000')) return { path: [], message: 'a key must not contain the NUL character' }
+    const found = find(object[key], depth + 1)
+    if (found) {
+      found.path.unshift(key)
+      return found
+    }
   }
   return null
+}
+
+function findProblem(value: unknown, root: string): { path: string; message: string } | null {
+  const found = find(value, 0)
+  if (!found) return null
+  const path = [root, ...found.path].filter(Boolean).join('.')
+  return { path: path || '(body)', message: found.message }
 }
 
 /**
@@ -23,9 +37,8 @@ function findProblem(value: unknown, path: string, depth: number): string | null
 export function registerInputGuard(app: FastifyInstance) {
   // A callback hook: it runs on every request, and an async one costs a promise each time.
   app.addHook('preValidation', (request, _reply, done) => {
-    const problem = findProblem(request.params, 'params', 0) ?? findProblem(request.query, 'query', 0) ?? findProblem(request.body, '', 0)
+    const problem = findProblem(request.params, 'params') ?? findProblem(request.query, 'query') ?? findProblem(request.body, '')
     if (!problem) return done()
-    const [path, message] = problem.split(': ')
-    done(new AppError('VALIDATION', 'The request is invalid', [{ path: path!, message: message! }]))
+    done(new AppError('VALIDATION', 'The request is invalid', [problem]))
   })
 }

@@ -3,34 +3,58 @@ import type { IntakeProblem } from './intake-result.js'
 export const MAX_JSON_DEPTH = 32
 
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const suspect = /[\u0000\ud800-\udfff]/
 
 // PostgreSQL refuses NUL characters and lone surrogates in text and jsonb; a monitoring
 // tool's stray byte must not turn into a 500, so both become U+FFFD.
 export function cleanString(s: string): string {
-  return s.includes('\u0000') || /[\ud800-\udfff]/.test(s) ? s.replaceAll('\u0000', '\ufffd').replace(loneSurrogate, '\ufffd') : s
+  return suspect.test(s) ? s.replaceAll('\u0000', '\ufffd').replace(loneSurrogate, '\ufffd') : s
 }
 
+const tooDeep = Symbol('too deep')
+
 /**
- * A copy of parsed JSON that the database will take: strings cleaned, nesting bounded
- * (deeper payloads would also blow the stack when serialised again).
+ * Parsed JSON as the database will take it: strings cleaned, nesting bounded (deeper payloads
+ * would also blow the stack when serialised again). Every alert passes through here, so only
+ * what needs cleaning is copied; clean input comes back as it was.
  */
 export function sanitiseJson(value: unknown, maxDepth = MAX_JSON_DEPTH): { ok: true; value: unknown } | { ok: false; problems: IntakeProblem[] } {
-  let tooDeep = false
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return cleanString(v)
     if (v === null || typeof v !== 'object') return v
-    if (depth >= maxDepth) {
-      tooDeep = true
-      return null
+    if (depth >= maxDepth) return tooDeep
+    if (Array.isArray(v)) {
+      let copy: unknown[] | null = null
+      for (let i = 0; i < v.length; i++) {
+        const item = walk(v[i], depth + 1)
+        if (item === tooDeep) return tooDeep
+        if (item !== v[i]) (copy ??= v.slice())[i] = item
+      }
+      return copy ?? v
     }
-    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1))
-    const out: Record<string, unknown> = {}
-    for (const [k, item] of Object.entries(v)) {
-      Object.defineProperty(out, cleanString(k), { value: walk(item, depth + 1), enumerable: true, writable: true, configurable: true })
-      if (tooDeep) break
+    let copy: Record<string, unknown> | null = null
+    const source = v as Record<string, unknown>
+    for (const key of Object.keys(source)) {
+      const item = walk(source[key], depth + 1)
+      if (item === tooDeep) return tooDeep
+      const cleanKey = cleanString(key)
+      if (item === source[key] && cleanKey === key && copy === null) continue
+      copy ??= copyUpTo(source, key)
+      // defineProperty: a key such as "__proto__" stays a plain property of the copy.
+      Object.defineProperty(copy, cleanKey, { value: item, enumerable: true, writable: true, configurable: true })
     }
-    return out
+    return copy ?? v
   }
   const cleaned = walk(value, 0)
-  return tooDeep ? { ok: false, problems: [{ path: '', message: `the JSON is nested deeper than ${maxDepth} levels` }] } : { ok: true, value: cleaned }
+  return cleaned === tooDeep ? { ok: false, problems: [{ path: '', message: `the JSON is nested deeper than ${maxDepth} levels` }] } : { ok: true, value: cleaned }
+}
+
+/** A copy of the object's properties that come before `stop`, in their order. */
+function copyUpTo(source: Record<string, unknown>, stop: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(source)) {
+    if (key === stop) break
+    Object.defineProperty(copy, key, { value: source[key], enumerable: true, writable: true, configurable: true })
+  }
+  return copy
 }
