@@ -25,6 +25,8 @@ const MAX_IN_FLIGHT = 2
 interface OrgQueue {
   waiting: Pending[]
   inFlight: number
+  /** A start is scheduled for after this turn's requests have been read (embedded engine). */
+  starting: boolean
 }
 
 const queues = new WeakMap<Store, Map<string, OrgQueue>>()
@@ -38,9 +40,19 @@ export function ingestAlerts(deps: AppDeps, integration: IntakeIntegration, requ
   let byOrg = queues.get(deps.store)
   if (!byOrg) queues.set(deps.store, (byOrg = new Map()))
   let queue = byOrg.get(integration.org_id)
-  if (!queue) byOrg.set(integration.org_id, (queue = { waiting: [], inFlight: 0 }))
+  if (!queue) byOrg.set(integration.org_id, (queue = { waiting: [], inFlight: 0, starting: false }))
   const result = new Promise<IngestedAlert[]>((resolve, reject) => queue.waiting.push({ integration, request, resolve, reject }))
-  pump(deps, integration.org_id, queue, byOrg)
+  if (!deps.store.embedded) pump(deps, integration.org_id, queue, byOrg)
+  else if (!queue.starting) {
+    // The embedded engine runs each statement on this thread, resolving in microtasks: a batch
+    // started at once would run to its end before the next request is even read, so every batch
+    // held one request (360 alerts/s). Started after the poll phase, it takes all that arrived.
+    queue.starting = true
+    setImmediate(() => {
+      queue.starting = false
+      pump(deps, integration.org_id, queue, byOrg)
+    })
+  }
   return result
 }
 
