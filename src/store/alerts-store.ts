@@ -88,6 +88,8 @@ export function alertsStore(db: Executor, orgId: string) {
           'alerts.labels', 'alerts.last_fired_at', 'alerts.incident_id', 'integrations.kind',
         ])
         .where('alerts.org_id', '=', orgId)
+        // Implied by the firing (last seen ≥ last fired), and served by the (org, last seen) index.
+        .where('alerts.last_seen_at', '>', since)
         .where('alerts.last_fired_at', '>', since)
         .where('alerts.status', '!=', 'resolved')
         .orderBy('alerts.last_fired_at', 'desc')

@@ -158,4 +158,19 @@ describe('deduplication properties', () => {
       }),
     )
   })
+
+  it('keeps the latest time an event was seen, even when events arrive out of order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(action, fc.integer({ min: -120, max: 120 })), { minLength: 1, maxLength: 40 }), (seq) => {
+        let state: AlertState | null = null
+        let latest = -Infinity
+        for (const [a, minute] of seq) {
+          const applied = applyAlertEvent(state, alertEvent(a, 'k'), at(minute), noFlap)
+          if (applied.change !== 'dropped') latest = Math.max(latest, minute)
+          state = applied.state
+          if (state) expect(state.lastSeenAt.getTime()).toBe(at(latest).getTime())
+        }
+      }),
+    )
+  })
 })

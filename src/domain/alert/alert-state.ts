@@ -91,7 +91,9 @@ export function applyAlertEvent(current: AlertState | null, event: AlertEvent, n
     details: event.action === 'trigger' ? event.details : current.details,
     eventCount: current.eventCount + 1,
     fireCount: current.fireCount + (change === 'reopened' ? 1 : 0),
-    lastSeenAt: now,
+    // Never backwards: events from two nodes, or two batches in flight, may land out of order,
+    // and the threshold query relies on an alert that fired after a moment being seen after it.
+    lastSeenAt: now > current.lastSeenAt ? now : current.lastSeenAt,
     acknowledgedAt: change === 'acknowledged' ? now : change === 'reopened' ? null : current.acknowledgedAt,
     resolvedAt: change === 'resolved' ? now : change === 'reopened' ? null : current.resolvedAt,
     stateChangeTimes,
