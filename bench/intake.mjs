@@ -1,6 +1,6 @@
 // Alert intake under load: 50,000 alerts (90% duplicates of 5,000 keys) over 64 connections to each
-// intake endpoint, on PGlite and PostgreSQL (after a warm-up, WARMUP alerts each). Prints alerts/s, p50/p99 latency, the time from an alert
-// that opens an incident to the incident being listed, and the server's RSS.
+// intake endpoint, on PGlite and PostgreSQL, after a warm-up. Prints alerts/s, p50/p99 latency, the
+// time from an alert that opens an incident to the incident being listed, and the server's RSS.
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
