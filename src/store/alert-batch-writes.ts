@@ -20,6 +20,13 @@ const writtenColumns = `status text, severity text, summary text, source text, l
   event_count int, fire_count int, first_seen_at timestamptz, last_seen_at timestamptz, last_fired_at timestamptz,
   acknowledged_at timestamptz, resolved_at timestamptz, state_change_times jsonb, is_flapping boolean`
 const assigned = ['status', 'severity', 'summary', 'source', 'labels', 'details', 'last_payload', 'event_count', 'fire_count', 'first_seen_at', 'last_seen_at', 'last_fired_at', 'acknowledged_at', 'resolved_at', 'state_change_times', 'is_flapping']
+// The column lists both upserts spell out, built once rather than per batch.
+const assignedColumns = sql.raw(assigned.join(', '))
+const assignedFromInput = sql.raw(assigned.map((c) => `x.${c}`).join(', '))
+const assignedFromExcluded = sql.raw(assigned.map((c) => `${c} = excluded.${c}`).join(', '))
+const recordsetColumns = sql.raw(writtenColumns)
+const stateColumns = sql.raw(alertStateColumns.join(', '))
+const prepared = sql.raw(preparedMarker)
 
 // Timestamps go in as ISO strings: a Date in the object (its toJSON) sends JSON.stringify down
 // its slow path, which more than doubled the time to serialise a batch (bench: intake).
@@ -79,10 +86,10 @@ export function alertBatchWrites(db: Executor, orgId: string) {
     if (keys.length === 0) return []
     const sorted = JSON.stringify([...keys].sort(byKey).map((k) => ({ integration_id: k.integrationId, dedup_key: k.dedupKey })))
     // LIMIT 1 keeps each lookup its own index probe; the outer LIMIT tells the planner the key count.
-    const result = await sql<AlertStateRow & { version: string }>`${sql.raw(preparedMarker)}
+    const result = await sql<AlertStateRow & { version: string }>`${prepared}
       SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${sorted}::jsonb) AS k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
       CROSS JOIN LATERAL (
-        SELECT ${sql.raw(alertStateColumns.join(', '))}, version::text AS version FROM alerts
+        SELECT ${stateColumns}, version::text AS version FROM alerts
         WHERE integration_id = k.integration_id AND dedup_key = k.dedup_key AND org_id = ${orgId}::uuid
         LIMIT 1 ${sql.raw(options.lock ? 'FOR UPDATE' : '')}
       ) AS a`.execute(db)
@@ -101,12 +108,12 @@ export function alertBatchWrites(db: Executor, orgId: string) {
       if (rows.length === 0 && events.length === 0) return 0
       const data = JSON.stringify(rows.map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, ...record(r) })))
       const eventData = JSON.stringify(events.map(eventRecord))
-      const result = await sql<{ written: number }>`${sql.raw(preparedMarker)}
+      const result = await sql<{ written: number }>`${prepared}
         WITH updated AS (
-          INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, ${sql.raw(assigned.join(', '))})
-          SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, ${sql.raw(assigned.map((c) => `x.${c}`).join(', '))}
-          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, ${sql.raw(writtenColumns)})
-          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${sql.raw(assigned.map((c) => `${c} = excluded.${c}`).join(', '))}, version = a.version + 1, updated_at = ${now}
+          INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, ${assignedColumns})
+          SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, ${assignedFromInput}
+          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, ${recordsetColumns})
+          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${assignedFromExcluded}, version = a.version + 1, updated_at = ${now}
           WHERE a.id = excluded.id AND a.org_id = excluded.org_id
           RETURNING a.id
         ), appended AS (
@@ -132,12 +139,12 @@ export function alertBatchWrites(db: Executor, orgId: string) {
       // An upsert rather than UPDATE … FROM: its conflict check always probes the unique index, where
       // a join's plan follows statistics (a hash join over the organisation's alerts when they are stale).
       // A row it inserts means the alert is gone; that and a version moved on both fail the statement.
-      await sql`${sql.raw(preparedMarker)}
+      await sql`${prepared}
         WITH updated AS (
-          INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, version, ${sql.raw(assigned.join(', '))})
-          SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, x.version + 1, ${sql.raw(assigned.map((c) => `x.${c}`).join(', '))}
-          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, version bigint, ${sql.raw(writtenColumns)})
-          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${sql.raw(assigned.map((c) => `${c} = excluded.${c}`).join(', '))}, version = excluded.version, updated_at = ${now}
+          INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, version, ${assignedColumns})
+          SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, x.version + 1, ${assignedFromInput}
+          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, version bigint, ${recordsetColumns})
+          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${assignedFromExcluded}, version = excluded.version, updated_at = ${now}
           WHERE a.id = excluded.id AND a.org_id = excluded.org_id AND a.version = excluded.version - 1
           RETURNING a.id, a.xmax = 0 AS inserted
         ), appended AS (

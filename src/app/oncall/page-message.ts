@@ -16,7 +16,6 @@ export interface PageNotification {
   page: { summary: string; details: string; createdAt: Date }
 }
 
-
 /**
  * One page, said the same way on every channel: what fired, which level, and the two signed
  * links (acknowledge, escalate) made for this person alone.

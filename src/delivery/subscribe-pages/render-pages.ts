@@ -19,7 +19,6 @@ void instance.init({
 export type Key = keyof SubscribeStrings
 export const t = (locale: string, key: Key, vars?: Record<string, string | number>) => instance.t(key, { lng: locale, ...vars }) as string
 
-
 export interface PageLook {
   name: string
   locale: string

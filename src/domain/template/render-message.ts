@@ -125,7 +125,6 @@ function renderEmail(request: RenderRequest, base: Omit<RenderedMessage, 'text'>
   return { ...base, text, html }
 }
 
-
 /** One recipient's copy: their own unsubscribe link, escaped for the HTML part. */
 export function personalise(message: RenderedMessage, recipient: { unsubscribeUrl: string }): RenderedMessage {
   const text = message.text.split(unsubscribePlaceholder).join(recipient.unsubscribeUrl)

@@ -6,7 +6,6 @@ import { linkPageReferrerPolicy } from './csrf-guard.js'
  * accepting an invitation. Plain forms (they work without JavaScript), every value escaped,
  * no inline script or style (the CSP allows none).
  */
-
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">

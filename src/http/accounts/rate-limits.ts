@@ -43,7 +43,7 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     timeWindow: 60_000,
     max: limits.perCredential,
     keyGenerator: (request) => credentialKey(request) ?? '',
-    allowList: (request) => isInternal(request) || credentialKey(request) === null,
+    allowList: (request) => isInternal(request) || !hasCredential(request),
   })
   app.addHook('onRequest', (request, reply, done) => {
     // Most traffic (status pages, alert intake) carries no credential: no hash, no promise.

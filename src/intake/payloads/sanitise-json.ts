@@ -40,8 +40,7 @@ export function sanitiseJson(value: unknown, maxDepth = MAX_JSON_DEPTH): { ok: t
       const cleanKey = cleanString(key)
       if (item === source[key] && cleanKey === key && copy === null) continue
       copy ??= copyUpTo(source, key)
-      // defineProperty: a key such as "__proto__" stays a plain property of the copy.
-      Object.defineProperty(copy, cleanKey, { value: item, enumerable: true, writable: true, configurable: true })
+      setOwn(copy, cleanKey, item)
     }
     return copy ?? v
   }
@@ -54,7 +53,12 @@ function copyUpTo(source: Record<string, unknown>, stop: string): Record<string,
   const copy: Record<string, unknown> = {}
   for (const key of Object.keys(source)) {
     if (key === stop) break
-    Object.defineProperty(copy, key, { value: source[key], enumerable: true, writable: true, configurable: true })
+    setOwn(copy, key, source[key])
   }
   return copy
+}
+
+/** Defined rather than assigned: a key such as "__proto__" stays a plain property. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }
