@@ -62,17 +62,33 @@ async function run(engine, channel, count) {
   const sink = startSink(channel === 'email' ? 'smtp' : 'http', count)
   const port = await sink.ready
   const place = await openEngine(engine)
-  const config = loadConfig({ ...place.env, BASE_URL: 'http://status.bench.test', LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${port}`, WEBHOOK_ALLOWLIST: '127.0.0.1' }, '/nonexistent')
+  const config = loadConfig(
+    {
+      ...place.env,
+      BASE_URL: 'http://status.bench.test',
+      LOG_LEVEL: 'warn',
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      WEBHOOK_ALLOWLIST: '127.0.0.1',
+    },
+    '/nonexistent',
+  )
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   await migrate(database)
   const deps = await buildDeps(database, config, createLogger('warn'))
   const org = await deps.store.organisations.create({ slug: `bench-${randomBytes(3).toString('hex')}`, name: 'Bench' })
-  const page = await deps.store.forOrg(org.id).pages.create({ slug: `bench-${randomBytes(3).toString('hex')}`, name: 'Acme Cloud' })
-  const address = channel === 'email' ? sql`'user' || g || '@example.com'` : sql`${`http://127.0.0.1:${port}/hook/`} || g`
+  const page = await deps.store
+    .forOrg(org.id)
+    .pages.create({ slug: `bench-${randomBytes(3).toString('hex')}`, name: 'Acme Cloud' })
+  const address =
+    channel === 'email' ? sql`'user' || g || '@example.com'` : sql`${`http://127.0.0.1:${port}/hook/`} || g`
   await sql`INSERT INTO subscribers (org_id, page_id, channel, address, address_key, state, secret, confirmed_at)
     SELECT ${org.id}::uuid, ${page.id}::uuid, ${channel}, ${address}, ${address}, 'active', ${channel === 'email' ? null : 'whsec_bench'}, now()
     FROM generate_series(1, ${count}) g`.execute(deps.store.db)
-  const service = createDeliveryService(deps, { smtpUrl: config.smtpUrl, webhookAllowlist: ['127.0.0.1'], settings: parseDeliverySettings(JSON.parse(process.env.SETTINGS ?? '{}')) })
+  const service = createDeliveryService(deps, {
+    smtpUrl: config.smtpUrl,
+    webhookAllowlist: ['127.0.0.1'],
+    settings: parseDeliverySettings(JSON.parse(process.env.SETTINGS ?? '{}')),
+  })
   await service.start()
   // As `candor serve` does (delivery/feature.ts): the committed update wakes the worker at once instead of at its next poll.
   deps.events.on('incident.changed', () => service.worker()?.wake())
@@ -89,7 +105,11 @@ async function run(engine, channel, count) {
   const eluBefore = performance.eventLoopUtilization()
   if (process.env.MARK) console.log('MARK start', String(process.hrtime.bigint() / 1000n))
   const ctx = systemContext(org.id, new Date(), 'bench')
-  await createIncident(deps, ctx, { title: 'Fan-out benchmark', page_id: page.id, body: 'We are investigating elevated error rates.' })
+  await createIncident(deps, ctx, {
+    title: 'Fan-out benchmark',
+    page_id: page.id,
+    body: 'We are investigating elevated error rates.',
+  })
   const queuedMs = Date.now() - publishedAt
   const done = await sink.done
   const cpu = process.cpuUsage(cpuBefore)
@@ -104,8 +124,24 @@ async function run(engine, channel, count) {
   const cpuUsPerMessage = (cpu.user + cpu.system) / count
   const systemShare = cpu.system / (cpu.user + cpu.system)
   const firstMs = done.firstAt - publishedAt
-  const sizes = { rate: count / seconds, peakRssMb: peakRss / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20 }
-  return { engine, channel, count, seconds, queuedMs, firstMs, ...sizes, cpuUsPerMessage, systemShare, loopBusy: elu.utilization }
+  const sizes = {
+    rate: count / seconds,
+    peakRssMb: peakRss / 2 ** 20,
+    rssBeforeMb: rssBefore / 2 ** 20,
+    peakHeapMb: peakHeap / 2 ** 20,
+  }
+  return {
+    engine,
+    channel,
+    count,
+    seconds,
+    queuedMs,
+    firstMs,
+    ...sizes,
+    cpuUsPerMessage,
+    systemShare,
+    loopBusy: elu.utilization,
+  }
 }
 
 // Each run in a process of its own, so one run's memory (PGlite's heap) never shows in another's RSS.
@@ -118,24 +154,37 @@ if (flag === '--run') {
 
 function runInChild(engine, channel, count) {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--run', engine, channel, String(count)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    const child = fork(fileURLToPath(import.meta.url), ['--run', engine, channel, String(count)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
     child.once('message', resolve)
     child.once('exit', (code) => code !== 0 && reject(new Error(`${engine} ${channel} run exited with ${code}`)))
   })
 }
 
-console.log(`fan-out benchmark — ${machine()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+console.log(
+  `fan-out benchmark — ${machine()}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+)
 for (const engine of engines) {
   if (engine === 'postgres') {
     const probe = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 })
-    const ok = await probe.connect().then(() => true, () => false)
+    const ok = await probe.connect().then(
+      () => true,
+      () => false,
+    )
     await probe.end().catch(() => {})
     if (!ok) {
       console.log(`postgres: not reachable at ${pgUrl}, skipped`)
       continue
     }
   }
-  for (const [channel, count] of [['email', emails], ['webhook', webhooks]]) {
+  for (const [channel, count] of [
+    ['email', emails],
+    ['webhook', webhooks],
+  ]) {
     if (count <= 0) continue
     const r = await runInChild(engine, channel, count)
     console.log(
@@ -146,5 +195,7 @@ for (const engine of engines) {
     )
   }
 }
-console.log('Targets: 100,000 emails < 30 s, 10,000 webhooks < 3 s. CPU per message is the figure that holds on a busy machine.')
+console.log(
+  'Targets: 100,000 emails < 30 s, 10,000 webhooks < 3 s. CPU per message is the figure that holds on a busy machine.',
+)
 process.exit(0)

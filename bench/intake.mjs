@@ -23,11 +23,23 @@ const kinds = (process.env.KINDS ?? 'alertmanager,webhook,pagerduty').split(',')
 const token = `bench_${randomBytes(16).toString('hex')}`
 
 async function startServer(env) {
-  const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/cli/main.js', 'serve'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', CANDOR_BOOTSTRAP_TOKEN: token, BASE_URL: 'http://127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/cli/main.js', 'serve'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        CANDOR_BOOTSTRAP_TOKEN: token,
+        BASE_URL: 'http://127.0.0.1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   let out = ''
   const url = await new Promise((resolve, reject) => {
     child.stdout.on('data', (c) => {
@@ -55,10 +67,36 @@ async function api(url, method, path, body) {
 const payloads = {
   alertmanager: (key, summary) => ({
     path: (k) => `/api/intake/alertmanager/${k}`,
-    body: { version: '4', status: 'firing', receiver: 'candor', groupKey: '{}:{alertname="Bench"}', alerts: [{ status: 'firing', labels: { alertname: 'Bench', service: 'svc-0' }, annotations: { summary }, startsAt: new Date().toISOString(), endsAt: '0001-01-01T00:00:00Z', fingerprint: key }] },
+    body: {
+      version: '4',
+      status: 'firing',
+      receiver: 'candor',
+      groupKey: '{}:{alertname="Bench"}',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'Bench', service: 'svc-0' },
+          annotations: { summary },
+          startsAt: new Date().toISOString(),
+          endsAt: '0001-01-01T00:00:00Z',
+          fingerprint: key,
+        },
+      ],
+    },
   }),
-  webhook: (key, summary) => ({ path: (k) => `/api/intake/webhook/${k}`, body: { summary, dedup_key: key, severity: 'error', labels: { service: 'svc-0' } } }),
-  pagerduty: (key, summary, routingKey) => ({ path: () => '/v2/enqueue', body: { routing_key: routingKey, event_action: 'trigger', dedup_key: key, payload: { summary, source: 'host-0', severity: 'error' } } }),
+  webhook: (key, summary) => ({
+    path: (k) => `/api/intake/webhook/${k}`,
+    body: { summary, dedup_key: key, severity: 'error', labels: { service: 'svc-0' } },
+  }),
+  pagerduty: (key, summary, routingKey) => ({
+    path: () => '/v2/enqueue',
+    body: {
+      routing_key: routingKey,
+      event_action: 'trigger',
+      dedup_key: key,
+      payload: { summary, source: 'host-0', severity: 'error' },
+    },
+  }),
 }
 
 /** wrk posts the alerts (one per request, every key recurring total/distinct times) and reports latency. */
@@ -66,10 +104,31 @@ function wrkLoad(url, kind, integrationKey, { alerts = total, keys = distinct, k
   const path = payloads[kind]('x', 'x', integrationKey).path(integrationKey)
   const threads = 2
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', [`-t${threads}`, `-c${connections}`, '-d600s', '--timeout', '10s', '-s', join(root, 'bench/intake-load.lua'), `${url}${path}`], {
-      env: { ...process.env, KIND: kind, TOTAL: String(alerts), KEYS: String(keys), KEY_PREFIX: keyPrefix, ROUTING_KEY: integrationKey, THREADS: String(threads) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      'wrk',
+      [
+        `-t${threads}`,
+        `-c${connections}`,
+        '-d600s',
+        '--timeout',
+        '10s',
+        '-s',
+        join(root, 'bench/intake-load.lua'),
+        `${url}${path}`,
+      ],
+      {
+        env: {
+          ...process.env,
+          KIND: kind,
+          TOTAL: String(alerts),
+          KEYS: String(keys),
+          KEY_PREFIX: keyPrefix,
+          ROUTING_KEY: integrationKey,
+          THREADS: String(threads),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let out = ''
     child.stdout.on('data', (c) => {
       out += c
@@ -96,7 +155,11 @@ async function load(url, kind, integrationKey, serverPid) {
     const summary = `BENCH-INCIDENT ${kind} ${Date.now()}`
     const { path, body } = payloads[kind](`incident-${kind}`, summary, integrationKey)
     const sent = performance.now()
-    const response = await fetch(`${url}${path(integrationKey)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const response = await fetch(`${url}${path(integrationKey)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
     await response.text()
     const incidentAckMs = performance.now() - sent
     for (;;) {
@@ -108,24 +171,44 @@ async function load(url, kind, integrationKey, serverPid) {
   })()
   const r = await running
   const perAlert = (before, after) => (1000 * (after - before)) / r.answered
-  const cpu = { server: perAlert(cpuBefore.server, cpuMs(serverPid)), postgres: perAlert(cpuBefore.postgres, cpuMsOfAll('postgres')) }
-  return { rate: r.answered / r.seconds, cpu, p50: r.p50, p99: r.p99, failures: r.failures, firstFailure: r.firstFailure, ...(await probe) }
+  const cpu = {
+    server: perAlert(cpuBefore.server, cpuMs(serverPid)),
+    postgres: perAlert(cpuBefore.postgres, cpuMsOfAll('postgres')),
+  }
+  return {
+    rate: r.answered / r.seconds,
+    cpu,
+    p50: r.p50,
+    p99: r.p99,
+    failures: r.failures,
+    firstFailure: r.firstFailure,
+    ...(await probe),
+  }
 }
 
 async function run(label, env) {
   const { child, url } = await startServer(env)
   try {
     const keys = {}
-    for (const kind of ['alertmanager', 'webhook', 'pagerduty']) keys[kind] = (await api(url, 'POST', '/api/integrations', { kind, name: `bench ${kind}` })).key
+    for (const kind of ['alertmanager', 'webhook', 'pagerduty'])
+      keys[kind] = (await api(url, 'POST', '/api/integrations', { kind, name: `bench ${kind}` })).key
     // One rule per endpoint: a rule's open incident collects its later alerts, so each needs its own.
     for (const kind of Object.keys(keys)) {
-      await api(url, 'POST', '/api/routing-rules', { name: `bench ${kind}`, conditions: [{ field: 'summary', op: 'matches', pattern: `BENCH-INCIDENT ${kind} .*` }], actions: [{ type: 'open_incident', severity: 3 }] })
+      await api(url, 'POST', '/api/routing-rules', {
+        name: `bench ${kind}`,
+        conditions: [{ field: 'summary', op: 'matches', pattern: `BENCH-INCIDENT ${kind} .*` }],
+        actions: [{ type: 'open_incident', severity: 3 }],
+      })
     }
     if (warmup > 0) {
       const rates = []
       for (const kind of kinds) {
         const warmKey = (await api(url, 'POST', '/api/integrations', { kind, name: `bench warm-up ${kind}` })).key
-        const w = await wrkLoad(url, kind, warmKey, { alerts: warmup, keys: Math.max(1, Math.round(warmup / 10)), keyPrefix: 'warm-' })
+        const w = await wrkLoad(url, kind, warmKey, {
+          alerts: warmup,
+          keys: Math.max(1, Math.round(warmup / 10)),
+          keyPrefix: 'warm-',
+        })
         rates.push(`${kind} ${(w.answered / w.seconds).toFixed(0)}/s${w.failures ? ` (${w.failures} failed)` : ''}`)
       }
       console.log(`${label} warm-up, ${warmup} alerts per endpoint on integrations of their own: ${rates.join(', ')}`)
@@ -155,7 +238,9 @@ if (spawnSync('wrk', ['--version']).error) {
   console.error('intake bench: wrk is not installed (apt-get install wrk)')
   process.exit(1)
 }
-console.log(`alert intake benchmark — ${total} alerts per endpoint, ${distinct} keys (${(100 * (1 - distinct / total)).toFixed(0)}% duplicates), ${connections} connections — ${machine()}`)
+console.log(
+  `alert intake benchmark — ${total} alerts per endpoint, ${distinct} keys (${(100 * (1 - distinct / total)).toFixed(0)}% duplicates), ${connections} connections — ${machine()}`,
+)
 const dir = mkdtempSync(join(tmpdir(), 'candor-bench-intake-'))
 try {
   if (engines.includes('pglite')) await run('PGlite', { DATA_DIR: join(dir, 'data') })

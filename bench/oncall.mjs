@@ -26,7 +26,15 @@ function prng(seed) {
   }
 }
 
-const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'America/Los_Angeles', 'Europe/London', 'UTC']
+const zones = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'America/Los_Angeles',
+  'Europe/London',
+  'UTC',
+]
 const units = [
   { unit: 'hours', length: 8 },
   { unit: 'hours', length: 12 },
@@ -50,14 +58,25 @@ function makeSchedules(count) {
       timeZone: pick(zones),
       restrictions:
         l === 3
-          ? [1, 2, 3, 4, 5].map((d) => ({ kind: 'weekly', startDay: d, startTime: '09:00', endDay: d, endTime: '17:00' }))
+          ? [1, 2, 3, 4, 5].map((d) => ({
+              kind: 'weekly',
+              startDay: d,
+              startTime: '09:00',
+              endDay: d,
+              endTime: '17:00',
+            }))
           : l === 4
             ? [{ kind: 'weekly', startDay: 6, startTime: '00:00', endDay: 1, endTime: '00:00' }]
             : [],
     })),
     overrides: Array.from({ length: Math.floor(random() * 4) }, (_, o) => {
       const start = YEAR_FROM + Math.floor(random() * 360) * 24 * HOUR
-      return { id: `s${s}-o${o}`, userId: `cover${o}`, startAt: new Date(start), endAt: new Date(start + (4 + Math.floor(random() * 48)) * HOUR) }
+      return {
+        id: `s${s}-o${o}`,
+        userId: `cover${o}`,
+        startAt: new Date(start),
+        endAt: new Date(start + (4 + Math.floor(random() * 48)) * HOUR),
+      }
     }),
   }))
 }
@@ -75,7 +94,14 @@ async function lookupDirect() {
     }
   }
   const seconds = (performance.now() - started) / 1000
-  return { phase: 'who is on call, direct (rotation math per lookup)', lookups, seconds, opsPerSecond: lookups / seconds, note: `${onCall} lookups found someone`, peakRssMb: peakRssMb() }
+  return {
+    phase: 'who is on call, direct (rotation math per lookup)',
+    lookups,
+    seconds,
+    opsPerSecond: lookups / seconds,
+    note: `${onCall} lookups found someone`,
+    peakRssMb: peakRssMb(),
+  }
 }
 
 async function lookupTimeline() {
@@ -220,7 +246,11 @@ async function escalationsDatabase(engine) {
     const db = handle.db
     const users = []
     for (const name of ['ana', 'ben', 'lead', 'boss']) {
-      const u = await db.insertInto('users').values({ email: `${name}@bench.test`, name }).returning('id').executeTakeFirstOrThrow()
+      const u = await db
+        .insertInto('users')
+        .values({ email: `${name}@bench.test`, name })
+        .returning('id')
+        .executeTakeFirstOrThrow()
       await db.insertInto('memberships').values({ org_id: org.id, user_id: u.id, role: 'responder' }).execute()
       users.push(u.id)
     }
@@ -228,13 +258,34 @@ async function escalationsDatabase(engine) {
     const oncall = store.forOrg(org.id).oncall
     const schedule = await oncall.schedules.create({ name: 'Primary', description: '', timeZone: 'UTC' })
     await oncall.schedules.replaceLayers(schedule.id, [
-      { name: '', shiftUnit: 'days', shiftLength: 1, startAt: new Date(YEAR_FROM), endAt: null, timeZone: 'Europe/Berlin', restrictions: [], participantIds: [ana, ben] },
+      {
+        name: '',
+        shiftUnit: 'days',
+        shiftLength: 1,
+        startAt: new Date(YEAR_FROM),
+        endAt: null,
+        timeZone: 'Europe/Berlin',
+        restrictions: [],
+        participantIds: [ana, ben],
+      },
     ])
     const policyRow = await oncall.policies.create({ name: 'bench', description: '', repeatCount: 1 })
     const policy = benchPolicy({ schedule: schedule.id, lead, boss })
     await oncall.policies.replaceLevels(policyRow.id, policy.levels, policy.fallbackTargets)
-    for (const [userId, delay] of [[ana, 0], [ben, 0], [lead, 0], [boss, 0], [ana, 2]]) {
-      await oncall.people.addContactMethod({ userId, kind: delay ? 'webhook' : 'email', address: delay ? 'https://hooks.bench.test/x' : 'x@bench.test', delayMinutes: delay, secret: delay ? 'whsec_bench' : null })
+    for (const [userId, delay] of [
+      [ana, 0],
+      [ben, 0],
+      [lead, 0],
+      [boss, 0],
+      [ana, 2],
+    ]) {
+      await oncall.people.addContactMethod({
+        userId,
+        kind: delay ? 'webhook' : 'email',
+        address: delay ? 'https://hooks.bench.test/x' : 'x@bench.test',
+        delayMinutes: delay,
+        secret: delay ? 'whsec_bench' : null,
+      })
     }
     let delivered = 0
     const channel = (kind) => ({ kind, send: async () => (delivered++, { ok: true }) })
@@ -246,12 +297,18 @@ async function escalationsDatabase(engine) {
     // Alerts arrive in groups (an Alertmanager notification carries many): 100 pages per transaction, 4 at a time.
     const pageIds = []
     const ctx = systemContext(org.id, new Date(now), 'bench')
-    const groups = Array.from({ length: Math.ceil(PAGES / 100) }, (_, g) => Array.from({ length: Math.min(100, PAGES - g * 100) }, (_, i) => ({ policyId: policyRow.id, summary: `bench ${g * 100 + i}` })))
+    const groups = Array.from({ length: Math.ceil(PAGES / 100) }, (_, g) =>
+      Array.from({ length: Math.min(100, PAGES - g * 100) }, (_, i) => ({
+        policyId: policyRow.id,
+        summary: `bench ${g * 100 + i}`,
+      })),
+    )
     let next = 0
     const opened = new Array(groups.length)
     await Promise.all(
       Array.from({ length: engine === 'postgres' ? 4 : 1 }, async () => {
-        for (let g = next++; g < groups.length; g = next++) opened[g] = await store.transaction(org.id, (tx) => openPages(tx.oncall, ctx, groups[g]))
+        for (let g = next++; g < groups.length; g = next++)
+          opened[g] = await store.transaction(org.id, (tx) => openPages(tx.oncall, ctx, groups[g]))
       }),
     )
     for (const ids of opened) pageIds.push(...ids)
@@ -265,7 +322,8 @@ async function escalationsDatabase(engine) {
       for (let i = 0; i < acks.length; i += 200) {
         await store.transaction(org.id, async (tx) => {
           const batch = pagingBatch(tx.oncall, at)
-          for (const id of acks.slice(i, i + 200)) await respond(tx.oncall, id, 'acknowledge', { userId: lead, actorName: 'lead', via: 'bench' }, at, batch)
+          for (const id of acks.slice(i, i + 200))
+            await respond(tx.oncall, id, 'acknowledge', { userId: lead, actorName: 'lead', via: 'bench' }, at, batch)
           await batch.flush()
         })
       }
@@ -274,8 +332,16 @@ async function escalationsDatabase(engine) {
       await sendDuePageNotifications(deps, channels, at, { batchSize: 1000, concurrency: 256 })
     }
     const seconds = (performance.now() - started) / 1000
-    const counts = await db.selectFrom('oncall_pages').select(['status', 'is_exhausted', (eb) => eb.fn.countAll().as('n')]).groupBy(['status', 'is_exhausted']).execute()
-    const left = await db.selectFrom('oncall_pages').select((eb) => eb.fn.countAll().as('n')).where('due_at', 'is not', null).executeTakeFirst()
+    const counts = await db
+      .selectFrom('oncall_pages')
+      .select(['status', 'is_exhausted', (eb) => eb.fn.countAll().as('n')])
+      .groupBy(['status', 'is_exhausted'])
+      .execute()
+    const left = await db
+      .selectFrom('oncall_pages')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('due_at', 'is not', null)
+      .executeTakeFirst()
     return {
       phase: `${PAGES} escalations through ${engine}: pages opened, timers claimed with SKIP LOCKED, notifications sent`,
       lookups: steps,
@@ -305,7 +371,10 @@ if (phaseArg !== -1) {
 }
 
 async function runPhase(name) {
-  const child = spawn(process.execPath, [self, '--phase', name], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TZ: 'UTC' } })
+  const child = spawn(process.execPath, [self, '--phase', name], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TZ: 'UTC' },
+  })
   let out = ''
   child.stdout.on('data', (c) => (out += c))
   const code = await new Promise((resolve) => child.once('exit', resolve))
@@ -314,13 +383,22 @@ async function runPhase(name) {
 }
 
 console.log(`on-call benchmark — ${machine()}`)
-console.log(`${SCHEDULES} schedules × 5 layers × ${(YEAR_TO - YEAR_FROM) / HOUR} hourly instants; ${PAGES} concurrent escalations (2 levels, repeated once, then a fallback; half acknowledged)`)
+console.log(
+  `${SCHEDULES} schedules × 5 layers × ${(YEAR_TO - YEAR_FROM) / HOUR} hourly instants; ${PAGES} concurrent escalations (2 levels, repeated once, then a fallback; half acknowledged)`,
+)
 const engines = (process.env.ENGINES ?? 'pglite,postgres').split(',').filter(Boolean)
-for (const name of ['lookup-direct', 'lookup-timeline', 'escalations-domain', ...engines.map((e) => `escalations-${e}`)]) {
+for (const name of [
+  'lookup-direct',
+  'lookup-timeline',
+  'escalations-domain',
+  ...engines.map((e) => `escalations-${e}`),
+]) {
   const r = await runPhase(name)
   if (r.error) {
     console.log(`- ${name}: ${r.error}`)
     continue
   }
-  console.log(`- ${r.phase}\n    ${r.lookups.toLocaleString('en')} operations in ${r.seconds.toFixed(2)} s = ${Math.round(r.opsPerSecond).toLocaleString('en')} ops/s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n    ${r.note}`)
+  console.log(
+    `- ${r.phase}\n    ${r.lookups.toLocaleString('en')} operations in ${r.seconds.toFixed(2)} s = ${Math.round(r.opsPerSecond).toLocaleString('en')} ops/s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n    ${r.note}`,
+  )
 }

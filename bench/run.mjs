@@ -3,7 +3,9 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const dir = fileURLToPath(new URL('.', import.meta.url))
-const available = readdirSync(dir).filter((f) => f.endsWith('.mjs') && !['run.mjs'].includes(f) && !f.startsWith('_')).map((f) => f.slice(0, -4))
+const available = readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs') && !['run.mjs'].includes(f) && !f.startsWith('_'))
+  .map((f) => f.slice(0, -4))
 const [name, ...rest] = process.argv.slice(2)
 if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- NAME\navailable: ${available.join(', ')}`)

@@ -46,12 +46,18 @@ async function series(label, makeEnv) {
     process.stdout.write(`\r${label}: run ${i + 1}/${runs}…`)
     results.push(await startOnce(await makeEnv(i)))
   }
-  const line = `${label.padEnd(28)} start→200 median ${median(results.map((r) => r.ms)).toFixed(0).padStart(5)} ms   idle RSS median ${median(results.map((r) => r.rss)).toFixed(0)} MB   (runs: ${results.map((r) => r.ms.toFixed(0)).join(', ')} ms)`
+  const line = `${label.padEnd(28)} start→200 median ${median(results.map((r) => r.ms))
+    .toFixed(0)
+    .padStart(
+      5,
+    )} ms   idle RSS median ${median(results.map((r) => r.rss)).toFixed(0)} MB   (runs: ${results.map((r) => r.ms.toFixed(0)).join(', ')} ms)`
   process.stdout.write(`\r${line}\n`)
 }
 
 console.log(`startup benchmark — ${machine()}`)
-await series('PGlite, first start (empty)', () => ({ DATA_DIR: join(mkdtempSync(join(tmpdir(), 'candor-bench-')), 'data') }))
+await series('PGlite, first start (empty)', () => ({
+  DATA_DIR: join(mkdtempSync(join(tmpdir(), 'candor-bench-')), 'data'),
+}))
 const reused = join(mkdtempSync(join(tmpdir(), 'candor-bench-')), 'data')
 await startOnce({ DATA_DIR: reused })
 await series('PGlite, restart (existing)', () => ({ DATA_DIR: reused }))

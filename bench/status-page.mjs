@@ -23,7 +23,11 @@ const acceptEncoding = encoding === 'identity' ? 'identity' : 'gzip, deflate, br
 const work = mkdtempSync(join(tmpdir(), 'candor-bench-sp-'))
 
 function startProcess(args, env, ready) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   let out = ''
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (c) => {
@@ -51,7 +55,17 @@ function get(url, path) {
 function wrk(url, path, connections, pid, duration = seconds) {
   let maxRss = 0
   const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssMb(pid))), 250)
-  const args = ['-t2', `-c${connections}`, `-d${duration}s`, '--latency', '-H', `Host: ${host}`, '-H', `Accept-Encoding: ${acceptEncoding}`, url + path]
+  const args = [
+    '-t2',
+    `-c${connections}`,
+    `-d${duration}s`,
+    '--latency',
+    '-H',
+    `Host: ${host}`,
+    '-H',
+    `Accept-Encoding: ${acceptEncoding}`,
+    url + path,
+  ]
   return new Promise((resolve) => {
     const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
@@ -65,7 +79,14 @@ function wrk(url, path, connections, pid, duration = seconds) {
       }
       const errors = /Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? '0'
       const socketErrors = /Socket errors: (.*)/.exec(out)?.[1] ?? 'none'
-      resolve({ rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN), p50: pct(50), p99: pct(99), rss: maxRss, errors, socketErrors })
+      resolve({
+        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
+        p50: pct(50),
+        p99: pct(99),
+        rss: maxRss,
+        errors,
+        socketErrors,
+      })
     })
   })
 }
@@ -118,19 +139,24 @@ async function sseFlood(url, pid) {
       sockets.push(socket)
     })
   const started = performance.now()
-  for (let i = 0; i < sseClients; i += 500) await Promise.all(Array.from({ length: Math.min(500, sseClients - i) }, open))
+  for (let i = 0; i < sseClients; i += 500)
+    await Promise.all(Array.from({ length: Math.min(500, sseClients - i) }, open))
   const connectSeconds = (performance.now() - started) / 1000
   await new Promise((r) => setTimeout(r, 1000))
   const rssConnected = rssMb(pid)
 
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
   const pages = await (await fetch(`${url}/api/pages`, { headers })).json()
-  const pageId = (Array.isArray(pages) ? pages : pages.items ?? pages.data).find((p) => p.slug === 'acme-cloud').id
+  const pageId = (Array.isArray(pages) ? pages : (pages.items ?? pages.data)).find((p) => p.slug === 'acme-cloud').id
   const postedAt = performance.now()
   const response = await fetch(`${url}/api/incidents`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ title: 'Benchmark incident', page_id: pageId, body: 'Published to every live reader at once.' }),
+    body: JSON.stringify({
+      title: 'Benchmark incident',
+      page_id: pageId,
+      body: 'Published to every live reader at once.',
+    }),
   })
   const answeredAt = performance.now()
   if (response.status !== 201) throw new Error(`posting the update failed: ${response.status} ${await response.text()}`)
@@ -151,13 +177,17 @@ if (spawnSync('wrk', ['--version']).error) {
   process.exit(1)
 }
 console.log(`status-page benchmark — ${machine()}`)
-const candor = await startProcess(['dist/cli/main.js', 'serve'], {
-  PORT: '0',
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'warn',
-  DATA_DIR: join(work, 'data'),
-  CANDOR_BOOTSTRAP_TOKEN: token,
-}, /running at (http:\/\/\S+)/)
+const candor = await startProcess(
+  ['dist/cli/main.js', 'serve'],
+  {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: join(work, 'data'),
+    CANDOR_BOOTSTRAP_TOKEN: token,
+  },
+  /running at (http:\/\/\S+)/,
+)
 try {
   for (let i = 0; (await get(candor.url, '/').catch(() => ({ status: 0 }))).status !== 200; i++) {
     if (i > 300) throw new Error('the status page never became ready')
@@ -169,10 +199,16 @@ try {
     const doc = await get(candor.url, path)
     const { date, connection, 'keep-alive': _k, ...headers } = doc.headers
     routes[path] = { headers, body: doc.body.toString('base64') }
-    console.log(`${path}: ${doc.body.length} bytes as sent for Accept-Encoding: ${acceptEncoding} (${doc.headers['content-encoding'] ?? 'identity'})`)
+    console.log(
+      `${path}: ${doc.body.length} bytes as sent for Accept-Encoding: ${acceptEncoding} (${doc.headers['content-encoding'] ?? 'identity'})`,
+    )
   }
   writeFileSync(join(work, 'routes.json'), JSON.stringify(routes))
-  const bare = await startProcess(['--input-type=module', '-e', bareServer, join(work, 'routes.json')], {}, /bare at (http:\/\/\S+)/)
+  const bare = await startProcess(
+    ['--input-type=module', '-e', bareServer, join(work, 'routes.json')],
+    {},
+    /bare at (http:\/\/\S+)/,
+  )
   try {
     // Both servers answer a few seconds of load first, so neither is measured while its code is still being compiled.
     for (const path of paths) for (const server of [candor, bare]) await wrk(server.url, path, 100, server.child.pid, 3)
@@ -204,7 +240,10 @@ try {
       }
     }
     console.log('\nratio Candor / bare (target ≥ 0.8; p99 target < 20 ms at 100 connections)')
-    for (const r of rows) console.log(`  ${`${r.path} -c${r.connections}`.padEnd(30)} ${r.ratio.toFixed(2)}   Candor p99 ${r.p99.toFixed(2)} ms`)
+    for (const r of rows)
+      console.log(
+        `  ${`${r.path} -c${r.connections}`.padEnd(30)} ${r.ratio.toFixed(2)}   Candor p99 ${r.p99.toFixed(2)} ms`,
+      )
   } finally {
     bare.child.kill('SIGINT')
   }
@@ -212,8 +251,12 @@ try {
   console.log(`\n${sseClients} live readers (SSE), one update published`)
   const rssIdle = rssMb(candor.child.pid)
   const sse = await sseFlood(candor.url, candor.child.pid)
-  console.log(`  connected ${sse.clients} in ${sse.connectSeconds.toFixed(1)} s; server RSS ${rssIdle.toFixed(0)} MB before, ${sse.rssConnected.toFixed(0)} MB with them connected`)
-  console.log(`  ${sse.heard}/${sse.clients} heard the change; last one ${sse.fromPostMs.toFixed(0)} ms after the POST was sent (${sse.fromCommitMs.toFixed(0)} ms after it was answered); target < 1000 ms`)
+  console.log(
+    `  connected ${sse.clients} in ${sse.connectSeconds.toFixed(1)} s; server RSS ${rssIdle.toFixed(0)} MB before, ${sse.rssConnected.toFixed(0)} MB with them connected`,
+  )
+  console.log(
+    `  ${sse.heard}/${sse.clients} heard the change; last one ${sse.fromPostMs.toFixed(0)} ms after the POST was sent (${sse.fromCommitMs.toFixed(0)} ms after it was answered); target < 1000 ms`,
+  )
 } finally {
   candor.child.kill('SIGINT')
   await new Promise((r) => candor.child.once('exit', r))

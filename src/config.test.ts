@@ -9,7 +9,13 @@ const noFile = '/nonexistent-dir'
 describe('loadConfig', () => {
   it('works with nothing set: port 3000, ./data, embedded database', () => {
     const config = loadConfig({}, noFile)
-    expect(config).toMatchObject({ port: 3000, host: 'localhost', logLevel: 'info', baseUrl: 'http://localhost:3000', dataDir: '/nonexistent-dir/data' })
+    expect(config).toMatchObject({
+      port: 3000,
+      host: 'localhost',
+      logLevel: 'info',
+      baseUrl: 'http://localhost:3000',
+      dataDir: '/nonexistent-dir/data',
+    })
     expect(config.databaseUrl).toBeUndefined()
   })
 
@@ -29,12 +35,23 @@ describe('loadConfig', () => {
   })
 
   it('takes the first owner from CANDOR_ADMIN_EMAIL / CANDOR_ADMIN_PASSWORD, under the password policy', () => {
-    const config = loadConfig({ CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'a long enough passphrase' }, noFile)
+    const config = loadConfig(
+      { CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'a long enough passphrase' },
+      noFile,
+    )
     expect(config).toMatchObject({ adminEmail: 'lead@example.com', adminPassword: 'a long enough passphrase' })
-    expect(() => loadConfig({ CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'short' }, noFile)).toThrow(/CANDOR_ADMIN_PASSWORD: must be at least 12 characters/)
-    expect(() => loadConfig({ CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'lead@example.com' }, noFile)).toThrow(/CANDOR_ADMIN_PASSWORD: must not be your email address/)
-    expect(() => loadConfig({ CANDOR_ADMIN_PASSWORD: 'a long enough passphrase' }, noFile)).toThrow(/CANDOR_ADMIN_PASSWORD: needs CANDOR_ADMIN_EMAIL/)
-    expect(() => loadConfig({ CANDOR_ADMIN_EMAIL: 'not-an-address' }, noFile)).toThrow(/CANDOR_ADMIN_EMAIL: must be an email address/)
+    expect(() =>
+      loadConfig({ CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'short' }, noFile),
+    ).toThrow(/CANDOR_ADMIN_PASSWORD: must be at least 12 characters/)
+    expect(() =>
+      loadConfig({ CANDOR_ADMIN_EMAIL: 'lead@example.com', CANDOR_ADMIN_PASSWORD: 'lead@example.com' }, noFile),
+    ).toThrow(/CANDOR_ADMIN_PASSWORD: must not be your email address/)
+    expect(() => loadConfig({ CANDOR_ADMIN_PASSWORD: 'a long enough passphrase' }, noFile)).toThrow(
+      /CANDOR_ADMIN_PASSWORD: needs CANDOR_ADMIN_EMAIL/,
+    )
+    expect(() => loadConfig({ CANDOR_ADMIN_EMAIL: 'not-an-address' }, noFile)).toThrow(
+      /CANDOR_ADMIN_EMAIL: must be an email address/,
+    )
   })
 
   it('reads TRUST_PROXY as true/false, a hop count or a list of ranges', () => {
@@ -42,7 +59,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }, noFile).trustProxy).toBe(true)
     expect(loadConfig({ TRUST_PROXY: '2' }, noFile).trustProxy).toBe(2)
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }, noFile).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1'])
-    expect(() => loadConfig({ TRUST_PROXY: 'my proxy' }, noFile)).toThrow(/TRUST_PROXY: must be IP addresses or CIDR ranges/)
+    expect(() => loadConfig({ TRUST_PROXY: 'my proxy' }, noFile)).toThrow(
+      /TRUST_PROXY: must be IP addresses or CIDR ranges/,
+    )
   })
 
   it('rejects an out-of-range port', () => {
@@ -61,13 +80,19 @@ describe('loadConfig', () => {
 
   it('takes delivery tuning from the file and the common cases from the environment, naming a bad nested value', () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-config-'))
-    writeFileSync(join(dir, 'candor.config.json'), JSON.stringify({ delivery: { rateLimits: { webhook: { ratePerSecond: 50, burst: 10 } } } }))
+    writeFileSync(
+      join(dir, 'candor.config.json'),
+      JSON.stringify({ delivery: { rateLimits: { webhook: { ratePerSecond: 50, burst: 10 } } } }),
+    )
     expect(loadConfig({ MAIL_FROM: 'status@acme.example', SMTP_RATE_PER_SECOND: '20' }, dir)).toMatchObject({
       mailFrom: 'status@acme.example',
       smtpRatePerSecond: 20,
       delivery: { rateLimits: { webhook: { ratePerSecond: 50, burst: 10 } } },
     })
-    writeFileSync(join(dir, 'candor.config.json'), JSON.stringify({ delivery: { rateLimits: { email: { ratePerSecond: -1, burst: 1 } } } }))
+    writeFileSync(
+      join(dir, 'candor.config.json'),
+      JSON.stringify({ delivery: { rateLimits: { email: { ratePerSecond: -1, burst: 1 } } } }),
+    )
     expect(() => loadConfig({}, dir)).toThrow(/delivery\.rateLimits\.email\.ratePerSecond in .*candor\.config\.json/)
     expect(() => loadConfig({ MAIL_FROM: 'not an address' }, noFile)).toThrow(/MAIL_FROM: must be an email address/)
   })

@@ -29,19 +29,40 @@ const configSchema = z
     logLevel: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
     bootstrapToken: z.string().min(16, 'must be at least 16 characters').optional(),
     secret: z.string().min(32, 'must be at least 32 characters').optional(),
-    smtpUrl: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
+    smtpUrl: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
     inboundSmtpPort: portSchema.optional(),
     webhookAllowlist: z.array(z.string()).default([]),
-    mailFrom: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an email address such as status@example.com').optional(),
+    mailFrom: z
+      .string()
+      .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an email address such as status@example.com')
+      .optional(),
     /**
      * Behind a reverse proxy: which hops to believe in X-Forwarded-For / -Proto, so rate limits and the
      * audit log see the client, not the proxy. `true`, a hop count, or addresses / CIDR ranges.
      */
-    trustProxy: z.union([z.boolean(), z.number().int().min(1).max(10), z.array(z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'must be IP addresses or CIDR ranges such as 10.0.0.0/8'))]).default(false),
+    trustProxy: z
+      .union([
+        z.boolean(),
+        z.number().int().min(1).max(10),
+        z.array(
+          z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, 'must be IP addresses or CIDR ranges such as 10.0.0.0/8'),
+        ),
+      ])
+      .default(false),
     /** The first owner's sign-in, used on the very first start only (otherwise a one-time link is printed). */
-    adminEmail: z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address such as owner@example.com').optional(),
+    adminEmail: z
+      .string()
+      .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/, 'must be an email address such as owner@example.com')
+      .optional(),
     adminPassword: z.string().optional(),
-    smtpRatePerSecond: z.coerce.number({ message: 'must be a number' }).positive('must be positive').max(10_000).optional(),
+    smtpRatePerSecond: z.coerce
+      .number({ message: 'must be a number' })
+      .positive('must be positive')
+      .max(10_000)
+      .optional(),
     /** Delivery tuning (rate limits per channel, retries, worker sizes); see src/delivery/delivery-settings.ts. */
     delivery: deliverySettingsSchema.optional(),
   })
@@ -49,7 +70,10 @@ const configSchema = z
   .superRefine((c, ctx) => {
     if (c.adminPassword === undefined) return
     // The same policy as every sign-in password, checked now rather than at the first start's bootstrap.
-    const problems = c.adminEmail === undefined ? ['needs CANDOR_ADMIN_EMAIL too: whose password is it?'] : passwordProblems(c.adminPassword, { email: c.adminEmail })
+    const problems =
+      c.adminEmail === undefined
+        ? ['needs CANDOR_ADMIN_EMAIL too: whose password is it?']
+        : passwordProblems(c.adminPassword, { email: c.adminEmail })
     for (const message of problems) ctx.addIssue({ code: 'custom', path: ['adminPassword'], message })
   })
 
@@ -95,7 +119,11 @@ function readConfigFile(path: string): Record<string, unknown> {
   return parsed as Record<string, unknown>
 }
 
-const list = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean)
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 
 function trustProxyFromEnv(value: string): unknown {
   if (value === 'true' || value === 'false') return value === 'true'

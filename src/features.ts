@@ -26,4 +26,11 @@ export interface Feature {
 }
 
 /** Each feature adds one line. */
-export const features: Feature[] = [accountsFeature, statusPageFeature, processFeature, oncallFeature, intakeFeature, deliveryFeature]
+export const features: Feature[] = [
+  accountsFeature,
+  statusPageFeature,
+  processFeature,
+  oncallFeature,
+  intakeFeature,
+  deliveryFeature,
+]

@@ -20,9 +20,15 @@ export interface RunningCandor {
 }
 
 /** Everything a running Candor needs, given an open database; tests build the same deps. */
-export async function buildDeps(database: DatabaseHandle, config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<HttpDeps> {
+export async function buildDeps(
+  database: DatabaseHandle,
+  config: Config,
+  logger: Logger,
+  clock: () => Date = () => new Date(),
+): Promise<HttpDeps> {
   const store = createStore(database.db, { embedded: database.engine === 'pglite' })
-  const secret = config.secret ?? (await store.instanceSettings.getOrCreate('secret', () => randomBytes(32).toString('base64url')))
+  const secret =
+    config.secret ?? (await store.instanceSettings.getOrCreate('secret', () => randomBytes(32).toString('base64url')))
   const deps: HttpDeps = {
     database,
     store,
@@ -84,7 +90,8 @@ export async function startCandor(config: Config, options: { logger?: Logger } =
       deps,
       url,
       async close() {
-        for (const service of [...services].reverse()) await service.stop().catch((err) => logger.error({ err }, `stopping ${service.name}`))
+        for (const service of [...services].reverse())
+          await service.stop().catch((err) => logger.error({ err }, `stopping ${service.name}`))
         await app.close()
         await database.close()
       },

@@ -32,7 +32,16 @@ export interface ChangeEvents {
 export class AppEvents extends EventEmitter<ChangeEvents> {}
 
 export interface IncidentUpdatePublished {
-  incident: { id: string; org_id: string; page_id: string | null; title: string; status: string; is_drill: boolean; severity: number; impact: string }
+  incident: {
+    id: string
+    org_id: string
+    page_id: string | null
+    title: string
+    status: string
+    is_drill: boolean
+    severity: number
+    impact: string
+  }
   update: { id: string; status: string; body: string; body_technical: string | null; deliver_notifications: boolean }
   previousStatus: string | null
   componentIds: string[]
@@ -59,7 +68,7 @@ type TxHook<E> = (tx: Executor, ctx: AppContext, event: E) => Promise<void>
 export interface AppHooks {
   incidentUpdatePublished: TxHook<IncidentUpdatePublished>[]
   /** A routing rule asked to page an escalation policy for an alert; on-call answers with the page id, or null when nobody was paged. */
-  alertPageRequested: ((tx: Executor, ctx: AppContext, request: AlertPageRequest) => Promise<string | null | void>)[]
+  alertPageRequested: ((tx: Executor, ctx: AppContext, request: AlertPageRequest) => Promise<string | null | undefined>)[]
   /** Intake recorded an acknowledge or resolve from the alert's source, inside the intake transaction. */
   alertStatusChanged: TxHook<AlertStatusChanged>[]
 }

@@ -52,7 +52,12 @@ export async function seedDemo(deps: AppDeps, now: Date): Promise<{ orgId: strin
   for (const [position, group] of groups.entries()) {
     const created = await createGroup(deps, at(setupAt), { page_id: page.id, name: group.name, position })
     for (const [index, component] of group.components.entries()) {
-      const c = await createComponent(deps, at(setupAt), { page_id: page.id, group_id: created.id, position: index, ...component })
+      const c = await createComponent(deps, at(setupAt), {
+        page_id: page.id,
+        group_id: created.id,
+        position: index,
+        ...component,
+      })
       ids[component.name] = c.id
     }
   }

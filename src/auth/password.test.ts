@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { decodePasswordHash, hashPassword, maxPasswordLength, needsRehash, verifyPassword, verifyPasswordOfNobody } from './password.js'
+import {
+  decodePasswordHash,
+  hashPassword,
+  maxPasswordLength,
+  needsRehash,
+  verifyPassword,
+  verifyPasswordOfNobody,
+} from './password.js'
 
 describe('password hashing', () => {
   it('hashes with scrypt at the OWASP parameters and says so in the encoded form', async () => {

@@ -33,7 +33,8 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
 }
 
 export async function hashPassword(password: string, params: ScryptParams = owaspScrypt): Promise<string> {
-  if (password.length > maxPasswordLength) throw new RangeError(`a password may be at most ${maxPasswordLength} characters`)
+  if (password.length > maxPasswordLength)
+    throw new RangeError(`a password may be at most ${maxPasswordLength} characters`)
   const salt = randomBytes(saltLength)
   const key = await derive(password, salt, params)
   return `$scrypt$ln=${params.logN},r=${params.r},p=${params.p}$${salt.toString('base64url')}$${key.toString('base64url')}`

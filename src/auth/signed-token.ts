@@ -20,13 +20,17 @@ export type SignedTokenCheck =
   | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' }
 
 function mac(secret: string, c: SignedClaims): string {
-  const message = [c.purpose, c.subject, String(c.expiresAt.getTime()), c.nonce].map((part) => `${part.length}:${part}`).join('|')
+  const message = [c.purpose, c.subject, String(c.expiresAt.getTime()), c.nonce]
+    .map((part) => `${part.length}:${part}`)
+    .join('|')
   return createHmac('sha256', secret).update(message, 'utf8').digest('base64url')
 }
 
 export function signToken(secret: string, claims: Omit<SignedClaims, 'nonce'> & { nonce?: string }): string {
   const full: SignedClaims = { ...claims, nonce: claims.nonce ?? randomToken(16) }
-  const payload = Buffer.from(JSON.stringify({ s: full.subject, e: full.expiresAt.getTime(), n: full.nonce })).toString('base64url')
+  const payload = Buffer.from(JSON.stringify({ s: full.subject, e: full.expiresAt.getTime(), n: full.nonce })).toString(
+    'base64url',
+  )
   return `${payload}.${mac(secret, full)}`
 }
 
@@ -35,7 +39,9 @@ function parsePayload(payload: string): { s: string; e: number; n: string } | nu
     const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
     if (typeof value !== 'object' || value === null) return null
     const { s, e, n } = value as Record<string, unknown>
-    return typeof s === 'string' && typeof e === 'number' && Number.isFinite(e) && typeof n === 'string' ? { s, e, n } : null
+    return typeof s === 'string' && typeof e === 'number' && Number.isFinite(e) && typeof n === 'string'
+      ? { s, e, n }
+      : null
   } catch {
     return null
   }
@@ -45,7 +51,11 @@ function parsePayload(payload: string): { s: string; e: number; n: string } | nu
  * `secrets` lists the current key first and retired ones after it, so keys can rotate
  * without breaking links already in people's inboxes.
  */
-export function verifySignedToken(secrets: string | readonly string[], token: string, expected: { purpose: string; now: Date }): SignedTokenCheck {
+export function verifySignedToken(
+  secrets: string | readonly string[],
+  token: string,
+  expected: { purpose: string; now: Date },
+): SignedTokenCheck {
   const [payload, signature, extra] = token.split('.')
   if (!payload || !signature || extra !== undefined || token.length > 4096) return { ok: false, reason: 'malformed' }
   const p = parsePayload(payload)

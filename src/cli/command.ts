@@ -3,7 +3,7 @@ export interface Command {
   name: string
   summary: string
   usage: string
-  run(argv: string[]): Promise<number | void>
+  run(argv: string[]): Promise<number | undefined>
 }
 
 export class CliError extends Error {

@@ -7,7 +7,12 @@ import { commands } from './commands/index.js'
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
-  return ['Usage: candor <command> [options]', '', 'Commands:', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n')
+  return [
+    'Usage: candor <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+  ].join('\n')
 }
 
 /** Expected failures are one clear line and exit 1; only a real bug prints a stack. */
@@ -36,9 +41,14 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(`candor: ${error.message}`)
     else if (error instanceof DatabaseOpenError || error instanceof CliError) console.error(`candor: ${error.message}`)
-    else if (error instanceof AppError) console.error(`candor: ${error.message}${error.details.map((d) => `\n  - ${d.path ? `${d.path}: ` : ''}${d.message}`).join('')}`)
-    else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') console.error(`candor: the port is already in use (${(error as Error).message}); set PORT to another one`)
-    else if ((error as NodeJS.ErrnoException)?.code === 'EACCES') console.error(`candor: permission denied: ${(error as Error).message}`)
+    else if (error instanceof AppError)
+      console.error(
+        `candor: ${error.message}${error.details.map((d) => `\n  - ${d.path ? `${d.path}: ` : ''}${d.message}`).join('')}`,
+      )
+    else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE')
+      console.error(`candor: the port is already in use (${(error as Error).message}); set PORT to another one`)
+    else if ((error as NodeJS.ErrnoException)?.code === 'EACCES')
+      console.error(`candor: permission denied: ${(error as Error).message}`)
     else console.error(error)
     process.exitCode = error instanceof CliError ? error.exitCode : 1
   },

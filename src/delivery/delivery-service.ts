@@ -22,8 +22,15 @@ export interface DeliveryServiceOptions {
   onWorker?: (worker: DeliveryWorker | null) => void
 }
 
-export function deliveryOptionsFrom(config: Config, settings: DeliverySettings): Omit<DeliveryServiceOptions, 'onWorker'> {
-  return { smtpUrl: config.smtpUrl, webhookAllowlist: [...config.webhookAllowlist, ...settings.webhookAllowlist], settings }
+export function deliveryOptionsFrom(
+  config: Config,
+  settings: DeliverySettings,
+): Omit<DeliveryServiceOptions, 'onWorker'> {
+  return {
+    smtpUrl: config.smtpUrl,
+    webhookAllowlist: [...config.webhookAllowlist, ...settings.webhookAllowlist],
+    settings,
+  }
 }
 
 /**
@@ -31,7 +38,10 @@ export function deliveryOptionsFrom(config: Config, settings: DeliverySettings):
  * when SMTP_URL is set; queued mail waits for it), a worker per process, leases released
  * at start in embedded mode.
  */
-export function createDeliveryService(deps: HttpDeps, options: DeliveryServiceOptions): BackgroundService & { worker(): DeliveryWorker | null } {
+export function createDeliveryService(
+  deps: HttpDeps,
+  options: DeliveryServiceOptions,
+): BackgroundService & { worker(): DeliveryWorker | null } {
   let worker: DeliveryWorker | null = null
   let registry: ChannelRegistry | null = null
   const host = new URL(deps.baseUrl).hostname
@@ -42,11 +52,21 @@ export function createDeliveryService(deps: HttpDeps, options: DeliveryServiceOp
     worker: () => worker,
     async start() {
       registry = new ChannelRegistry()
-      const sender = createHttpSender({ allowlist: options.webhookAllowlist, timeoutMs: options.settings.webhookTimeoutMs })
+      const sender = createHttpSender({
+        allowlist: options.webhookAllowlist,
+        timeoutMs: options.settings.webhookTimeoutMs,
+      })
       registry.register(createWebhookChannel({ sender })).register(createSlackChannel({ sender }))
       if (options.smtpUrl) {
         // TLS options (e.g. ?ignoreTLS=true for a plain local relay) ride on SMTP_URL's query string.
-        registry.register(createEmailChannel({ smtpUrl: options.smtpUrl, from: fromAddress, messageIdDomain: host, maxConnections: options.settings.smtpMaxConnections }))
+        registry.register(
+          createEmailChannel({
+            smtpUrl: options.smtpUrl,
+            from: fromAddress,
+            messageIdDomain: host,
+            maxConnections: options.settings.smtpMaxConnections,
+          }),
+        )
       } else {
         deps.logger.warn('SMTP_URL is not set: email subscribers are queued but nothing is sent until it is')
       }
@@ -65,7 +85,8 @@ export function createDeliveryService(deps: HttpDeps, options: DeliveryServiceOp
           registry,
           composer,
           now: deps.clock,
-          onDisabled: (subscriberId, reason) => deps.logger.warn({ subscriberId, reason }, 'subscriber disabled after persistent delivery failures'),
+          onDisabled: (subscriberId, reason) =>
+            deps.logger.warn({ subscriberId, reason }, 'subscriber disabled after persistent delivery failures'),
           onError: (err) => deps.logger.error({ err }, 'delivery worker error'),
           batchSize: deliveryBatchSize,
         },

@@ -53,5 +53,11 @@ export function retryPolicyOf(settings: DeliverySettings): RetryPolicy {
 }
 
 export function workerOptionsOf(settings: DeliverySettings): WorkerOptions {
-  return { ...defaultWorkerOptions, leaseMs: 15_000, ...settings.worker, retryPolicy: retryPolicyOf(settings), rateLimits: settings.rateLimits }
+  return {
+    ...defaultWorkerOptions,
+    leaseMs: 15_000,
+    ...settings.worker,
+    retryPolicy: retryPolicyOf(settings),
+    rateLimits: settings.rateLimits,
+  }
 }

@@ -17,7 +17,10 @@ function settingsOf(config: Config) {
     ...settings,
     emailFrom: settings.emailFrom ?? config.mailFrom,
     rateLimits: config.smtpRatePerSecond
-      ? { ...settings.rateLimits, email: { ratePerSecond: config.smtpRatePerSecond, burst: Math.max(1, Math.ceil(config.smtpRatePerSecond)) } }
+      ? {
+          ...settings.rateLimits,
+          email: { ratePerSecond: config.smtpRatePerSecond, burst: Math.max(1, Math.ceil(config.smtpRatePerSecond)) },
+        }
       : settings.rateLimits,
   }
 }

@@ -24,25 +24,48 @@ function asArray<T>(value: unknown): T[] {
 }
 
 /** Who a process notice goes to, and what it says; an empty list means nobody could be reached. */
-async function deliveriesFor(row: ProcessOutboxRow, emailsOf: (ids: string[]) => Promise<{ email: string }[]>): Promise<Delivery[]> {
+async function deliveriesFor(
+  row: ProcessOutboxRow,
+  emailsOf: (ids: string[]) => Promise<{ email: string }[]>,
+): Promise<Delivery[]> {
   const p = row.payload
   const drill = p.isDrill ? '[DRILL] ' : ''
   const text = String(p.text ?? '')
   switch (row.kind) {
     case 'freeze_webhook':
-      return typeof p.url === 'string' ? [{ channel: 'webhook', address: p.url, subject: String(p.event ?? 'freeze'), text: '', payload: p.body }] : []
+      return typeof p.url === 'string'
+        ? [{ channel: 'webhook', address: p.url, subject: String(p.event ?? 'freeze'), text: '', payload: p.body }]
+        : []
     case 'stakeholder_notification': {
       const subject = `${drill}Incident ${String(p.event ?? 'update').replaceAll('_', ' ')}`
       return asArray<{ emails?: string[]; webhookUrl?: string | null }>(p.recipients).flatMap((r) => [
         ...(r.emails ?? []).map((email): Delivery => ({ channel: 'email', address: email, subject, text })),
-        ...(r.webhookUrl ? [{ channel: 'webhook' as const, address: r.webhookUrl, subject, text, payload: { event: p.event, text, is_drill: Boolean(p.isDrill), incident_id: row.incident_id } }] : []),
+        ...(r.webhookUrl
+          ? [
+              {
+                channel: 'webhook' as const,
+                address: r.webhookUrl,
+                subject,
+                text,
+                payload: { event: p.event, text, is_drill: Boolean(p.isDrill), incident_id: row.incident_id },
+              },
+            ]
+          : []),
       ])
     }
     case 'team_message':
     case 'person_notification': {
-      const people = row.kind === 'team_message' ? asArray<{ id: string }>(p.recipients) : [p.person as { id: string }].filter(Boolean)
+      const people =
+        row.kind === 'team_message'
+          ? asArray<{ id: string }>(p.recipients)
+          : [p.person as { id: string }].filter(Boolean)
       const subject = `${drill}${row.kind === 'team_message' ? 'Incident team message' : `Incident: ${String(p.reason ?? 'your attention is needed')}`}`
-      return (await emailsOf(people.map((person) => person.id))).map((u) => ({ channel: 'email', address: u.email, subject, text }))
+      return (await emailsOf(people.map((person) => person.id))).map((u) => ({
+        channel: 'email',
+        address: u.email,
+        subject,
+        text,
+      }))
     }
     default:
       return []
@@ -54,13 +77,24 @@ async function deliveriesFor(row: ProcessOutboxRow, emailsOf: (ids: string[]) =>
  * marketing-freeze webhooks) from `process_outbox`: retried with backoff, failed visibly, and each
  * message carries an idempotency key per (row, address) so a resend after a crash can be dropped.
  */
-export function createProcessOutboxSender(deps: HttpDeps, config: Config, options: { pollMs?: number } = {}): BackgroundService & { runOnce(): Promise<number> } {
+export function createProcessOutboxSender(
+  deps: HttpDeps,
+  config: Config,
+  options: { pollMs?: number } = {},
+): BackgroundService & { runOnce(): Promise<number> } {
   const registry = new ChannelRegistry()
   const sender = createHttpSender({ allowlist: config.webhookAllowlist, timeoutMs: 10_000 })
   registry.register(createWebhookChannel({ sender }))
   const host = new URL(deps.baseUrl).hostname
   if (config.smtpUrl) {
-    registry.register(createEmailChannel({ smtpUrl: config.smtpUrl, from: `incidents@${host.includes('.') ? host : `${host}.invalid`}`, messageIdDomain: host, maxConnections: 2 }))
+    registry.register(
+      createEmailChannel({
+        smtpUrl: config.smtpUrl,
+        from: `incidents@${host.includes('.') ? host : `${host}.invalid`}`,
+        messageIdDomain: host,
+        maxConnections: 2,
+      }),
+    )
   }
   let timer: NodeJS.Timeout | null = null
   let running: Promise<number> | null = null
@@ -68,7 +102,8 @@ export function createProcessOutboxSender(deps: HttpDeps, config: Config, option
 
   async function sendRow(row: ProcessOutboxRow, deliveries: Delivery[]): Promise<SendResult> {
     for (const d of deliveries) {
-      if (!registry.has(d.channel)) return { ok: false, kind: 'retry', reason: `no ${d.channel} channel is configured (SMTP_URL)` }
+      if (!registry.has(d.channel))
+        return { ok: false, kind: 'retry', reason: `no ${d.channel} channel is configured (SMTP_URL)` }
       const result = await registry.get(d.channel).send({
         idempotencyKey: `process:${row.id}:${d.address}`,
         address: d.address,
@@ -88,17 +123,27 @@ export function createProcessOutboxSender(deps: HttpDeps, config: Config, option
       const store = processOutboxDispatchStore(tx)
       const rows = await store.claimDue(now, 20)
       for (const row of rows) {
-        const deliveries = withCheckInLink(deps, row, now, await deliveriesFor(row, (ids) => store.userEmails(row.org_id, ids)))
+        const deliveries = withCheckInLink(
+          deps,
+          row,
+          now,
+          await deliveriesFor(row, (ids) => store.userEmails(row.org_id, ids)),
+        )
         if (deliveries.length === 0) {
           await store.markFailed(row.id, 'no recipient or destination is configured for this notice')
           continue
         }
-        const result = await sendRow(row, deliveries).catch((error: Error): SendResult => ({ ok: false, kind: 'retry', reason: error.message }))
+        const result = await sendRow(row, deliveries).catch(
+          (error: Error): SendResult => ({ ok: false, kind: 'retry', reason: error.message }),
+        )
         if (result.ok) {
           await store.markSent(row.id, deps.clock(), null)
           continue
         }
-        const decision = decideRetry({ attempts: row.attempts + 1, now, isPermanent: result.kind !== 'retry', retryAfterMs: result.retryAfterMs }, Math.random)
+        const decision = decideRetry(
+          { attempts: row.attempts + 1, now, isPermanent: result.kind !== 'retry', retryAfterMs: result.retryAfterMs },
+          Math.random,
+        )
         if (decision.kind === 'retry') await store.markRetry(row.id, decision.nextAttemptAt, result.reason)
         else await store.markFailed(row.id, `${result.reason} (${decision.reason})`)
       }

@@ -19,7 +19,8 @@ export const bearerTokenAuthenticator: Authenticator = async (request, deps) => 
   if (!match) throw new AppError('UNAUTHORIZED', 'The Authorization header must be "Bearer <token>"')
   const now = deps.clock()
   const token = await deps.store.tokens.findActiveByHash(hashToken(match[1]!), now)
-  if (!token || !(roles as readonly string[]).includes(token.role)) throw new AppError('UNAUTHORIZED', 'The API token is invalid, expired or revoked')
+  if (!token || !(roles as readonly string[]).includes(token.role))
+    throw new AppError('UNAUTHORIZED', 'The API token is invalid, expired or revoked')
   void deps.store.tokens.touch(token.id, now).catch(() => undefined)
   return {
     orgId: token.org_id,

@@ -38,7 +38,11 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(() => (data) => ({ value: data }))
   app.setErrorHandler(handleError)
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, { status: 404, code: 'NOT_FOUND', title: `No route for ${request.method} ${request.url.split('?')[0]}` }),
+    sendProblem(reply, {
+      status: 404,
+      code: 'NOT_FOUND',
+      title: `No route for ${request.method} ${request.url.split('?')[0]}`,
+    }),
   )
   app.decorateRequest('ctx', null as never)
 
@@ -46,7 +50,11 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Candor API', version: '0.1.0', description: 'Incident communication: status pages, incidents, updates, on-call.' },
+      info: {
+        title: 'Candor API',
+        version: '0.1.0',
+        description: 'Incident communication: status pages, incidents, updates, on-call.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -61,7 +69,8 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     // A malformed id can name nothing: 404, like an id of another tenant, rather than a database error.
     scope.addHook('preValidation', async (request) => {
       for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, string>)) {
-        if ((name === 'id' || name.endsWith('Id')) && !uuidPattern.test(value)) throw new AppError('NOT_FOUND', 'No such object')
+        if ((name === 'id' || name.endsWith('Id')) && !uuidPattern.test(value))
+          throw new AppError('NOT_FOUND', 'No such object')
       }
     })
     for (const register of authenticatedRoutes) await register(scope, deps)

@@ -32,7 +32,10 @@ export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type'> 
   return reply
     .code(problem.status)
     .type('application/problem+json; charset=utf-8')
-    .send({ type: problem.type ?? `https://candor.dev/problems/${problem.code.toLowerCase().replaceAll('_', '-')}`, ...problem })
+    .send({
+      type: problem.type ?? `https://candor.dev/problems/${problem.code.toLowerCase().replaceAll('_', '-')}`,
+      ...problem,
+    })
 }
 
 /** The one place errors become HTTP: known errors get their 4xx, the rest a bare 500 with nothing leaked. */
@@ -51,9 +54,21 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   const fastifyError = error as FastifyError
   const status = fastifyError.statusCode
   if (status && status >= 400 && status < 500) {
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION'
+    const code =
+      status === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : status === 415
+          ? 'UNSUPPORTED_MEDIA_TYPE'
+          : status === 429
+            ? 'RATE_LIMITED'
+            : 'VALIDATION'
     return sendProblem(reply, { status, code, title: fastifyError.message, instance: request.url })
   }
   request.log.error({ err: error }, 'unhandled error')
-  return sendProblem(reply, { status: 500, code: 'INTERNAL', title: 'Something went wrong on our side', instance: request.url })
+  return sendProblem(reply, {
+    status: 500,
+    code: 'INTERNAL',
+    title: 'Something went wrong on our side',
+    instance: request.url,
+  })
 }

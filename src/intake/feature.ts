@@ -5,6 +5,8 @@ import { smtpIntakeService } from './email/smtp-intake-service.js'
 export const intakeFeature: Feature = {
   name: 'alert-intake',
   services(deps, config) {
-    return config.inboundSmtpPort === undefined ? [] : [smtpIntakeService(deps, { port: config.inboundSmtpPort, host: config.host })]
+    return config.inboundSmtpPort === undefined
+      ? []
+      : [smtpIntakeService(deps, { port: config.inboundSmtpPort, host: config.host })]
   },
 }

@@ -23,11 +23,22 @@ export interface ReceiveOptions {
 }
 
 /** Key → integration → cleaned payload → alert events → one transaction. */
-export async function receiveAlerts(deps: AppDeps, kind: 'alertmanager' | 'webhook', key: string, body: unknown, options: ReceiveOptions): Promise<Received> {
+export async function receiveAlerts(
+  deps: AppDeps,
+  kind: 'alertmanager' | 'webhook',
+  key: string,
+  body: unknown,
+  options: ReceiveOptions,
+): Promise<Received> {
   const integration = await findIntegrationByKey(deps.store, key)
-  if (!integration) return { ok: false, reason: 'unknown_key', problems: [{ path: 'key', message: 'no integration has this key' }] }
+  if (!integration)
+    return { ok: false, reason: 'unknown_key', problems: [{ path: 'key', message: 'no integration has this key' }] }
   if (integration.kind !== kind) {
-    return { ok: false, reason: 'wrong_kind', problems: [{ path: 'key', message: `this key belongs to a ${integration.kind} integration` }] }
+    return {
+      ok: false,
+      reason: 'wrong_kind',
+      problems: [{ path: 'key', message: `this key belongs to a ${integration.kind} integration` }],
+    }
   }
   const clean = sanitiseJson(body)
   if (!clean.ok) return { ok: false, reason: 'invalid', problems: clean.problems }
@@ -42,13 +53,17 @@ export type ReceivedPagerDuty =
   | { ok: false; errors: string[] }
 
 /** PagerDuty's enqueue: the routing_key names the integration; errors in PagerDuty's words. */
-export async function receivePagerDutyEvent(deps: AppDeps, body: unknown, options: ReceiveOptions): Promise<ReceivedPagerDuty> {
+export async function receivePagerDutyEvent(
+  deps: AppDeps,
+  body: unknown,
+  options: ReceiveOptions,
+): Promise<ReceivedPagerDuty> {
   const clean = sanitiseJson(body)
   if (!clean.ok) return { ok: false, errors: clean.problems.map((p) => p.message) }
   const parsed = normalisePagerDuty(clean.value, options.receivedAt)
   if (!parsed.ok) return { ok: false, errors: parsed.errors }
   const integration = await findIntegrationByKey(deps.store, parsed.routingKey)
-  if (!integration || integration.kind !== 'pagerduty') return { ok: false, errors: ['Invalid routing key'] }
+  if (integration?.kind !== 'pagerduty') return { ok: false, errors: ['Invalid routing key'] }
   const results = await ingestAlerts(deps, integration, { events: [parsed.event], raw: [clean.value], ...options })
   return { ok: true, dedupKey: parsed.event.dedupKey, results }
 }

@@ -15,7 +15,11 @@ export interface EscalationTimerOptions {
  * same page, and a process that dies mid-batch leaves the rows due for the next run.
  * Returns how many pages moved.
  */
-export async function advanceDueEscalations(deps: Pick<AppDeps, 'store'>, now: Date, options: EscalationTimerOptions = {}): Promise<number> {
+export async function advanceDueEscalations(
+  deps: Pick<AppDeps, 'store'>,
+  now: Date,
+  options: EscalationTimerOptions = {},
+): Promise<number> {
   const batchSize = options.batchSize ?? 200
   let total = 0
   for (;;) {

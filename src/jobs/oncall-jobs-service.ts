@@ -10,7 +10,11 @@ export interface OncallJobsOptions {
 }
 
 /** One pass: advance timed-out pages, then send what is due (including what the pass just wrote). */
-export async function runOncallJobs(deps: Pick<AppDeps, 'store' | 'secret' | 'baseUrl' | 'logger'>, channels: ChannelRegistry, now: Date) {
+export async function runOncallJobs(
+  deps: Pick<AppDeps, 'store' | 'secret' | 'baseUrl' | 'logger'>,
+  channels: ChannelRegistry,
+  now: Date,
+) {
   const escalated = await advanceDueEscalations(deps, now)
   const sent = await sendDuePageNotifications(deps, channels, now)
   return { escalated, sent }

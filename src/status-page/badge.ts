@@ -14,7 +14,8 @@ export const indicatorColours: Record<Indicator, string> = {
 /** Rough advance widths of 11px Verdana; wide (CJK) characters take a full em. */
 function textWidth(text: string): number {
   let width = 0
-  for (const ch of text) width += /[\u1100-\uffdc]/.test(ch) ? 11 : /[ilI.,:;'|!]/.test(ch) ? 3.5 : /[mwMW]/.test(ch) ? 9.5 : 6.8
+  for (const ch of text)
+    width += /[\u1100-\uffdc]/.test(ch) ? 11 : /[ilI.,:;'|!]/.test(ch) ? 3.5 : /[mwMW]/.test(ch) ? 9.5 : 6.8
   return Math.ceil(width)
 }
 

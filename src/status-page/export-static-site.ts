@@ -22,7 +22,8 @@ export function staticSiteFiles(snapshot: Snapshot, options: StaticSiteOptions =
     }
     const file = (path.endsWith('/') ? `${path}index.html` : path).replace(/^\/+/, '')
     files.push({ file, body: entry.body })
-    if (options.precompressed) files.push({ file: `${file}.gz`, body: entry.gzip }, { file: `${file}.br`, body: entry.br })
+    if (options.precompressed)
+      files.push({ file: `${file}.gz`, body: entry.gzip }, { file: `${file}.br`, body: entry.br })
   }
   return files.sort((a, b) => a.file.localeCompare(b.file))
 }

@@ -9,7 +9,12 @@ describe('feeds', () => {
 
   it('list incidents and maintenances with stable URN ids and links to their pages, newest change first', () => {
     const ids = [...atom.matchAll(/<id>(urn:candor:[^<]+)<\/id>/g)].map((m) => m[1])
-    expect(ids).toEqual(['urn:candor:page:kctbh9vrtdwd', 'urn:candor:incident:p31zjtct2jer', 'urn:candor:maintenance:w7n5b3v1c9x2', 'urn:candor:incident:old0incident'])
+    expect(ids).toEqual([
+      'urn:candor:page:kctbh9vrtdwd',
+      'urn:candor:incident:p31zjtct2jer',
+      'urn:candor:maintenance:w7n5b3v1c9x2',
+      'urn:candor:incident:old0incident',
+    ])
     expect(atom).toContain('<link href="https://status.acme.example/incidents/p31zjtct2jer"/>')
     expect(rss).toContain('<guid isPermaLink="false">urn:candor:incident:p31zjtct2jer</guid>')
     expect(rss).toContain('<link>https://status.acme.example/incidents/old0incident</link>')

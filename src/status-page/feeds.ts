@@ -21,7 +21,10 @@ interface FeedEntry {
 /** Atom and RSS of incidents and maintenances, newest change first. Ids are stable URNs, not URLs that may move. */
 export function renderFeeds(view: StatusPageView, mode: RenderMode): { atom: string; rss: string } {
   const tr = translator(view.page.locale)
-  const entries = [...view.incidents.map((i) => incidentEntry(view, i)), ...view.maintenances.map((m) => maintenanceEntry(view, m))]
+  const entries = [
+    ...view.incidents.map((i) => incidentEntry(view, i)),
+    ...view.maintenances.map((m) => maintenanceEntry(view, m)),
+  ]
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, 50)
   // Atom titles and summaries are typed "html" by the feed library, and RSS descriptions are HTML too: escape text there.
@@ -64,9 +67,10 @@ function incidentEntry(view: StatusPageView, i: IncidentView): FeedEntry {
     published: i.startedAt,
     summary: updates[0] ? `${tr.t(`incidentStatus.${updates[0].status}`)} – ${updates[0].bodyText}` : '',
     content: html`${updates.map(
-      (u) => html`<p><small>${tr.dateTime(u.displayAt)}</small><br><strong>${tr.t(`incidentStatus.${u.status}`)}</strong></p>${trustedHtml(u.bodyHtml)}${
-        u.technicalHtml ? html`<p><em>${tr.t('detailsForIt')}</em></p>${trustedHtml(u.technicalHtml)}` : ''
-      }`,
+      (u) =>
+        html`<p><small>${tr.dateTime(u.displayAt)}</small><br><strong>${tr.t(`incidentStatus.${u.status}`)}</strong></p>${trustedHtml(u.bodyHtml)}${
+          u.technicalHtml ? html`<p><em>${tr.t('detailsForIt')}</em></p>${trustedHtml(u.technicalHtml)}` : ''
+        }`,
     )}`,
   }
 }
@@ -83,7 +87,8 @@ function maintenanceEntry(view: StatusPageView, m: MaintenanceView): FeedEntry {
     published: m.createdAt,
     summary: `${tr.t(`maintenanceStatus.${m.status}`)} – ${window}`,
     content: html`<p>${window}</p>${updates.map(
-      (u) => html`<p><small>${tr.dateTime(u.displayAt)}</small><br><strong>${tr.t(`maintenanceStatus.${u.status}`)}</strong></p>${trustedHtml(u.bodyHtml)}`,
+      (u) =>
+        html`<p><small>${tr.dateTime(u.displayAt)}</small><br><strong>${tr.t(`maintenanceStatus.${u.status}`)}</strong></p>${trustedHtml(u.bodyHtml)}`,
     )}`,
   }
 }

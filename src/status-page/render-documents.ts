@@ -37,7 +37,8 @@ export function renderDocuments(view: StatusPageView, mode: RenderMode = 'server
 
   add('/', renderHomePage(page('/')), contentTypes.html)
   const historyPages = historyPageCount(view)
-  for (let n = 1; n <= historyPages; n++) add(historyPath(mode, n), renderHistoryPage(page(historyPath(mode, n)), n), contentTypes.html)
+  for (let n = 1; n <= historyPages; n++)
+    add(historyPath(mode, n), renderHistoryPage(page(historyPath(mode, n)), n), contentTypes.html)
   for (const incident of view.incidents) {
     const path = incidentPath(mode, incident.id)
     add(path, renderIncidentPage(page(path), { incident }), contentTypes.html)
@@ -46,7 +47,8 @@ export function renderDocuments(view: StatusPageView, mode: RenderMode = 'server
     const path = incidentPath(mode, maintenance.id)
     add(path, renderIncidentPage(page(path), { maintenance }), contentTypes.html)
   }
-  for (const [path, doc] of Object.entries(statuspageDocuments(view, mode))) add(path, JSON.stringify(doc), contentTypes.json)
+  for (const [path, doc] of Object.entries(statuspageDocuments(view, mode)))
+    add(path, JSON.stringify(doc), contentTypes.json)
   const feeds = renderFeeds(view, mode)
   add(assetPaths.atom, feeds.atom, contentTypes.atom)
   add(assetPaths.rss, feeds.rss, contentTypes.rss)

@@ -19,7 +19,12 @@ export function fixtureView(): StatusPageView {
       locale: 'en',
       timeZone: 'Etc/UTC',
       updatedAt: at('2026-11-20T09:41:12.004Z'),
-      branding: { logoUrl: null, brandColor: '#5b3cc4', supportUrl: 'https://acme.example/support', subscribeUrl: null },
+      branding: {
+        logoUrl: null,
+        brandColor: '#5b3cc4',
+        supportUrl: 'https://acme.example/support',
+        subscribeUrl: null,
+      },
       hostnames: ['status.acme.example'],
     },
     groups: [
@@ -68,7 +73,9 @@ export function fixtureView(): StatusPageView {
             bodyHtml: '<p>We are investigating elevated error rates on the API for customers in the EU.</p>',
             technicalHtml: null,
             technicalText: null,
-            affectedComponents: [{ id: 'b13yz5g2cw10', name: 'API', oldStatus: 'operational', newStatus: 'major_outage' }],
+            affectedComponents: [
+              { id: 'b13yz5g2cw10', name: 'API', oldStatus: 'operational', newStatus: 'major_outage' },
+            ],
             deliverNotifications: true,
             displayAt: at('2026-11-20T09:18:00.000Z'),
             createdAt: at('2026-11-20T09:18:00.000Z'),
@@ -81,7 +88,9 @@ export function fixtureView(): StatusPageView {
             bodyHtml: '<p>We have identified a faulty configuration change and are rolling it back.</p>',
             technicalHtml: '<p>Config push <code>cfg-2291</code> set the EU pool size to 0; rollback in progress.</p>',
             technicalText: 'Config push cfg-2291 set the EU pool size to 0; rollback in progress.',
-            affectedComponents: [{ id: 'b13yz5g2cw10', name: 'API', oldStatus: 'major_outage', newStatus: 'partial_outage' }],
+            affectedComponents: [
+              { id: 'b13yz5g2cw10', name: 'API', oldStatus: 'major_outage', newStatus: 'partial_outage' },
+            ],
             deliverNotifications: true,
             displayAt: at('2026-11-20T09:41:12.004Z'),
             createdAt: at('2026-11-20T09:41:12.004Z'),

@@ -29,7 +29,8 @@ const expectedPaths = [
   '/assets/favicon.svg',
 ]
 
-const linksIn = (body: string) => [...body.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!).filter((h) => !/^(https?:|mailto:|#)/.test(h))
+const linksIn = (body: string) =>
+  [...body.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!).filter((h) => !/^(https?:|mailto:|#)/.test(h))
 
 describe('renderSnapshot', () => {
   it('renders every path of the page once, with identity, gzip and brotli bytes that agree', async () => {

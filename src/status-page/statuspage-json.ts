@@ -2,7 +2,14 @@ import { worstComponentStatus } from '../domain/component/component-status.js'
 import { indicatorDescriptions } from '../domain/component/page-indicator.js'
 import { isMaintenanceActive } from '../domain/incident/maintenance-status.js'
 import { incidentPath, type RenderMode } from './html/links.js'
-import { newestFirst, isIncidentOpen, type ComponentView, type IncidentView, type MaintenanceView, type StatusPageView } from './view-model.js'
+import {
+  newestFirst,
+  isIncidentOpen,
+  type ComponentView,
+  type IncidentView,
+  type MaintenanceView,
+  type StatusPageView,
+} from './view-model.js'
 
 /**
  * Atlassian Statuspage public API v2, field for field (names, order, enums, nesting), so
@@ -40,7 +47,9 @@ function componentsJson(view: StatusPageView) {
   const sorted = [...view.components].sort((a, b) => a.position - b.position)
   const out: object[] = []
   const top = [
-    ...sorted.filter((c) => !c.groupId || !view.groups.some((g) => g.id === c.groupId)).map((c) => ({ position: c.position, c })),
+    ...sorted
+      .filter((c) => !c.groupId || !view.groups.some((g) => g.id === c.groupId))
+      .map((c) => ({ position: c.position, c })),
     ...view.groups.map((g) => ({ position: g.position, g })),
   ].sort((a, b) => a.position - b.position)
   for (const entry of top) {
@@ -97,7 +106,12 @@ function incidentJson(view: StatusPageView, mode: RenderMode, i: IncidentView) {
       created_at: iso(u.createdAt),
       updated_at: iso(u.updatedAt),
       display_at: iso(u.displayAt),
-      affected_components: u.affectedComponents.map((a) => ({ code: a.id, name: a.name, old_status: a.oldStatus, new_status: a.newStatus })),
+      affected_components: u.affectedComponents.map((a) => ({
+        code: a.id,
+        name: a.name,
+        old_status: a.oldStatus,
+        new_status: a.newStatus,
+      })),
       deliver_notifications: u.deliverNotifications,
       custom_tweet: null,
       tweet_id: null,
@@ -162,7 +176,10 @@ export function statuspageDocuments(view: StatusPageView, mode: RenderMode): Rec
     },
     '/api/v2/status.json': { page, status },
     '/api/v2/components.json': { page, components },
-    '/api/v2/incidents.json': { page, incidents: [...view.incidents].sort(byCreatedNewest).slice(0, recentLimit).map(incident) },
+    '/api/v2/incidents.json': {
+      page,
+      incidents: [...view.incidents].sort(byCreatedNewest).slice(0, recentLimit).map(incident),
+    },
     '/api/v2/incidents/unresolved.json': { page, incidents: unresolved },
     '/api/v2/scheduled-maintenances.json': {
       page,

@@ -149,6 +149,8 @@ export function indicatorOf(view: Pick<StatusPageView, 'components' | 'incidents
 
 /** Newest first; updates shown at the same instant put the one written later first (the list is in writing order). */
 export function newestFirst<T extends { displayAt: Date; createdAt: Date }>(updates: readonly T[]): T[] {
-  return [...updates].reverse().sort((a, b) => b.displayAt.getTime() - a.displayAt.getTime() || b.createdAt.getTime() - a.createdAt.getTime())
+  return [...updates]
+    .reverse()
+    .sort((a, b) => b.displayAt.getTime() - a.displayAt.getTime() || b.createdAt.getTime() - a.createdAt.getTime())
 }
 export const byStartedNewest = (a: IncidentView, b: IncidentView) => b.startedAt.getTime() - a.startedAt.getTime()

@@ -4,7 +4,15 @@ import type { Executor } from './schema/index.js'
 /** Mail about accounts (invitations, sign-in links): a small outbox of its own, claimed with SKIP LOCKED. */
 export function accountEmailsStore(db: Executor) {
   return {
-    async enqueue(input: { orgId: string | null; purpose: string; to: string; subject: string; text: string; html?: string; now: Date }) {
+    async enqueue(input: {
+      orgId: string | null
+      purpose: string
+      to: string
+      subject: string
+      text: string
+      html?: string
+      now: Date
+    }) {
       return db
         .insertInto('account_emails')
         .values({
@@ -47,10 +55,18 @@ export function accountEmailsStore(db: Executor) {
       await db.updateTable('account_emails').set({ sent_at: now, last_error: null }).where('id', '=', id).execute()
     },
     async markRetry(id: string, nextAttemptAt: Date, error: string) {
-      await db.updateTable('account_emails').set({ next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) }).where('id', '=', id).execute()
+      await db
+        .updateTable('account_emails')
+        .set({ next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) })
+        .where('id', '=', id)
+        .execute()
     },
     async markFailed(id: string, now: Date, error: string) {
-      await db.updateTable('account_emails').set({ failed_at: now, last_error: error.slice(0, 500) }).where('id', '=', id).execute()
+      await db
+        .updateTable('account_emails')
+        .set({ failed_at: now, last_error: error.slice(0, 500) })
+        .where('id', '=', id)
+        .execute()
     },
     list: (options: { to?: string } = {}) => {
       let query = db.selectFrom('account_emails').selectAll().orderBy('created_at')

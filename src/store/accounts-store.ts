@@ -23,7 +23,8 @@ function accountsQueries(db: Executor) {
         .executeTakeFirst()
       return Number(result.numUpdatedRows) > 0
     },
-    firstOrganisation: () => db.selectFrom('organisations').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst(),
+    firstOrganisation: () =>
+      db.selectFrom('organisations').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst(),
   }
 }
 export type AccountsQueries = ReturnType<typeof accountsQueries>
@@ -34,6 +35,7 @@ export function accountsStore(db: Executor) {
     /** The same queries on another executor, e.g. the raw side of an organisation's transaction. */
     bind: (executor: Executor) => accountsQueries(executor),
     /** Runs `fn` in one transaction with the same queries bound to it. */
-    transaction: <T>(fn: (tx: AccountsQueries, raw: Executor) => Promise<T>) => db.transaction().execute((trx) => fn(accountsQueries(trx), trx)),
+    transaction: <T>(fn: (tx: AccountsQueries, raw: Executor) => Promise<T>) =>
+      db.transaction().execute((trx) => fn(accountsQueries(trx), trx)),
   }
 }

@@ -4,9 +4,29 @@ import { preparedMarker } from './prepared-statements.js'
 import type { Executor } from './schema/index.js'
 
 export const alertStateColumns = [
-  'id', 'org_id', 'integration_id', 'dedup_key', 'status', 'severity', 'summary', 'source', 'labels', 'details', 'event_count', 'fire_count',
-  'first_seen_at', 'last_seen_at', 'last_fired_at', 'acknowledged_at', 'resolved_at', 'state_change_times', 'is_flapping', 'disposition',
-  'incident_id', 'created_at', 'updated_at',
+  'id',
+  'org_id',
+  'integration_id',
+  'dedup_key',
+  'status',
+  'severity',
+  'summary',
+  'source',
+  'labels',
+  'details',
+  'event_count',
+  'fire_count',
+  'first_seen_at',
+  'last_seen_at',
+  'last_fired_at',
+  'acknowledged_at',
+  'resolved_at',
+  'state_change_times',
+  'is_flapping',
+  'disposition',
+  'incident_id',
+  'created_at',
+  'updated_at',
 ] as const
 
 export interface AlertKey {
@@ -19,7 +39,24 @@ export interface AlertKey {
 const writtenColumns = `status text, severity text, summary text, source text, labels jsonb, details jsonb, last_payload jsonb,
   event_count int, fire_count int, first_seen_at timestamptz, last_seen_at timestamptz, last_fired_at timestamptz,
   acknowledged_at timestamptz, resolved_at timestamptz, state_change_times jsonb, is_flapping boolean`
-const assigned = ['status', 'severity', 'summary', 'source', 'labels', 'details', 'last_payload', 'event_count', 'fire_count', 'first_seen_at', 'last_seen_at', 'last_fired_at', 'acknowledged_at', 'resolved_at', 'state_change_times', 'is_flapping']
+const assigned = [
+  'status',
+  'severity',
+  'summary',
+  'source',
+  'labels',
+  'details',
+  'last_payload',
+  'event_count',
+  'fire_count',
+  'first_seen_at',
+  'last_seen_at',
+  'last_fired_at',
+  'acknowledged_at',
+  'resolved_at',
+  'state_change_times',
+  'is_flapping',
+]
 // The column lists both upserts spell out, built once rather than per batch.
 const assignedColumns = sql.raw(assigned.join(', '))
 const assignedFromInput = sql.raw(assigned.map((c) => `x.${c}`).join(', '))
@@ -54,7 +91,16 @@ function record(w: AlertWrite) {
   }
 }
 
-const byKey = (a: AlertKey, b: AlertKey) => (a.integrationId < b.integrationId ? -1 : a.integrationId > b.integrationId ? 1 : a.dedupKey < b.dedupKey ? -1 : a.dedupKey > b.dedupKey ? 1 : 0)
+const byKey = (a: AlertKey, b: AlertKey) =>
+  a.integrationId < b.integrationId
+    ? -1
+    : a.integrationId > b.integrationId
+      ? 1
+      : a.dedupKey < b.dedupKey
+        ? -1
+        : a.dedupKey > b.dedupKey
+          ? 1
+          : 0
 
 function eventRecord(e: AlertEventWrite) {
   return {
@@ -82,9 +128,14 @@ function appendEvents(orgId: string, eventData: string) {
 // at a time, whatever the table's statistics say. Left to itself the planner, fresh after a burst
 // of new alerts, scanned the organisation's whole index and filtered the keys (8 ms for 30 keys).
 export function alertBatchWrites(db: Executor, orgId: string) {
-  async function alertsByKey(keys: readonly AlertKey[], options: { lock: boolean }): Promise<(AlertStateRow & { version: string })[]> {
+  async function alertsByKey(
+    keys: readonly AlertKey[],
+    options: { lock: boolean },
+  ): Promise<(AlertStateRow & { version: string })[]> {
     if (keys.length === 0) return []
-    const sorted = JSON.stringify([...keys].sort(byKey).map((k) => ({ integration_id: k.integrationId, dedup_key: k.dedupKey })))
+    const sorted = JSON.stringify(
+      [...keys].sort(byKey).map((k) => ({ integration_id: k.integrationId, dedup_key: k.dedupKey })),
+    )
     // LIMIT 1 keeps each lookup its own index probe; the outer LIMIT tells the planner the key count.
     const result = await sql<AlertStateRow & { version: string }>`${prepared}
       SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${sorted}::jsonb) AS k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
@@ -104,9 +155,15 @@ export function alertBatchWrites(db: Executor, orgId: string) {
      * Returns how many alerts were written: fewer than given means another transaction created
      * one of the new keys first (its id differs), and the caller must roll back.
      */
-    async writeMany(rows: readonly (AlertWrite & AlertKey & { id: string })[], events: readonly AlertEventWrite[], now: Date): Promise<number> {
+    async writeMany(
+      rows: readonly (AlertWrite & AlertKey & { id: string })[],
+      events: readonly AlertEventWrite[],
+      now: Date,
+    ): Promise<number> {
       if (rows.length === 0 && events.length === 0) return 0
-      const data = JSON.stringify(rows.map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, ...record(r) })))
+      const data = JSON.stringify(
+        rows.map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, ...record(r) })),
+      )
       const eventData = JSON.stringify(events.map(eventRecord))
       const result = await sql<{ written: number }>`${prepared}
         WITH updated AS (
@@ -130,11 +187,25 @@ export function alertBatchWrites(db: Executor, orgId: string) {
      * no transaction: if any alert's version moved on since it was read (or the alert is gone), the
      * statement fails with SQLSTATE 40001 and leaves nothing behind.
      */
-    async updateManyIfUnchanged(rows: readonly (AlertWrite & AlertKey & { id: string; version: string })[], events: readonly AlertEventWrite[], now: Date): Promise<void> {
+    async updateManyIfUnchanged(
+      rows: readonly (AlertWrite & AlertKey & { id: string; version: string })[],
+      events: readonly AlertEventWrite[],
+      now: Date,
+    ): Promise<void> {
       if (rows.length === 0 && events.length === 0) return
       // Rows in key order, as lockMany locks them: the upsert locks each row it updates, and two
       // batches taking the same rows in different orders could deadlock.
-      const data = JSON.stringify([...rows].sort(byKey).map((r) => ({ id: r.id, integration_id: r.integrationId, dedup_key: r.dedupKey, version: r.version, ...record(r) })))
+      const data = JSON.stringify(
+        [...rows]
+          .sort(byKey)
+          .map((r) => ({
+            id: r.id,
+            integration_id: r.integrationId,
+            dedup_key: r.dedupKey,
+            version: r.version,
+            ...record(r),
+          })),
+      )
       const eventData = JSON.stringify(events.map(eventRecord))
       // An upsert rather than UPDATE … FROM: its conflict check always probes the unique index, where
       // a join's plan follows statistics (a hash join over the organisation's alerts when they are stale).
@@ -150,14 +221,23 @@ export function alertBatchWrites(db: Executor, orgId: string) {
         ), appended AS (
           ${appendEvents(orgId, eventData)}
         )
-        SELECT CASE WHEN (SELECT count(*) FILTER (WHERE NOT inserted) FROM updated) < ${rows.length} THEN candor_alert_changed() ELSE 0 END AS unchanged`.execute(db)
+        SELECT CASE WHEN (SELECT count(*) FILTER (WHERE NOT inserted) FROM updated) < ${rows.length} THEN candor_alert_changed() ELSE 0 END AS unchanged`.execute(
+        db,
+      )
     },
     /** How many keys were new; fewer than given means a replay (or the same key twice in the batch). */
     async claimIdempotencyKeys(claims: readonly { integrationId: string; key: string }[], now: Date): Promise<number> {
       if (claims.length === 0) return 0
       const inserted = await db
         .insertInto('intake_requests')
-        .values(claims.map((c) => ({ integration_id: c.integrationId, idempotency_key: c.key, org_id: orgId, received_at: now })))
+        .values(
+          claims.map((c) => ({
+            integration_id: c.integrationId,
+            idempotency_key: c.key,
+            org_id: orgId,
+            received_at: now,
+          })),
+        )
         .onConflict((oc) => oc.columns(['integration_id', 'idempotency_key']).doNothing())
         .returning('integration_id')
         .execute()

@@ -51,7 +51,10 @@ export function alertsStore(db: Executor, orgId: string) {
   const scoped = () => db.selectFrom('alerts').selectAll().where('org_id', '=', orgId)
   return {
     ...alertBatchWrites(db, orgId),
-    async setRouting(id: string, routing: { disposition: string; routing: Record<string, unknown>; incidentId?: string | null }) {
+    async setRouting(
+      id: string,
+      routing: { disposition: string; routing: Record<string, unknown>; incidentId?: string | null },
+    ) {
       await db
         .updateTable('alerts')
         .set({
@@ -65,7 +68,13 @@ export function alertsStore(db: Executor, orgId: string) {
     },
     async attachIncident(alertIds: string[], incidentId: string) {
       if (alertIds.length === 0) return
-      await db.updateTable('alerts').set({ incident_id: incidentId }).where('org_id', '=', orgId).where('id', 'in', alertIds).where('incident_id', 'is', null).execute()
+      await db
+        .updateTable('alerts')
+        .set({ incident_id: incidentId })
+        .where('org_id', '=', orgId)
+        .where('id', 'in', alertIds)
+        .where('incident_id', 'is', null)
+        .execute()
     },
     list(filter: AlertListFilter = {}) {
       let query = scoped()
@@ -73,19 +82,39 @@ export function alertsStore(db: Executor, orgId: string) {
       if (filter.integrationId) query = query.where('integration_id', '=', filter.integrationId)
       if (filter.incidentId) query = query.where('incident_id', '=', filter.incidentId)
       if (filter.before) query = query.where('last_seen_at', '<', filter.before)
-      return query.orderBy('last_seen_at', 'desc').orderBy('id').limit(filter.limit ?? 50).execute()
+      return query
+        .orderBy('last_seen_at', 'desc')
+        .orderBy('id')
+        .limit(filter.limit ?? 50)
+        .execute()
     },
     get: (id: string) => scoped().where('id', '=', id).executeTakeFirst(),
     listEvents: (alertId: string, limit = 50) =>
-      db.selectFrom('alert_events').selectAll().where('org_id', '=', orgId).where('alert_id', '=', alertId).orderBy('received_at', 'desc').orderBy('id').limit(limit).execute(),
+      db
+        .selectFrom('alert_events')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('alert_id', '=', alertId)
+        .orderBy('received_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute(),
     /** Alerts that fired after `since`, with their integration's kind, for threshold counting. */
     firedSince: (since: Date, limit: number) =>
       db
         .selectFrom('alerts')
         .innerJoin('integrations', 'integrations.id', 'alerts.integration_id')
         .select([
-          'alerts.id', 'alerts.integration_id', 'alerts.dedup_key', 'alerts.summary', 'alerts.severity', 'alerts.source',
-          'alerts.labels', 'alerts.last_fired_at', 'alerts.incident_id', 'integrations.kind',
+          'alerts.id',
+          'alerts.integration_id',
+          'alerts.dedup_key',
+          'alerts.summary',
+          'alerts.severity',
+          'alerts.source',
+          'alerts.labels',
+          'alerts.last_fired_at',
+          'alerts.incident_id',
+          'integrations.kind',
         ])
         .where('alerts.org_id', '=', orgId)
         // Implied by the firing (last seen ≥ last fired), and served by the (org, last seen) index.

@@ -53,7 +53,21 @@ export function auditStore(db: Executor, orgId: string) {
     query(q: AuditQuery) {
       let query = db
         .selectFrom('audit_log')
-        .select(['id', sql<string>`seq::text`.as('seq'), 'occurred_at', 'actor_kind', 'actor_id', 'actor_name', 'action', 'object_type', 'object_id', 'ip', 'user_agent', 'before', 'after'])
+        .select([
+          'id',
+          sql<string>`seq::text`.as('seq'),
+          'occurred_at',
+          'actor_kind',
+          'actor_id',
+          'actor_name',
+          'action',
+          'object_type',
+          'object_id',
+          'ip',
+          'user_agent',
+          'before',
+          'after',
+        ])
         .where('org_id', '=', orgId)
       if (q.from) query = query.where('occurred_at', '>=', q.from)
       if (q.to) query = query.where('occurred_at', '<', q.to)

@@ -29,7 +29,13 @@ export function componentGroupsStore(db: Executor, orgId: string) {
     create: (input: GroupWrite & { pageId: string; name: string }) =>
       db
         .insertInto('component_groups')
-        .values({ org_id: orgId, page_id: input.pageId, name: input.name, description: input.description ?? null, position: input.position ?? 0 })
+        .values({
+          org_id: orgId,
+          page_id: input.pageId,
+          name: input.name,
+          description: input.description ?? null,
+          position: input.position ?? 0,
+        })
         .returningAll()
         .executeTakeFirstOrThrow(),
     update: (id: string, input: GroupWrite, now: Date) =>
@@ -44,7 +50,11 @@ export function componentGroupsStore(db: Executor, orgId: string) {
         .returningAll()
         .executeTakeFirst(),
     async remove(id: string) {
-      const result = await db.deleteFrom('component_groups').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('component_groups')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
   }
@@ -75,7 +85,16 @@ export function componentsStore(db: Executor, orgId: string) {
       db
         .updateTable('components')
         .set({
-          ...definedColumns(input, ['groupId', 'name', 'description', 'status', 'position', 'showcase', 'onlyShowIfDegraded', 'startDate']),
+          ...definedColumns(input, [
+            'groupId',
+            'name',
+            'description',
+            'status',
+            'position',
+            'showcase',
+            'onlyShowIfDegraded',
+            'startDate',
+          ]),
           updated_at: now,
         })
         .where('org_id', '=', orgId)
@@ -83,10 +102,20 @@ export function componentsStore(db: Executor, orgId: string) {
         .returningAll()
         .executeTakeFirst(),
     async remove(id: string) {
-      const result = await db.deleteFrom('components').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('components')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
-    recordStatusChange: (input: { componentId: string; oldStatus: string | null; newStatus: string; incidentId?: string | null; at: Date }) =>
+    recordStatusChange: (input: {
+      componentId: string
+      oldStatus: string | null
+      newStatus: string
+      incidentId?: string | null
+      at: Date
+    }) =>
       db
         .insertInto('component_status_changes')
         .values({

@@ -9,7 +9,10 @@ export type DefinedColumns<T> = { [K in keyof T & string as SnakeCase<K>]?: Excl
  * `undefined` means "leave the column as it is" (null is a value). The keys are named, not
  * taken from the object, because inputs often carry more than the table has.
  */
-export function definedColumns<T extends object, K extends keyof T & string>(input: T, keys: readonly K[]): DefinedColumns<Pick<T, K>> {
+export function definedColumns<T extends object, K extends keyof T & string>(
+  input: T,
+  keys: readonly K[],
+): DefinedColumns<Pick<T, K>> {
   const columns: Record<string, unknown> = {}
   for (const key of keys) {
     const value = input[key]

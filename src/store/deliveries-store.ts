@@ -29,7 +29,12 @@ export function deliveriesStore(db: Executor, orgId: string) {
   const forUpdate = (updateId: string) =>
     db
       .selectFrom('delivery_batches as b')
-      .innerJoin('deliveries as d', (join) => join.onRef('d.batch_no', '=', 'b.batch_no').onRef('d.channel', '=', 'b.channel').onRef('d.update_id', '=', 'b.update_id'))
+      .innerJoin('deliveries as d', (join) =>
+        join
+          .onRef('d.batch_no', '=', 'b.batch_no')
+          .onRef('d.channel', '=', 'b.channel')
+          .onRef('d.update_id', '=', 'b.update_id'),
+      )
       .where('b.org_id', '=', orgId)
       .where('b.update_id', '=', updateId)
   return {
@@ -66,10 +71,23 @@ export function deliveriesStore(db: Executor, orgId: string) {
     enqueueConfirmation: (subscriber: { id: string; pageId: string; channel: string }, now: Date) =>
       db
         .insertInto('deliveries')
-        .values({ org_id: orgId, page_id: subscriber.pageId, subscriber_id: subscriber.id, channel: subscriber.channel, kind: 'confirmation', next_attempt_at: now, created_at: now, updated_at: now })
+        .values({
+          org_id: orgId,
+          page_id: subscriber.pageId,
+          subscriber_id: subscriber.id,
+          channel: subscriber.channel,
+          kind: 'confirmation',
+          next_attempt_at: now,
+          created_at: now,
+          updated_at: now,
+        })
         .returning(sql<string>`id::text`.as('id'))
         .executeTakeFirstOrThrow(),
-    statusCounts: (updateId: string) => forUpdate(updateId).select([effectiveStatus.as('status'), (eb) => eb.fn.countAll().as('n')]).groupBy(sql`1`).execute(),
+    statusCounts: (updateId: string) =>
+      forUpdate(updateId)
+        .select([effectiveStatus.as('status'), (eb) => eb.fn.countAll().as('n')])
+        .groupBy(sql`1`)
+        .execute(),
     listForUpdate: (updateId: string, options: { status?: string; limit: number; after?: string }) => {
       let query = forUpdate(updateId)
         .innerJoin('subscribers as s', 's.id', 'd.subscriber_id')
@@ -80,10 +98,16 @@ export function deliveriesStore(db: Executor, orgId: string) {
           'd.channel',
           'd.stage',
           effectiveStatus.as('status'),
-          sql<number>`CASE WHEN d.status = 'pending' AND (b.acked_upto >= d.id OR b.state = 'sending') THEN greatest(d.attempts, 1) ELSE d.attempts END`.as('attempts'),
-          sql<Date | null>`CASE WHEN d.status IN ('retrying', 'pending') THEN d.next_attempt_at END`.as('next_attempt_at'),
+          sql<number>`CASE WHEN d.status = 'pending' AND (b.acked_upto >= d.id OR b.state = 'sending') THEN greatest(d.attempts, 1) ELSE d.attempts END`.as(
+            'attempts',
+          ),
+          sql<Date | null>`CASE WHEN d.status IN ('retrying', 'pending') THEN d.next_attempt_at END`.as(
+            'next_attempt_at',
+          ),
           'd.last_error',
-          sql<Date | null>`coalesce(d.sent_at, CASE WHEN d.status = 'pending' AND b.acked_upto >= d.id THEN b.updated_at END)`.as('sent_at'),
+          sql<Date | null>`coalesce(d.sent_at, CASE WHEN d.status = 'pending' AND b.acked_upto >= d.id THEN b.updated_at END)`.as(
+            'sent_at',
+          ),
           'd.failed_at',
           's.state as subscriber_state',
           's.disabled_reason',
@@ -95,8 +119,22 @@ export function deliveriesStore(db: Executor, orgId: string) {
     listForSubscriber: (subscriberId: string, limit: number) =>
       db
         .selectFrom('deliveries as d')
-        .leftJoin('delivery_batches as b', (join) => join.onRef('b.batch_no', '=', 'd.batch_no').onRef('b.channel', '=', 'd.channel').onRef('b.update_id', '=', 'd.update_id'))
-        .select([sql<string>`d.id::text`.as('id'), 'd.kind', 'd.update_id', effectiveStatus.as('status'), 'd.attempts', 'd.last_error', 'd.sent_at', 'd.created_at'])
+        .leftJoin('delivery_batches as b', (join) =>
+          join
+            .onRef('b.batch_no', '=', 'd.batch_no')
+            .onRef('b.channel', '=', 'd.channel')
+            .onRef('b.update_id', '=', 'd.update_id'),
+        )
+        .select([
+          sql<string>`d.id::text`.as('id'),
+          'd.kind',
+          'd.update_id',
+          effectiveStatus.as('status'),
+          'd.attempts',
+          'd.last_error',
+          'd.sent_at',
+          'd.created_at',
+        ])
         .where('d.org_id', '=', orgId)
         .where('d.subscriber_id', '=', subscriberId)
         .orderBy('d.created_at', 'desc')

@@ -43,7 +43,11 @@ export function incidentsStore(db: Executor, orgId: string) {
       if (filter.pageId) query = query.where('page_id', '=', filter.pageId)
       if (filter.status?.length) query = query.where('status', 'in', filter.status)
       if (filter.before) query = query.where('started_at', '<', filter.before)
-      return query.orderBy('started_at', 'desc').orderBy('id').limit(filter.limit ?? 50).execute()
+      return query
+        .orderBy('started_at', 'desc')
+        .orderBy('id')
+        .limit(filter.limit ?? 50)
+        .execute()
     },
     get: (id: string) => scoped().where('id', '=', id).executeTakeFirst(),
     /** Row lock so two updates to one incident apply one after the other. */
@@ -69,7 +73,20 @@ export function incidentsStore(db: Executor, orgId: string) {
       db
         .updateTable('incidents')
         .set({
-          ...definedColumns(input, ['pageId', 'title', 'type', 'severity', 'status', 'impact', 'isDrill', 'startedAt', 'declaredAt', 'identifiedAt', 'monitoringAt', 'resolvedAt']),
+          ...definedColumns(input, [
+            'pageId',
+            'title',
+            'type',
+            'severity',
+            'status',
+            'impact',
+            'isDrill',
+            'startedAt',
+            'declaredAt',
+            'identifiedAt',
+            'monitoringAt',
+            'resolvedAt',
+          ]),
           updated_at: now,
         })
         .where('org_id', '=', orgId)
@@ -77,7 +94,11 @@ export function incidentsStore(db: Executor, orgId: string) {
         .returningAll()
         .executeTakeFirst(),
     async remove(id: string) {
-      const result = await db.deleteFrom('incidents').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('incidents')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
     listUpdates: (incidentIds: string[]) =>
@@ -117,7 +138,12 @@ export function incidentsStore(db: Executor, orgId: string) {
         })
         .returningAll()
         .executeTakeFirstOrThrow(),
-    editUpdate: (incidentId: string, updateId: string, input: { body?: string; bodyTechnical?: string | null }, now: Date) =>
+    editUpdate: (
+      incidentId: string,
+      updateId: string,
+      input: { body?: string; bodyTechnical?: string | null },
+      now: Date,
+    ) =>
       db
         .updateTable('incident_updates')
         .set({
@@ -142,7 +168,9 @@ export function incidentsStore(db: Executor, orgId: string) {
       if (componentIds.length === 0) return
       await db
         .insertInto('incident_components')
-        .values(componentIds.map((componentId) => ({ org_id: orgId, incident_id: incidentId, component_id: componentId })))
+        .values(
+          componentIds.map((componentId) => ({ org_id: orgId, incident_id: incidentId, component_id: componentId })),
+        )
         .onConflict((oc) => oc.doNothing())
         .execute()
     },

@@ -13,16 +13,40 @@ const publicColumns = ['id', 'org_id', 'kind', 'name', 'key_hint', 'config', 'cr
 
 export function integrationsStore(db: Executor, orgId: string) {
   return {
-    list: () => db.selectFrom('integrations').select(publicColumns).where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute(),
-    get: (id: string) => db.selectFrom('integrations').select(publicColumns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+    list: () =>
+      db
+        .selectFrom('integrations')
+        .select(publicColumns)
+        .where('org_id', '=', orgId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute(),
+    get: (id: string) =>
+      db
+        .selectFrom('integrations')
+        .select(publicColumns)
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
     create: (input: IntegrationWrite) =>
       db
         .insertInto('integrations')
-        .values({ org_id: orgId, kind: input.kind, name: input.name, key_hash: input.keyHash, key_hint: input.keyHint, config: json(input.config) })
+        .values({
+          org_id: orgId,
+          kind: input.kind,
+          name: input.name,
+          key_hash: input.keyHash,
+          key_hint: input.keyHint,
+          config: json(input.config),
+        })
         .returning(publicColumns)
         .executeTakeFirstOrThrow(),
     async remove(id: string) {
-      const result = await db.deleteFrom('integrations').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('integrations')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
   }
@@ -31,6 +55,7 @@ export function integrationsStore(db: Executor, orgId: string) {
 /** Intake requests carry only a key: it is how we learn the organisation. */
 export function integrationKeysStore(db: Executor) {
   return {
-    findByKeyHash: (keyHash: string) => db.selectFrom('integrations').select(publicColumns).where('key_hash', '=', keyHash).executeTakeFirst(),
+    findByKeyHash: (keyHash: string) =>
+      db.selectFrom('integrations').select(publicColumns).where('key_hash', '=', keyHash).executeTakeFirst(),
   }
 }

@@ -1,16 +1,42 @@
 import type { Executor } from './schema/index.js'
 
 export function invitationsStore(db: Executor, orgId: string) {
-  const columns = ['id', 'org_id', 'email', 'role', 'invited_by', 'created_at', 'expires_at', 'accepted_at', 'revoked_at'] as const
+  const columns = [
+    'id',
+    'org_id',
+    'email',
+    'role',
+    'invited_by',
+    'created_at',
+    'expires_at',
+    'accepted_at',
+    'revoked_at',
+  ] as const
   return {
-    async create(input: { email: string; role: string; nonce: string; invitedBy: string | null; now: Date; expiresAt: Date }) {
+    async create(input: {
+      email: string
+      role: string
+      nonce: string
+      invitedBy: string | null
+      now: Date
+      expiresAt: Date
+    }) {
       return db
         .insertInto('invitations')
-        .values({ org_id: orgId, email: input.email, role: input.role, nonce: input.nonce, invited_by: input.invitedBy, created_at: input.now, expires_at: input.expiresAt })
+        .values({
+          org_id: orgId,
+          email: input.email,
+          role: input.role,
+          nonce: input.nonce,
+          invited_by: input.invitedBy,
+          created_at: input.now,
+          expires_at: input.expiresAt,
+        })
         .returning(columns)
         .executeTakeFirstOrThrow()
     },
-    get: (id: string) => db.selectFrom('invitations').select(columns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+    get: (id: string) =>
+      db.selectFrom('invitations').select(columns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
     /** Open invitations (not accepted, not revoked, not expired), newest first. */
     listOpen: (now: Date) =>
       db

@@ -41,7 +41,16 @@ export function maintenancesStore(db: Executor, orgId: string) {
       db
         .updateTable('scheduled_maintenances')
         .set({
-          ...definedColumns(input, ['title', 'body', 'status', 'scheduledFor', 'scheduledUntil', 'recurrence', 'startedAt', 'completedAt']),
+          ...definedColumns(input, [
+            'title',
+            'body',
+            'status',
+            'scheduledFor',
+            'scheduledUntil',
+            'recurrence',
+            'startedAt',
+            'completedAt',
+          ]),
           updated_at: now,
         })
         .where('org_id', '=', orgId)
@@ -49,21 +58,41 @@ export function maintenancesStore(db: Executor, orgId: string) {
         .returningAll()
         .executeTakeFirst(),
     async remove(id: string) {
-      const result = await db.deleteFrom('scheduled_maintenances').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('scheduled_maintenances')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
     addUpdate: (maintenanceId: string, input: { status: string; body: string; at: Date }) =>
       db
         .insertInto('maintenance_updates')
-        .values({ org_id: orgId, maintenance_id: maintenanceId, status: input.status, body: input.body, created_at: input.at })
+        .values({
+          org_id: orgId,
+          maintenance_id: maintenanceId,
+          status: input.status,
+          body: input.body,
+          created_at: input.at,
+        })
         .returningAll()
         .executeTakeFirstOrThrow(),
     listUpdates: (ids: string[]) =>
       ids.length === 0
         ? Promise.resolve([])
-        : db.selectFrom('maintenance_updates').selectAll().where('org_id', '=', orgId).where('maintenance_id', 'in', ids).orderBy('created_at', 'desc').execute(),
+        : db
+            .selectFrom('maintenance_updates')
+            .selectAll()
+            .where('org_id', '=', orgId)
+            .where('maintenance_id', 'in', ids)
+            .orderBy('created_at', 'desc')
+            .execute(),
     async setComponents(maintenanceId: string, componentIds: string[]) {
-      await db.deleteFrom('maintenance_components').where('org_id', '=', orgId).where('maintenance_id', '=', maintenanceId).execute()
+      await db
+        .deleteFrom('maintenance_components')
+        .where('org_id', '=', orgId)
+        .where('maintenance_id', '=', maintenanceId)
+        .execute()
       if (componentIds.length === 0) return
       await db
         .insertInto('maintenance_components')
@@ -73,7 +102,12 @@ export function maintenancesStore(db: Executor, orgId: string) {
     listComponentIds: (ids: string[]) =>
       ids.length === 0
         ? Promise.resolve([])
-        : db.selectFrom('maintenance_components').select(['maintenance_id', 'component_id']).where('org_id', '=', orgId).where('maintenance_id', 'in', ids).execute(),
+        : db
+            .selectFrom('maintenance_components')
+            .select(['maintenance_id', 'component_id'])
+            .where('org_id', '=', orgId)
+            .where('maintenance_id', 'in', ids)
+            .execute(),
   }
   return store
 }

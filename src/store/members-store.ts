@@ -11,7 +11,10 @@ export function membersStore(db: Executor, orgId: string) {
   return {
     list: () => members().orderBy('memberships.created_at').orderBy('users.id').execute(),
     get: (userId: string) => members().where('users.id', '=', userId).executeTakeFirst(),
-    findByEmail: (email: string) => members().where((eb) => eb.fn('lower', ['users.email']), '=', email.trim().toLowerCase()).executeTakeFirst(),
+    findByEmail: (email: string) =>
+      members()
+        .where((eb) => eb.fn('lower', ['users.email']), '=', email.trim().toLowerCase())
+        .executeTakeFirst(),
     async countOwners(): Promise<number> {
       const row = await db
         .selectFrom('memberships')
@@ -25,12 +28,29 @@ export function membersStore(db: Executor, orgId: string) {
       await db.insertInto('memberships').values({ org_id: orgId, user_id: userId, role }).execute()
     },
     async setRole(userId: string, role: string) {
-      await db.updateTable('memberships').set({ role }).where('org_id', '=', orgId).where('user_id', '=', userId).execute()
+      await db
+        .updateTable('memberships')
+        .set({ role })
+        .where('org_id', '=', orgId)
+        .where('user_id', '=', userId)
+        .execute()
     },
     async remove(userId: string, now: Date) {
       await db.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute()
-      await db.updateTable('sessions').set({ revoked_at: now }).where('org_id', '=', orgId).where('user_id', '=', userId).where('revoked_at', 'is', null).execute()
-      await db.updateTable('api_tokens').set({ revoked_at: now }).where('org_id', '=', orgId).where('user_id', '=', userId).where('revoked_at', 'is', null).execute()
+      await db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('org_id', '=', orgId)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute()
+      await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('org_id', '=', orgId)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute()
     },
   }
 }

@@ -86,9 +86,14 @@ export function oncallPagesStore(db: Executor, orgId: string) {
     list: (filter: { statuses?: EscalationStatus[]; limit?: number } = {}) => {
       let query = scoped()
       if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses)
-      return query.orderBy('created_at', 'desc').orderBy('id').limit(Math.min(filter.limit ?? 100, 500)).execute()
+      return query
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(Math.min(filter.limit ?? 100, 500))
+        .execute()
     },
-    openForAlert: (alertId: string) => scoped().where('alert_id', '=', alertId).where('status', '!=', 'resolved').forUpdate().execute(),
+    openForAlert: (alertId: string) =>
+      scoped().where('alert_id', '=', alertId).where('status', '!=', 'resolved').forUpdate().execute(),
     /** Many pages' states in one statement: a batch of timers costs one UPDATE, not one per page. */
     async saveStates(states: readonly { id: string; state: PageStateWrite }[], now: Date) {
       for (const chunk of chunks(states, 1000)) {
@@ -103,16 +108,33 @@ export function oncallPagesStore(db: Executor, orgId: string) {
           WHERE p.id = v.id AND p.org_id = ${orgId}::uuid`.execute(db)
       }
     },
-    async addEvents(events: readonly { pageId: string; type: string; actor: string; detail: Record<string, unknown>; at: Date }[]) {
+    async addEvents(
+      events: readonly { pageId: string; type: string; actor: string; detail: Record<string, unknown>; at: Date }[],
+    ) {
       for (const chunk of chunks(events, 2000)) {
         await db
           .insertInto('oncall_page_events')
-          .values(chunk.map((e) => ({ org_id: orgId, page_id: e.pageId, type: e.type, actor: e.actor, detail: json(e.detail), at: e.at })))
+          .values(
+            chunk.map((e) => ({
+              org_id: orgId,
+              page_id: e.pageId,
+              type: e.type,
+              actor: e.actor,
+              detail: json(e.detail),
+              at: e.at,
+            })),
+          )
           .execute()
       }
     },
     listEvents: (pageId: string) =>
-      db.selectFrom('oncall_page_events').selectAll().where('org_id', '=', orgId).where('page_id', '=', pageId).orderBy('id').execute(),
+      db
+        .selectFrom('oncall_page_events')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('page_id', '=', pageId)
+        .orderBy('id')
+        .execute(),
     async addNotifications(rows: readonly NotificationWrite[]) {
       for (const chunk of chunks(rows, 2000)) {
         await db
@@ -149,9 +171,24 @@ export function oncallPagesStore(db: Executor, orgId: string) {
             .execute()
             .then(() => undefined),
     listNotifications: (pageId: string) =>
-      db.selectFrom('oncall_notifications').selectAll().where('org_id', '=', orgId).where('page_id', '=', pageId).orderBy('due_at').orderBy('kind').orderBy('id').execute(),
+      db
+        .selectFrom('oncall_notifications')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('page_id', '=', pageId)
+        .orderBy('due_at')
+        .orderBy('kind')
+        .orderBy('id')
+        .execute(),
     listNotificationsOf: (userId: string, limit = 50) =>
-      db.selectFrom('oncall_notifications').selectAll().where('org_id', '=', orgId).where('user_id', '=', userId).orderBy('created_at', 'desc').limit(limit).execute(),
+      db
+        .selectFrom('oncall_notifications')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute(),
     /** Records a link's nonce; false when it was spent before (the link works once). */
     async spendNonce(nonce: string, pageId: string, at: Date) {
       const rows = await db

@@ -22,15 +22,38 @@ export function oncallPeopleStore(db: Executor, orgId: string) {
       }
       return query.orderBy('user_id').orderBy('delay_minutes').orderBy('created_at').limit(5000).execute()
     },
-    addContactMethod: (input: { userId: string; kind: string; address: string; delayMinutes: number; secret: string | null }) =>
+    addContactMethod: (input: {
+      userId: string
+      kind: string
+      address: string
+      delayMinutes: number
+      secret: string | null
+    }) =>
       db
         .insertInto('oncall_contact_methods')
-        .values({ org_id: orgId, user_id: input.userId, kind: input.kind, address: input.address, delay_minutes: input.delayMinutes, secret: input.secret })
+        .values({
+          org_id: orgId,
+          user_id: input.userId,
+          kind: input.kind,
+          address: input.address,
+          delay_minutes: input.delayMinutes,
+          secret: input.secret,
+        })
         .returningAll()
         .executeTakeFirstOrThrow(),
-    getContactMethod: (id: string) => db.selectFrom('oncall_contact_methods').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+    getContactMethod: (id: string) =>
+      db
+        .selectFrom('oncall_contact_methods')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
     async removeContactMethod(id: string) {
-      const result = await db.deleteFrom('oncall_contact_methods').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('oncall_contact_methods')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
   }

@@ -28,7 +28,12 @@ export function oncallSchedulesStore(db: Executor, orgId: string) {
     get: (id: string) => scoped().where('id', '=', id).executeTakeFirst(),
     /** Locks the schedule row so two edits of its layers do not interleave. */
     getForUpdate: (id: string) => scoped().where('id', '=', id).forUpdate().executeTakeFirst(),
-    getMany: (ids: readonly string[]) => (ids.length === 0 ? Promise.resolve([]) : scoped().where('id', 'in', [...ids]).execute()),
+    getMany: (ids: readonly string[]) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : scoped()
+            .where('id', 'in', [...ids])
+            .execute(),
     create: (input: { name: string; description: string; timeZone: string }) =>
       db
         .insertInto('oncall_schedules')
@@ -47,17 +52,35 @@ export function oncallSchedulesStore(db: Executor, orgId: string) {
         .returningAll()
         .executeTakeFirst(),
     async remove(id: string) {
-      const result = await db.deleteFrom('oncall_schedules').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('oncall_schedules')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
     listLayers: (scheduleIds: readonly string[]) =>
       scheduleIds.length === 0
         ? Promise.resolve([])
-        : db.selectFrom('oncall_layers').selectAll().where('org_id', '=', orgId).where('schedule_id', 'in', [...scheduleIds]).orderBy('schedule_id').orderBy('position').execute(),
+        : db
+            .selectFrom('oncall_layers')
+            .selectAll()
+            .where('org_id', '=', orgId)
+            .where('schedule_id', 'in', [...scheduleIds])
+            .orderBy('schedule_id')
+            .orderBy('position')
+            .execute(),
     listParticipants: (layerIds: readonly string[]) =>
       layerIds.length === 0
         ? Promise.resolve([])
-        : db.selectFrom('oncall_layer_participants').selectAll().where('org_id', '=', orgId).where('layer_id', 'in', [...layerIds]).orderBy('layer_id').orderBy('position').execute(),
+        : db
+            .selectFrom('oncall_layer_participants')
+            .selectAll()
+            .where('org_id', '=', orgId)
+            .where('layer_id', 'in', [...layerIds])
+            .orderBy('layer_id')
+            .orderBy('position')
+            .execute(),
     /** Layers are replaced whole: a rotation's meaning depends on its order, so partial edits would mislead. */
     async replaceLayers(scheduleId: string, layers: readonly LayerWrite[]) {
       await db.deleteFrom('oncall_layers').where('org_id', '=', orgId).where('schedule_id', '=', scheduleId).execute()
@@ -88,14 +111,25 @@ export function oncallSchedulesStore(db: Executor, orgId: string) {
     /** Overrides that end after `since` (older ones no longer change who is on call). */
     listOverrides: (scheduleIds: readonly string[], since?: Date) => {
       if (scheduleIds.length === 0) return Promise.resolve([])
-      let query = db.selectFrom('oncall_overrides').selectAll().where('org_id', '=', orgId).where('schedule_id', 'in', [...scheduleIds])
+      let query = db
+        .selectFrom('oncall_overrides')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('schedule_id', 'in', [...scheduleIds])
       if (since) query = query.where('end_at', '>', since)
       return query.orderBy('created_at').orderBy('id').limit(10_000).execute()
     },
     addOverride: (scheduleId: string, input: OverrideWrite) =>
       db
         .insertInto('oncall_overrides')
-        .values({ org_id: orgId, schedule_id: scheduleId, user_id: input.userId, replaces_user_id: input.replacesUserId, start_at: input.startAt, end_at: input.endAt })
+        .values({
+          org_id: orgId,
+          schedule_id: scheduleId,
+          user_id: input.userId,
+          replaces_user_id: input.replacesUserId,
+          start_at: input.startAt,
+          end_at: input.endAt,
+        })
         .returningAll()
         .executeTakeFirstOrThrow(),
     async removeOverride(scheduleId: string, overrideId: string) {
@@ -116,7 +150,12 @@ export function oncallSchedulesStore(db: Executor, orgId: string) {
         .where('p.org_id', '=', orgId)
         .where('p.user_id', '=', userId)
         .execute()
-      const viaOverrides = await db.selectFrom('oncall_overrides').select('schedule_id').where('org_id', '=', orgId).where('user_id', '=', userId).execute()
+      const viaOverrides = await db
+        .selectFrom('oncall_overrides')
+        .select('schedule_id')
+        .where('org_id', '=', orgId)
+        .where('user_id', '=', userId)
+        .execute()
       return [...new Set([...viaLayers, ...viaOverrides].map((r) => r.schedule_id))]
     },
   }

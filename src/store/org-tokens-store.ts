@@ -2,9 +2,28 @@ import type { Executor } from './schema/index.js'
 
 /** API tokens of one organisation. The hash never leaves the store: lookups by hash are in tokens-store. */
 export function orgTokensStore(db: Executor, orgId: string) {
-  const columns = ['id', 'org_id', 'user_id', 'name', 'role', 'scopes', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'] as const
+  const columns = [
+    'id',
+    'org_id',
+    'user_id',
+    'name',
+    'role',
+    'scopes',
+    'created_at',
+    'last_used_at',
+    'expires_at',
+    'revoked_at',
+  ] as const
   return {
-    async create(input: { userId: string | null; name: string; tokenHash: string; role: string; scopes: string[] | null; expiresAt: Date | null; now: Date }) {
+    async create(input: {
+      userId: string | null
+      name: string
+      tokenHash: string
+      role: string
+      scopes: string[] | null
+      expiresAt: Date | null
+      now: Date
+    }) {
       return db
         .insertInto('api_tokens')
         .values({
@@ -20,10 +39,15 @@ export function orgTokensStore(db: Executor, orgId: string) {
         .returning(columns)
         .executeTakeFirstOrThrow()
     },
-    get: (id: string) => db.selectFrom('api_tokens').select(columns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+    get: (id: string) =>
+      db.selectFrom('api_tokens').select(columns).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
     /** Tokens not revoked, newest first; only one person's when `userId` is given. */
     list: (options: { userId?: string } = {}) => {
-      let query = db.selectFrom('api_tokens').select(columns).where('org_id', '=', orgId).where('revoked_at', 'is', null)
+      let query = db
+        .selectFrom('api_tokens')
+        .select(columns)
+        .where('org_id', '=', orgId)
+        .where('revoked_at', 'is', null)
       if (options.userId) query = query.where('user_id', '=', options.userId)
       return query.orderBy('created_at', 'desc').orderBy('id').execute()
     },
@@ -39,7 +63,12 @@ export function orgTokensStore(db: Executor, orgId: string) {
     },
     async revokeMany(ids: readonly string[], now: Date) {
       if (ids.length === 0) return
-      await db.updateTable('api_tokens').set({ revoked_at: now }).where('org_id', '=', orgId).where('id', 'in', ids).execute()
+      await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: now })
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .execute()
     },
   }
 }

@@ -12,8 +12,16 @@ export function organisationsStore(db: Executor) {
         .executeTakeFirstOrThrow()
     },
     findById: (id: string) => db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),
-    findBySlug: (slug: string) => db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst(),
+    findBySlug: (slug: string) =>
+      db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst(),
     count: async () =>
-      Number((await db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      Number(
+        (
+          await db
+            .selectFrom('organisations')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
   }
 }

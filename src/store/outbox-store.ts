@@ -85,7 +85,9 @@ export function outboxStore(db: Executor) {
           FOR UPDATE SKIP LOCKED
         ) picked
         WHERE b.id = picked.id
-        RETURNING b.id::text AS id, b.org_id, b.page_id, b.update_id, b.channel, b.batch_no::text AS batch_no, b.acked_upto::text AS acked_upto, b.claims`.execute(db)
+        RETURNING b.id::text AS id, b.org_id, b.page_id, b.update_id, b.channel, b.batch_no::text AS batch_no, b.acked_upto::text AS acked_upto, b.claims`.execute(
+        db,
+      )
       return result.rows[0]
     },
     /** The batch's deliveries not yet done, in id order (the order its watermark moves in). */
@@ -102,7 +104,13 @@ export function outboxStore(db: Executor) {
      * Records a batch's progress: the exceptions first, then the watermark that covers them.
      * Run in a transaction, so a crash leaves either both or neither.
      */
-    async ackBatch(batchId: string, ackedUpto: string, isDone: boolean, exceptions: readonly RowException[], now: Date): Promise<void> {
+    async ackBatch(
+      batchId: string,
+      ackedUpto: string,
+      isDone: boolean,
+      exceptions: readonly RowException[],
+      now: Date,
+    ): Promise<void> {
       for (const status of ['retrying', 'failed', 'skipped'] as const) {
         const rows = exceptions.filter((e) => e.status === status)
         if (rows.length === 0) continue
@@ -118,7 +126,9 @@ export function outboxStore(db: Executor) {
         WHERE id = ${batchId}::bigint`.execute(db)
     },
     async extendBatchLease(batchId: string, until: Date): Promise<void> {
-      await sql`UPDATE delivery_batches SET locked_until = ${until}::timestamptz WHERE id = ${batchId}::bigint AND state = 'sending'`.execute(db)
+      await sql`UPDATE delivery_batches SET locked_until = ${until}::timestamptz WHERE id = ${batchId}::bigint AND state = 'sending'`.execute(
+        db,
+      )
     },
     async markSent(ids: readonly string[], now: Date): Promise<void> {
       await sql`
@@ -144,11 +154,19 @@ export function outboxStore(db: Executor) {
     },
     async extendLease(ids: readonly string[], until: Date): Promise<void> {
       if (ids.length === 0) return
-      await sql`UPDATE deliveries SET locked_until = ${until}::timestamptz WHERE status = 'sending' AND id = ANY(${bigintArray(ids)})`.execute(db)
+      await sql`UPDATE deliveries SET locked_until = ${until}::timestamptz WHERE status = 'sending' AND id = ANY(${bigintArray(ids)})`.execute(
+        db,
+      )
     },
     async releaseAllLeases(now: Date): Promise<number> {
-      const rows = await sql`UPDATE deliveries SET status = 'retrying', locked_until = NULL, updated_at = ${now}::timestamptz WHERE status = 'sending'`.execute(db)
-      const batches = await sql`UPDATE delivery_batches SET state = 'pending', locked_until = NULL, updated_at = ${now}::timestamptz WHERE state = 'sending'`.execute(db)
+      const rows =
+        await sql`UPDATE deliveries SET status = 'retrying', locked_until = NULL, updated_at = ${now}::timestamptz WHERE status = 'sending'`.execute(
+          db,
+        )
+      const batches =
+        await sql`UPDATE delivery_batches SET state = 'pending', locked_until = NULL, updated_at = ${now}::timestamptz WHERE state = 'sending'`.execute(
+          db,
+        )
       return Number(rows.numAffectedRows ?? 0n) + Number(batches.numAffectedRows ?? 0n)
     },
     streaksFor: (subscriberIds: readonly string[]) =>
@@ -158,7 +176,12 @@ export function outboxStore(db: Executor) {
         .where('id', '=', sql<string>`any(${uuidArray(subscriberIds)})`)
         .forUpdate()
         .execute(),
-    saveStreak: (subscriberId: string, streak: { consecutiveFailures: number; failingSince: Date | null }, disable: { reason: string } | null, now: Date) =>
+    saveStreak: (
+      subscriberId: string,
+      streak: { consecutiveFailures: number; failingSince: Date | null },
+      disable: { reason: string } | null,
+      now: Date,
+    ) =>
       db
         .updateTable('subscribers')
         .set({
@@ -170,15 +193,27 @@ export function outboxStore(db: Executor) {
         .where('id', '=', subscriberId)
         .execute(),
     async resetStreaks(subscriberIds: readonly string[]): Promise<void> {
-      await sql`UPDATE subscribers SET consecutive_failures = 0, failing_since = NULL WHERE consecutive_failures > 0 AND id = ANY(${uuidArray(subscriberIds)})`.execute(db)
+      await sql`UPDATE subscribers SET consecutive_failures = 0, failing_since = NULL WHERE consecutive_failures > 0 AND id = ANY(${uuidArray(subscriberIds)})`.execute(
+        db,
+      )
     },
     markConfirmationSent: (subscriberId: string, now: Date) =>
       db.updateTable('subscribers').set({ confirmation_sent_at: now }).where('id', '=', subscriberId).execute(),
     /** What one update's messages say: the update, its incident, its page and the names of the components it touches. */
     async loadUpdate(orgId: string, updateId: string) {
-      const update = await db.selectFrom('incident_updates').selectAll().where('org_id', '=', orgId).where('id', '=', updateId).executeTakeFirst()
+      const update = await db
+        .selectFrom('incident_updates')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', updateId)
+        .executeTakeFirst()
       if (!update) return undefined
-      const incident = await db.selectFrom('incidents').selectAll().where('org_id', '=', orgId).where('id', '=', update.incident_id).executeTakeFirstOrThrow()
+      const incident = await db
+        .selectFrom('incidents')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', update.incident_id)
+        .executeTakeFirstOrThrow()
       const components = await db
         .selectFrom('incident_components')
         .innerJoin('components', 'components.id', 'incident_components.component_id')
@@ -192,7 +227,12 @@ export function outboxStore(db: Executor) {
     async loadPage(pageId: string) {
       const page = await db.selectFrom('status_pages').selectAll().where('id', '=', pageId).executeTakeFirst()
       if (!page) return undefined
-      const hostnames = await db.selectFrom('status_page_hostnames').select('hostname').where('page_id', '=', pageId).orderBy('hostname').execute()
+      const hostnames = await db
+        .selectFrom('status_page_hostnames')
+        .select('hostname')
+        .where('page_id', '=', pageId)
+        .orderBy('hostname')
+        .execute()
       return { ...page, hostnames: hostnames.map((h) => h.hostname) }
     },
   }
@@ -205,5 +245,7 @@ function bigintArray(ids: readonly string[]) {
 
 /** A text[] parameter; values travel as one array literal, quoted and escaped. */
 function textArray(values: readonly string[]) {
-  return sql<string[]>`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`
+  return sql<
+    string[]
+  >`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`
 }

@@ -20,7 +20,11 @@ export function pagesStore(db: Executor, orgId: string) {
       .selectFrom('status_page_hostnames')
       .select(['page_id', 'hostname'])
       .where('org_id', '=', orgId)
-      .where('page_id', 'in', rows.map((r) => r.id))
+      .where(
+        'page_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .orderBy('hostname')
       .execute()
     return rows.map((row) => ({ ...row, hostnames: hosts.filter((h) => h.page_id === row.id).map((h) => h.hostname) }))
@@ -36,10 +40,17 @@ export function pagesStore(db: Executor, orgId: string) {
   }
   const store = {
     async list() {
-      return withHostnames(await db.selectFrom('status_pages').selectAll().where('org_id', '=', orgId).orderBy('created_at').execute())
+      return withHostnames(
+        await db.selectFrom('status_pages').selectAll().where('org_id', '=', orgId).orderBy('created_at').execute(),
+      )
     },
     async get(id: string) {
-      const row = await db.selectFrom('status_pages').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('status_pages')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return row ? (await withHostnames([row]))[0] : undefined
     },
     async create(input: PageWrite & { slug: string; name: string }) {
@@ -74,7 +85,11 @@ export function pagesStore(db: Executor, orgId: string) {
       return store.get(id)
     },
     async remove(id: string) {
-      const result = await db.deleteFrom('status_pages').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('status_pages')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
   }

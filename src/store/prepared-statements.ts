@@ -31,7 +31,8 @@ function preparing(client: pg.PoolClient): pg.PoolClient {
   Object.assign(client, {
     query: (...args: unknown[]) => {
       const [text, values] = args
-      if (typeof text === 'string' && text.startsWith(preparedMarker)) return query({ name: statementName(text), text, values })
+      if (typeof text === 'string' && text.startsWith(preparedMarker))
+        return query({ name: statementName(text), text, values })
       return query(...args)
     },
   })

@@ -30,11 +30,23 @@ export function processOutboxDispatchStore(tx: Tx | Executor) {
         .skipLocked()
         .execute() as Promise<ProcessOutboxRow[]>,
     markSent: (id: string, now: Date, note: string | null) =>
-      tx.updateTable('process_outbox').set({ status: 'sent', sent_at: now, attempts: sql`attempts + 1`, last_error: note }).where('id', '=', id).execute(),
+      tx
+        .updateTable('process_outbox')
+        .set({ status: 'sent', sent_at: now, attempts: sql`attempts + 1`, last_error: note })
+        .where('id', '=', id)
+        .execute(),
     markRetry: (id: string, dueAt: Date, error: string) =>
-      tx.updateTable('process_outbox').set({ attempts: sql`attempts + 1`, due_at: dueAt, last_error: error }).where('id', '=', id).execute(),
+      tx
+        .updateTable('process_outbox')
+        .set({ attempts: sql`attempts + 1`, due_at: dueAt, last_error: error })
+        .where('id', '=', id)
+        .execute(),
     markFailed: (id: string, error: string) =>
-      tx.updateTable('process_outbox').set({ status: 'failed', attempts: sql`attempts + 1`, last_error: error }).where('id', '=', id).execute(),
+      tx
+        .updateTable('process_outbox')
+        .set({ status: 'failed', attempts: sql`attempts + 1`, last_error: error })
+        .where('id', '=', id)
+        .execute(),
     userEmails: async (orgId: string, ids: string[]) => {
       const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id))
       if (uuids.length === 0) return []

@@ -19,7 +19,9 @@ import type {
 
 /** A text[] parameter as one quoted array literal: both engines read it the same way. */
 export function textArray(values: readonly string[]) {
-  return sql<string[]>`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`
+  return sql<
+    string[]
+  >`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`
 }
 
 export interface ProcessRows {
@@ -34,7 +36,8 @@ export interface ProcessRows {
   tasks: Selectable<IncidentPlaybookTasksTable>[]
 }
 
-const person = (id: string | null, name: string | null): Person | null => (id === null ? null : { id, name: name ?? id })
+const person = (id: string | null, name: string | null): Person | null =>
+  id === null ? null : { id, name: name ?? id }
 
 /** Dates inside checklist answers travel as ISO strings in jsonb. */
 export function answerFromJson(value: Record<string, unknown>): NonNullable<ScopeChecklist[ScopeChecklistItem]> {
@@ -63,17 +66,32 @@ export function processFromRows(rows: ProcessRows): ProcessIncident {
     stoodDownAt: p.stood_down_at,
     closedAt: p.closed_at,
     reopenCount: p.reopen_count,
-    triage: { startedAt: p.triage_started_at, decidedAt: p.triage_decided_at, remindedAt: p.triage_reminded_at, escalatedAt: p.triage_escalated_at },
+    triage: {
+      startedAt: p.triage_started_at,
+      decidedAt: p.triage_decided_at,
+      remindedAt: p.triage_reminded_at,
+      escalatedAt: p.triage_escalated_at,
+    },
     criteria: rows.criteria.map((c) => ({ criterionId: c.criterion_id, isMet: c.is_met })),
     scope,
-    roles: [...rows.roles].sort((a, b) => incidentRoles.indexOf(a.role as IncidentRole) - incidentRoles.indexOf(b.role as IncidentRole)).map((r) => ({
-      role: r.role as IncidentRole,
-      primary: person(r.primary_id, r.primary_name),
-      backup: person(r.backup_id, r.backup_name),
-      assignedAt: r.assigned_at,
+    roles: [...rows.roles]
+      .sort((a, b) => incidentRoles.indexOf(a.role as IncidentRole) - incidentRoles.indexOf(b.role as IncidentRole))
+      .map((r) => ({
+        role: r.role as IncidentRole,
+        primary: person(r.primary_id, r.primary_name),
+        backup: person(r.backup_id, r.backup_name),
+        assignedAt: r.assigned_at,
+      })),
+    shadows: rows.shadows.map((s) => ({
+      person: { id: s.person_id, name: s.person_name },
+      shadowing: s.shadowing as IncidentRole | null,
+      joinedAt: s.joined_at,
     })),
-    shadows: rows.shadows.map((s) => ({ person: { id: s.person_id, name: s.person_name }, shadowing: s.shadowing as IncidentRole | null, joinedAt: s.joined_at })),
-    checkIns: rows.checkIns.map((c) => ({ person: { id: c.person_id, name: c.person_name }, role: c.role as CheckInRole, at: c.checked_in_at })),
+    checkIns: rows.checkIns.map((c) => ({
+      person: { id: c.person_id, name: c.person_name },
+      role: c.role as CheckInRole,
+      at: c.checked_in_at,
+    })),
     playbookKey: rows.playbook?.playbook_key ?? null,
     answers: rows.playbook?.answers ?? {},
     tasksDone: rows.tasks.map((t) => t.task_id),

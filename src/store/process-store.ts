@@ -20,7 +20,10 @@ export type ProcessStore = ReturnType<typeof processStore>
  * Unscoped on purpose: the timer job serves every organisation. Claims one due process row,
  * skipping rows another node holds; call inside the transaction that then works on it.
  */
-export async function claimDueProcessTimer(db: Executor, now: Date): Promise<{ orgId: string; incidentId: string } | undefined> {
+export async function claimDueProcessTimer(
+  db: Executor,
+  now: Date,
+): Promise<{ orgId: string; incidentId: string } | undefined> {
   const row = await sql<{ org_id: string; incident_id: string }>`
     SELECT org_id, incident_id FROM incident_processes
     WHERE next_timer_at IS NOT NULL AND next_timer_at <= ${now}::timestamptz

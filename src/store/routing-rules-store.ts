@@ -33,16 +33,38 @@ export function routingRulesStore(db: Executor, orgId: string) {
     list: () => scoped().orderBy('position').orderBy('created_at').orderBy('id').execute(),
     get: (id: string) => scoped().where('id', '=', id).executeTakeFirst(),
     create: (input: RoutingRuleWrite & { name: string; actions: unknown[] }) =>
-      db.insertInto('routing_rules').values({ org_id: orgId, name: input.name, actions: json(input.actions), ...columns(input) }).returningAll().executeTakeFirstOrThrow(),
+      db
+        .insertInto('routing_rules')
+        .values({ org_id: orgId, name: input.name, actions: json(input.actions), ...columns(input) })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
     update: (id: string, input: RoutingRuleWrite, now: Date) =>
-      db.updateTable('routing_rules').set({ ...columns(input), updated_at: now }).where('org_id', '=', orgId).where('id', '=', id).returningAll().executeTakeFirst(),
+      db
+        .updateTable('routing_rules')
+        .set({ ...columns(input), updated_at: now })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst(),
     async remove(id: string) {
-      const result = await db.deleteFrom('routing_rules').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+      const result = await db
+        .deleteFrom('routing_rules')
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return result.numDeletedRows > 0n
     },
     /** Serialises incident opening per rule, so two alerts at once do not open two incidents. */
     async lock(id: string): Promise<boolean> {
-      return (await db.selectFrom('routing_rules').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().executeTakeFirst()) !== undefined
+      return (
+        (await db
+          .selectFrom('routing_rules')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirst()) !== undefined
+      )
     },
     /** The still-open incident this rule opened for this group, if any. */
     findOpenIncident: (ruleId: string, groupKey: string) =>
@@ -57,7 +79,10 @@ export function routingRulesStore(db: Executor, orgId: string) {
         .orderBy('routing_incidents.opened_at', 'desc')
         .executeTakeFirst(),
     async linkIncident(ruleId: string, groupKey: string, incidentId: string, now: Date) {
-      await db.insertInto('routing_incidents').values({ org_id: orgId, rule_id: ruleId, group_key: groupKey, incident_id: incidentId, opened_at: now }).execute()
+      await db
+        .insertInto('routing_incidents')
+        .values({ org_id: orgId, rule_id: ruleId, group_key: groupKey, incident_id: incidentId, opened_at: now })
+        .execute()
     },
   }
 }

@@ -3,7 +3,15 @@ import type { Executor } from './schema/index.js'
 /** Sessions are found by the hash of their cookie before anything else is known, so lookups are unscoped. */
 export function sessionsStore(db: Executor) {
   return {
-    async create(input: { userId: string; orgId: string; tokenHash: string; now: Date; expiresAt: Date; ip?: string; userAgent?: string }) {
+    async create(input: {
+      userId: string
+      orgId: string
+      tokenHash: string
+      now: Date
+      expiresAt: Date
+      ip?: string
+      userAgent?: string
+    }) {
       return db
         .insertInto('sessions')
         .values({
@@ -24,7 +32,11 @@ export function sessionsStore(db: Executor) {
       db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .leftJoin('memberships', (join) => join.onRef('memberships.user_id', '=', 'sessions.user_id').onRef('memberships.org_id', '=', 'sessions.org_id'))
+        .leftJoin('memberships', (join) =>
+          join
+            .onRef('memberships.user_id', '=', 'sessions.user_id')
+            .onRef('memberships.org_id', '=', 'sessions.org_id'),
+        )
         .select([
           'sessions.id',
           'sessions.user_id',
@@ -56,7 +68,11 @@ export function sessionsStore(db: Executor) {
       return Number(result.numUpdatedRows) > 0
     },
     async revokeAllOfUser(userId: string, now: Date, options: { except?: string } = {}): Promise<number> {
-      let query = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null)
+      let query = db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
       if (options.except) query = query.where('id', '!=', options.except)
       return Number((await query.executeTakeFirst()).numUpdatedRows)
     },

@@ -16,7 +16,10 @@ export interface ChangeListenerOptions {
  * LISTEN on the status-page channel: PGlite delivers in-process, PostgreSQL on a dedicated
  * connection (not one of the pool's) that reconnects until stopped. Returns the stop function.
  */
-export async function listenForStatusPageChanges(handle: DatabaseHandle, options: ChangeListenerOptions): Promise<() => Promise<void>> {
+export async function listenForStatusPageChanges(
+  handle: DatabaseHandle,
+  options: ChangeListenerOptions,
+): Promise<() => Promise<void>> {
   if (handle.pglite) {
     const unsubscribe = await handle.pglite.listen(statusPageChannel, (payload) => options.onChange(payload))
     return () => unsubscribe()

@@ -2,7 +2,14 @@ import { sql } from 'kysely'
 import type { Executor } from './schema/index.js'
 
 /** Incident statuses a reader may see (triage, declared and stood-down stay internal). */
-const publicIncidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem_published', 'closed']
+const publicIncidentStatuses = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'postmortem_published',
+  'closed',
+]
 
 export interface StatusPageRowsOptions {
   /** Status changes, incidents and maintenances before this are not needed (uptime window and history). */
@@ -18,7 +25,8 @@ export interface StatusPageRowsOptions {
  */
 export function statusPageViewStore(db: Executor) {
   return {
-    listPageIds: async () => (await db.selectFrom('status_pages').select('id').orderBy('created_at').execute()).map((r) => r.id),
+    listPageIds: async () =>
+      (await db.selectFrom('status_pages').select('id').orderBy('created_at').execute()).map((r) => r.id),
 
     async load(pageId: string, options: StatusPageRowsOptions) {
       const page = await db.selectFrom('status_pages').selectAll().where('id', '=', pageId).executeTakeFirst()
@@ -32,7 +40,12 @@ export function statusPageViewStore(db: Executor) {
         .where('page_id', '=', pageId)
         .where('is_drill', '=', false)
         .where('status', 'in', publicIncidentStatuses)
-        .where((eb) => eb.or([eb('started_at', '>=', options.since), eb('status', 'in', ['investigating', 'identified', 'monitoring'])]))
+        .where((eb) =>
+          eb.or([
+            eb('started_at', '>=', options.since),
+            eb('status', 'in', ['investigating', 'identified', 'monitoring']),
+          ]),
+        )
         .orderBy('started_at', 'desc')
         .limit(options.incidentLimit ?? 500)
         .execute()
@@ -48,23 +61,58 @@ export function statusPageViewStore(db: Executor) {
       const incidentIds = incidents.map((i) => i.id)
       const maintenanceIds = maintenances.map((m) => m.id)
 
-      const [hostnames, groups, components, updates, incidentComponents, maintenanceUpdates, maintenanceComponents] = await Promise.all([
-        db.selectFrom('status_page_hostnames').select('hostname').where('org_id', '=', org).where('page_id', '=', pageId).orderBy('hostname').execute(),
-        db.selectFrom('component_groups').selectAll().where('org_id', '=', org).where('page_id', '=', pageId).execute(),
-        db.selectFrom('components').selectAll().where('org_id', '=', org).where('page_id', '=', pageId).execute(),
-        incidentIds.length
-          ? db.selectFrom('incident_updates').selectAll().where('org_id', '=', org).where('incident_id', 'in', incidentIds).orderBy('display_at').orderBy('created_at').execute()
-          : [],
-        incidentIds.length
-          ? db.selectFrom('incident_components').selectAll().where('org_id', '=', org).where('incident_id', 'in', incidentIds).execute()
-          : [],
-        maintenanceIds.length
-          ? db.selectFrom('maintenance_updates').selectAll().where('org_id', '=', org).where('maintenance_id', 'in', maintenanceIds).orderBy('created_at').execute()
-          : [],
-        maintenanceIds.length
-          ? db.selectFrom('maintenance_components').selectAll().where('org_id', '=', org).where('maintenance_id', 'in', maintenanceIds).execute()
-          : [],
-      ])
+      const [hostnames, groups, components, updates, incidentComponents, maintenanceUpdates, maintenanceComponents] =
+        await Promise.all([
+          db
+            .selectFrom('status_page_hostnames')
+            .select('hostname')
+            .where('org_id', '=', org)
+            .where('page_id', '=', pageId)
+            .orderBy('hostname')
+            .execute(),
+          db
+            .selectFrom('component_groups')
+            .selectAll()
+            .where('org_id', '=', org)
+            .where('page_id', '=', pageId)
+            .execute(),
+          db.selectFrom('components').selectAll().where('org_id', '=', org).where('page_id', '=', pageId).execute(),
+          incidentIds.length
+            ? db
+                .selectFrom('incident_updates')
+                .selectAll()
+                .where('org_id', '=', org)
+                .where('incident_id', 'in', incidentIds)
+                .orderBy('display_at')
+                .orderBy('created_at')
+                .execute()
+            : [],
+          incidentIds.length
+            ? db
+                .selectFrom('incident_components')
+                .selectAll()
+                .where('org_id', '=', org)
+                .where('incident_id', 'in', incidentIds)
+                .execute()
+            : [],
+          maintenanceIds.length
+            ? db
+                .selectFrom('maintenance_updates')
+                .selectAll()
+                .where('org_id', '=', org)
+                .where('maintenance_id', 'in', maintenanceIds)
+                .orderBy('created_at')
+                .execute()
+            : [],
+          maintenanceIds.length
+            ? db
+                .selectFrom('maintenance_components')
+                .selectAll()
+                .where('org_id', '=', org)
+                .where('maintenance_id', 'in', maintenanceIds)
+                .execute()
+            : [],
+        ])
       const componentIds = components.map((c) => c.id)
       // The changes inside the window, plus each component's last change before it (its status when the window opened).
       const statusChanges = componentIds.length

@@ -73,14 +73,30 @@ export function subscribersStore(db: Executor, orgId: string) {
       let query = filtered(filter).selectAll()
       if (page.before) {
         const { createdAt, id } = page.before
-        query = query.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]))
+        query = query.where((eb) =>
+          eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
+        )
       }
       return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute()
     },
-    count: async (filter: SubscriberFilter) => Number((await filtered(filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    count: async (filter: SubscriberFilter) =>
+      Number(
+        (
+          await filtered(filter)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     countByState: (pageId: string) =>
-      db.selectFrom('subscribers').select(['state', (eb) => eb.fn.countAll().as('n')]).where('org_id', '=', orgId).where('page_id', '=', pageId).groupBy('state').execute(),
-    get: (id: string) => db.selectFrom('subscribers').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
+      db
+        .selectFrom('subscribers')
+        .select(['state', (eb) => eb.fn.countAll().as('n')])
+        .where('org_id', '=', orgId)
+        .where('page_id', '=', pageId)
+        .groupBy('state')
+        .execute(),
+    get: (id: string) =>
+      db.selectFrom('subscribers').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst(),
     findByAddress: (pageId: string, channel: string, addressKey: string) =>
       db
         .selectFrom('subscribers')
@@ -90,7 +106,8 @@ export function subscribersStore(db: Executor, orgId: string) {
         .where('channel', '=', channel)
         .where('address_key', '=', addressKey)
         .executeTakeFirst(),
-    create: (input: SubscriberWrite) => db.insertInto('subscribers').values(values(input)).returningAll().executeTakeFirstOrThrow(),
+    create: (input: SubscriberWrite) =>
+      db.insertInto('subscribers').values(values(input)).returningAll().executeTakeFirstOrThrow(),
     /** Import: new addresses are added; existing ones keep their state (an unsubscribe is never undone by an import). */
     insertMany: (inputs: SubscriberWrite[]) =>
       inputs.length === 0
@@ -116,7 +133,9 @@ export function subscribersStore(db: Executor, orgId: string) {
           ...(patch.componentIds !== undefined ? { component_ids: uuidArray(patch.componentIds) } : {}),
           ...(patch.state !== undefined ? { state: patch.state } : {}),
           ...(patch.secret !== undefined ? { secret: patch.secret } : {}),
-          ...(patch.confirmationExpiresAt !== undefined ? { confirmation_expires_at: patch.confirmationExpiresAt } : {}),
+          ...(patch.confirmationExpiresAt !== undefined
+            ? { confirmation_expires_at: patch.confirmationExpiresAt }
+            : {}),
           ...(patch.confirmationSentAt !== undefined ? { confirmation_sent_at: patch.confirmationSentAt } : {}),
           ...(patch.confirmedAt !== undefined ? { confirmed_at: patch.confirmedAt } : {}),
           ...(patch.unsubscribedAt !== undefined ? { unsubscribed_at: patch.unsubscribedAt } : {}),
@@ -133,7 +152,11 @@ export function subscribersStore(db: Executor, orgId: string) {
     async removeMany(filter: SubscriberFilter): Promise<number> {
       const ids = filtered(filter).select('id')
       await db.deleteFrom('deliveries').where('org_id', '=', orgId).where('subscriber_id', 'in', ids).execute()
-      const result = await db.deleteFrom('subscribers').where('org_id', '=', orgId).where('id', 'in', ids).executeTakeFirst()
+      const result = await db
+        .deleteFrom('subscribers')
+        .where('org_id', '=', orgId)
+        .where('id', 'in', ids)
+        .executeTakeFirst()
       return Number(result.numDeletedRows)
     },
   }
@@ -147,7 +170,12 @@ export function publicSubscribersStore(db: Executor) {
     async pageOf(pageId: string) {
       const page = await db.selectFrom('status_pages').selectAll().where('id', '=', pageId).executeTakeFirst()
       if (!page) return undefined
-      const hosts = await db.selectFrom('status_page_hostnames').select('hostname').where('page_id', '=', pageId).orderBy('hostname').execute()
+      const hosts = await db
+        .selectFrom('status_page_hostnames')
+        .select('hostname')
+        .where('page_id', '=', pageId)
+        .orderBy('hostname')
+        .execute()
       return { ...page, hostnames: hosts.map((h) => h.hostname) }
     },
   }

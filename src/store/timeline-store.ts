@@ -21,11 +21,27 @@ export function timelineStore(db: Executor, orgId: string) {
         )
         .execute()
     },
-    async list(incidentId: string, options: { limit?: number; types?: string[] } = {}): Promise<(TimelineEntry & { id: string })[]> {
-      let query = db.selectFrom('incident_timeline').selectAll().where('org_id', '=', orgId).where('incident_id', '=', incidentId)
+    async list(
+      incidentId: string,
+      options: { limit?: number; types?: string[] } = {},
+    ): Promise<(TimelineEntry & { id: string })[]> {
+      let query = db
+        .selectFrom('incident_timeline')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .where('incident_id', '=', incidentId)
       if (options.types?.length) query = query.where('type', 'in', options.types)
-      const rows = await query.orderBy('at').orderBy('seq').limit(options.limit ?? 5000).execute()
-      return rows.map((r) => ({ ...(r.data as object), type: r.type, at: r.at, actor: r.actor as ActorRef, id: r.id }) as TimelineEntry & { id: string })
+      const rows = await query
+        .orderBy('at')
+        .orderBy('seq')
+        .limit(options.limit ?? 5000)
+        .execute()
+      return rows.map(
+        (r) =>
+          ({ ...(r.data as object), type: r.type, at: r.at, actor: r.actor as ActorRef, id: r.id }) as TimelineEntry & {
+            id: string
+          },
+      )
     },
   }
 }

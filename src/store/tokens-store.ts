@@ -3,7 +3,15 @@ import type { Executor } from './schema/index.js'
 /** Token lookup happens before we know the organisation: it is how we learn it. */
 export function tokensStore(db: Executor) {
   return {
-    async create(input: { orgId: string; userId?: string | null; name: string; tokenHash: string; role: string; scopes?: string[] | null; expiresAt?: Date | null }) {
+    async create(input: {
+      orgId: string
+      userId?: string | null
+      name: string
+      tokenHash: string
+      role: string
+      scopes?: string[] | null
+      expiresAt?: Date | null
+    }) {
       return db
         .insertInto('api_tokens')
         .values({

@@ -5,7 +5,11 @@ import type { Executor } from './schema/index.js'
 export function usersStore(db: Executor) {
   return {
     findByEmail: (email: string) =>
-      db.selectFrom('users').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst(),
+      db
+        .selectFrom('users')
+        .selectAll()
+        .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+        .executeTakeFirst(),
     findById: (id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
     async create(input: { email: string; name?: string }) {
       return db
@@ -14,9 +18,21 @@ export function usersStore(db: Executor) {
         .returningAll()
         .executeTakeFirstOrThrow()
     },
-    count: async () => Number((await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    count: async () =>
+      Number(
+        (
+          await db
+            .selectFrom('users')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     async passwordHash(userId: string): Promise<string | null> {
-      const row = await db.selectFrom('user_credentials').select('password_hash').where('user_id', '=', userId).executeTakeFirst()
+      const row = await db
+        .selectFrom('user_credentials')
+        .select('password_hash')
+        .where('user_id', '=', userId)
+        .executeTakeFirst()
       return row?.password_hash ?? null
     },
     async setPasswordHash(userId: string, hash: string, now: Date) {
@@ -37,7 +53,12 @@ export function usersStore(db: Executor) {
         .orderBy('memberships.org_id')
         .execute(),
     membership: (userId: string, orgId: string) =>
-      db.selectFrom('memberships').select(['role']).where('user_id', '=', userId).where('org_id', '=', orgId).executeTakeFirst(),
+      db
+        .selectFrom('memberships')
+        .select(['role'])
+        .where('user_id', '=', userId)
+        .where('org_id', '=', orgId)
+        .executeTakeFirst(),
     async addMembership(input: { userId: string; orgId: string; role: string }) {
       await db
         .insertInto('memberships')

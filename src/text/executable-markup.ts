@@ -27,11 +27,49 @@ export function listElements(html: string): HtmlElement[] {
 // Elements that run or host code, restyle or redirect the page, or post it elsewhere. Media
 // elements (img, video) are not here: what makes them dangerous is an attribute, checked below.
 const runnableTags = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'style', 'link', 'meta',
-  'base', 'form', 'input', 'button', 'textarea', 'select', 'keygen', 'isindex', 'template', 'xmp', 'noscript',
-  'body', 'html', 'portal',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'keygen',
+  'isindex',
+  'template',
+  'xmp',
+  'noscript',
+  'body',
+  'html',
+  'portal',
 ])
-const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'background', 'poster', 'srcdoc', 'dynsrc', 'lowsrc', 'code', 'codebase', 'srcset'])
+const urlAttributes = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'background',
+  'poster',
+  'srcdoc',
+  'dynsrc',
+  'lowsrc',
+  'code',
+  'codebase',
+  'srcset',
+])
 const withScheme = /^[a-z][a-z0-9+.-]*:/i
 const safeScheme = /^(https?|mailto):/i
 

@@ -4,17 +4,24 @@ import { markdownToPlainText } from './plain-text.js'
 
 describe('markdownToPlainText', () => {
   it('keeps the words and drops the markup', () => {
-    expect(markdownToPlainText('We are **investigating** _elevated_ errors in `eu-west`.')).toBe('We are investigating elevated errors in eu-west.')
+    expect(markdownToPlainText('We are **investigating** _elevated_ errors in `eu-west`.')).toBe(
+      'We are investigating elevated errors in eu-west.',
+    )
   })
 
   it('writes link targets after their text, and bare URLs once', () => {
-    expect(markdownToPlainText('See [the status page](https://status.example.com) or https://example.com/x, mail ops@example.com'))
-      .toBe('See the status page <https://status.example.com> or https://example.com/x, mail ops@example.com')
+    expect(
+      markdownToPlainText(
+        'See [the status page](https://status.example.com) or https://example.com/x, mail ops@example.com',
+      ),
+    ).toBe('See the status page <https://status.example.com> or https://example.com/x, mail ops@example.com')
   })
 
   it('keeps paragraphs, line breaks, lists and quotes readable', () => {
     const source = '# Impact\nSome customers.\nNot all.\n\n- EU\n- US\n  1. east\n  2. west\n\n> quoted\n\nAfter.'
-    expect(markdownToPlainText(source)).toBe('Impact\n\nSome customers.\nNot all.\n\n- EU\n- US\n  1. east\n  2. west\n\n> quoted\n\nAfter.')
+    expect(markdownToPlainText(source)).toBe(
+      'Impact\n\nSome customers.\nNot all.\n\n- EU\n- US\n  1. east\n  2. west\n\n> quoted\n\nAfter.',
+    )
   })
 
   it('numbers ordered lists from their start', () => {
@@ -22,11 +29,15 @@ describe('markdownToPlainText', () => {
   })
 
   it('shows tables row by row and code as it was written', () => {
-    expect(markdownToPlainText('| region | status |\n|---|---|\n| EU | down |\n\n```\nerror 503\n```')).toBe('region | status\nEU | down\n\nerror 503')
+    expect(markdownToPlainText('| region | status |\n|---|---|\n| EU | down |\n\n```\nerror 503\n```')).toBe(
+      'region | status\nEU | down\n\nerror 503',
+    )
   })
 
   it('shows an image as its description and address', () => {
-    expect(markdownToPlainText('![latency graph](https://img.example.com/g.png)')).toBe('latency graph <https://img.example.com/g.png>')
+    expect(markdownToPlainText('![latency graph](https://img.example.com/g.png)')).toBe(
+      'latency graph <https://img.example.com/g.png>',
+    )
   })
 
   it('keeps text that only looks like HTML as the literal text typed', () => {

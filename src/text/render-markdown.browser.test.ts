@@ -13,16 +13,26 @@ const xssPayloads = loadXssPayloads()
  */
 describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('rendered Markdown in a real browser', () => {
   it('runs no script and loads nothing, for every payload in every Markdown position', async () => {
-    const body = xssPayloads.flatMap((p) => markdownContexts.map((context) => `<section>${renderMarkdown(context(p))}</section>`)).join('\n')
+    const body = xssPayloads
+      .flatMap((p) => markdownContexts.map((context) => `<section>${renderMarkdown(context(p))}</section>`))
+      .join('\n')
     const browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     try {
       const page = await browser.newPage()
       const requests: string[] = []
       await page.route('**/*', async (route) => {
-        if (route.request().url() === 'https://candor.test/') return route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><body>${body}</body></html>` })
+        if (route.request().url() === 'https://candor.test/')
+          return route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><body>${body}</body></html>` })
         requests.push(route.request().url())
         return route.abort()
       })
@@ -39,7 +49,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('rendered Markdown
       await page.goto('https://candor.test/')
       await page.waitForTimeout(500)
       // Hovering and focusing every element would trigger handler attributes, if any had survived.
-      for (const handle of (await page.$$('section *')).slice(0, 300)) await handle.hover({ force: true, timeout: 200 }).catch(() => {})
+      for (const handle of (await page.$$('section *')).slice(0, 300))
+        await handle.hover({ force: true, timeout: 200 }).catch(() => {})
       expect(await page.evaluate(() => (globalThis as unknown as { __ran: string[] }).__ran)).toEqual([])
       expect(requests).toEqual([])
       expect(await page.$$eval('script, iframe, img, svg, object, embed, style', (els) => els.length)).toBe(0)

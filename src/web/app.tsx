@@ -27,7 +27,12 @@ function Screen({ path }: { path: string }) {
 export function App() {
   const { state } = useSession()
   const path = usePath().replace(/(.)\/$/, '$1')
-  if (state.status === 'loading') return <p className="muted boot" role="status">Loading Candor…</p>
+  if (state.status === 'loading')
+    return (
+      <p className="muted boot" role="status">
+        Loading Candor…
+      </p>
+    )
   if (state.status === 'signed-out') return <SignInScreen />
   return (
     <ConsoleShell>

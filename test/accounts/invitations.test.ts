@@ -23,11 +23,19 @@ forEachDatabase((engine) => {
       expect(page.statusCode).toBe(200)
       expect(page.headers['content-type']).toContain('text/html')
       expect(page.payload).toContain('name="password"')
-      const accepted = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: tokenOf(url), name: 'New Person', password: 'a long and fine passphrase' } })
+      const accepted = await t.app.inject({
+        method: 'POST',
+        url: '/api/invitations/accept',
+        payload: { token: tokenOf(url), name: 'New Person', password: 'a long and fine passphrase' },
+      })
       expect(accepted.statusCode).toBe(200)
       expect(accepted.json()).toMatchObject({ role: 'responder', organisation: { id: t.org.id } })
       expect(accepted.cookies[0]?.httpOnly).toBe(true)
-      const again = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: tokenOf(url), password: 'a long and fine passphrase' } })
+      const again = await t.app.inject({
+        method: 'POST',
+        url: '/api/invitations/accept',
+        payload: { token: tokenOf(url), password: 'a long and fine passphrase' },
+      })
       expect(again.statusCode).toBe(401)
       const members = (await t.app.inject({ url: '/api/members', headers: t.org.auth })).json()
       expect(members.map((m: { email: string }) => m.email)).toContain('new.person@example.com')
@@ -41,7 +49,11 @@ forEachDatabase((engine) => {
         method: 'POST',
         url: '/invitations/accept',
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://status.test' },
-        payload: new URLSearchParams({ token: tokenOf(url), name: 'Form', password: 'another fine passphrase' }).toString(),
+        payload: new URLSearchParams({
+          token: tokenOf(url),
+          name: 'Form',
+          password: 'another fine passphrase',
+        }).toString(),
       })
       expect(response.statusCode).toBe(303)
       expect(response.headers.location).toBe('/console/')
@@ -51,7 +63,11 @@ forEachDatabase((engine) => {
     it('refuses a weak password and shows the form again', async () => {
       const t = await createTestApp(engine)
       const url = (await invite(t, t.org.auth, 'weak@example.com')).json().accept_url
-      const response = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: tokenOf(url), password: 'short' } })
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/invitations/accept',
+        payload: { token: tokenOf(url), password: 'short' },
+      })
       expect(response.statusCode).toBe(400)
       expect(response.json().errors).toEqual([{ path: 'password', message: 'must be at least 12 characters' }])
     })
@@ -60,10 +76,17 @@ forEachDatabase((engine) => {
       const t = await createTestApp(engine)
       const first = (await invite(t, t.org.auth, 'late@example.com')).json()
       const second = (await invite(t, t.org.auth, 'late@example.com')).json()
-      const accept = (url: string) => t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: tokenOf(url), password: 'a long and fine passphrase' } })
+      const accept = (url: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/invitations/accept',
+          payload: { token: tokenOf(url), password: 'a long and fine passphrase' },
+        })
       expect((await accept(first.accept_url)).statusCode).toBe(401)
       const third = (await invite(t, t.org.auth, 'other@example.com')).json()
-      expect((await t.app.inject({ method: 'DELETE', url: `/api/invitations/${third.id}`, headers: t.org.auth })).statusCode).toBe(204)
+      expect(
+        (await t.app.inject({ method: 'DELETE', url: `/api/invitations/${third.id}`, headers: t.org.auth })).statusCode,
+      ).toBe(204)
       expect((await accept(third.accept_url)).statusCode).toBe(401)
       t.clock.advance(7 * 24 * 3_600_000)
       expect((await accept(second.accept_url)).statusCode).toBe(401)
@@ -75,7 +98,11 @@ forEachDatabase((engine) => {
       const [payload, sig] = tokenOf(url).split('.')
       const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString())
       const forged = Buffer.from(JSON.stringify({ ...claims, e: claims.e + 1 })).toString('base64url')
-      const r = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: `${forged}.${sig}`, password: 'a long and fine passphrase' } })
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/invitations/accept',
+        payload: { token: `${forged}.${sig}`, password: 'a long and fine passphrase' },
+      })
       expect(r.statusCode).toBe(401)
     })
 
@@ -95,11 +122,20 @@ forEachDatabase((engine) => {
       const person = await addPerson(t, t.org.id, 'viewer')
       const other = await t.createOrg()
       const url = (await invite(t, other.auth, person.email, 'communicator')).json().accept_url
-      const accepted = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: tokenOf(url) } })
+      const accepted = await t.app.inject({
+        method: 'POST',
+        url: '/api/invitations/accept',
+        payload: { token: tokenOf(url) },
+      })
       expect(accepted.statusCode).toBe(200)
       expect(accepted.json().organisations).toHaveLength(2)
       const s = await signIn(t, person.email)
-      const switched = await t.app.inject({ method: 'PUT', url: '/api/session/organisation', headers: s.unsafe, payload: { org_id: other.id } })
+      const switched = await t.app.inject({
+        method: 'PUT',
+        url: '/api/session/organisation',
+        headers: s.unsafe,
+        payload: { org_id: other.id },
+      })
       expect(switched.json()).toEqual({ org_id: other.id, role: 'communicator' })
       expect((await t.app.inject({ url: '/api/me', headers: s.headers })).json().organisation.id).toBe(other.id)
     })

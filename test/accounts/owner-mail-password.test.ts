@@ -17,7 +17,11 @@ forEachDatabase((engine) => {
   describe('the first owner', () => {
     it('is made once, with the configured email and password', async () => {
       const t = await createTestApp(engine)
-      const made = await bootstrapOwner(t.deps, { email: 'Boss@Example.com', password: 'a very long owner passphrase', now: t.clock.now })
+      const made = await bootstrapOwner(t.deps, {
+        email: 'Boss@Example.com',
+        password: 'a very long owner passphrase',
+        now: t.clock.now,
+      })
       expect(made).toEqual({ email: 'boss@example.com' })
       const session = await signIn(t, 'boss@example.com', 'a very long owner passphrase')
       expect(session.body).toMatchObject({ role: 'owner', organisation: { id: t.org.id } })
@@ -26,7 +30,9 @@ forEachDatabase((engine) => {
 
     it('refuses a weak configured password rather than starting with it', async () => {
       const t = await createTestApp(engine)
-      await expect(bootstrapOwner(t.deps, { email: 'boss@example.com', password: 'password1234', now: t.clock.now })).rejects.toThrow(/CANDOR_ADMIN_PASSWORD is too common/)
+      await expect(
+        bootstrapOwner(t.deps, { email: 'boss@example.com', password: 'password1234', now: t.clock.now }),
+      ).rejects.toThrow(/CANDOR_ADMIN_PASSWORD is too common/)
     })
   })
 
@@ -40,17 +46,37 @@ forEachDatabase((engine) => {
       await service.start()
       cleanup.push(() => service.stop())
       const person = await addPerson(t, t.org.id, 'viewer')
-      await t.app.inject({ method: 'POST', url: '/api/invitations', headers: t.org.auth, payload: { email: 'new@example.com', role: 'responder' } })
-      const asked = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in-link', payload: { email: person.email } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/invitations',
+        headers: t.org.auth,
+        payload: { email: 'new@example.com', role: 'responder' },
+      })
+      const asked = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in-link',
+        payload: { email: person.email },
+      })
       expect(asked.statusCode).toBe(202)
-      const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in-link', payload: { email: 'nobody@example.com' } })
+      const unknown = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in-link',
+        payload: { email: 'nobody@example.com' },
+      })
       expect(unknown.json()).toEqual(asked.json())
       const started = Date.now()
       while (sink.messages.length < 2 && Date.now() - started < 15_000) await new Promise((r) => setTimeout(r, 100))
       const mails = await Promise.all(sink.messages.map((m) => simpleParser(m.raw ?? '')))
-      expect(mails.map((m) => m.subject).sort()).toEqual(['You are invited to Test ' + (await t.deps.store.organisations.findById(t.org.id))!.slug + ' on Candor', 'Your Candor sign-in link'].sort())
+      expect(mails.map((m) => m.subject).sort()).toEqual(
+        [
+          `You are invited to Test ${(await t.deps.store.organisations.findById(t.org.id))!.slug} on Candor`,
+          'Your Candor sign-in link',
+        ].sort(),
+      )
       const linkMail = mails.find((m) => m.subject === 'Your Candor sign-in link')!
-      const token = new URL(/link: (http:\/\/status\.test\/auth\/link\?token=\S+)/.exec(linkMail.text ?? '')![1]!).searchParams.get('token')!
+      const token = new URL(
+        /link: (http:\/\/status\.test\/auth\/link\?token=\S+)/.exec(linkMail.text ?? '')![1]!,
+      ).searchParams.get('token')!
       const used = await t.app.inject({ method: 'POST', url: '/api/auth/link', payload: { token } })
       expect(used.json()).toMatchObject({ user: { id: person.id }, role: 'viewer' })
       expect((await t.deps.store.accounts.emails.list()).every((m) => m.sent_at !== null)).toBe(true)
@@ -63,10 +89,16 @@ forEachDatabase((engine) => {
       const person = await addPerson(t, t.org.id, 'responder')
       const here = await signIn(t, person.email)
       const elsewhere = await signIn(t, person.email)
-      const change = (payload: Record<string, string>) => t.app.inject({ method: 'PUT', url: '/api/me/password', headers: here.unsafe, payload })
-      expect((await change({ current_password: 'wrong password entirely', new_password: 'a new long passphrase' })).statusCode).toBe(400)
+      const change = (payload: Record<string, string>) =>
+        t.app.inject({ method: 'PUT', url: '/api/me/password', headers: here.unsafe, payload })
+      expect(
+        (await change({ current_password: 'wrong password entirely', new_password: 'a new long passphrase' }))
+          .statusCode,
+      ).toBe(400)
       expect((await change({ current_password: person.password, new_password: 'short' })).statusCode).toBe(400)
-      expect((await change({ current_password: person.password, new_password: 'a new long passphrase' })).statusCode).toBe(204)
+      expect(
+        (await change({ current_password: person.password, new_password: 'a new long passphrase' })).statusCode,
+      ).toBe(204)
       expect((await t.app.inject({ url: '/api/me', headers: here.headers })).statusCode).toBe(200)
       expect((await t.app.inject({ url: '/api/me', headers: elsewhere.headers })).statusCode).toBe(401)
       await signIn(t, person.email, 'a new long passphrase')

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { permissionMatrixMarkdown } from '../../src/domain/access/permission-table.js'
 
 const path = new URL('../../docs/permissions.md', import.meta.url)
-const marker = '<!-- generated from src/domain/access/permissions.ts: do not edit below; UPDATE_DOCS=1 npx vitest run test/accounts/permissions-doc.test.ts -->'
+const marker =
+  '<!-- generated from src/domain/access/permissions.ts: do not edit below; UPDATE_DOCS=1 npx vitest run test/accounts/permissions-doc.test.ts -->'
 
 describe('docs/permissions.md', () => {
   it('shows exactly the permission matrix the code enforces', () => {

@@ -36,7 +36,11 @@ describe('console routes', () => {
 
   it("falls back to index.html for the app's own routes, so a reload keeps the screen", async () => {
     const index = (await get('/console/')).body
-    for (const url of ['/console/incidents/3f1c1d1e-0000-4000-8000-000000000000', '/console/components', '/console/on-call?x=1']) {
+    for (const url of [
+      '/console/incidents/3f1c1d1e-0000-4000-8000-000000000000',
+      '/console/components',
+      '/console/on-call?x=1',
+    ]) {
       const response = await get(url)
       expect(response.statusCode, url).toBe(200)
       expect(response.headers['cache-control']).toBe('no-store')

@@ -19,8 +19,22 @@ async function until(check: () => Promise<boolean>, timeoutMs = 3_000): Promise<
 async function publicPage(app: FastifyInstance, org: TestOrg) {
   const slug = `acme-${org.id.slice(0, 8)}`
   const host = `${slug}.status.test`
-  const page = (await app.inject({ method: 'POST', url: '/api/pages', headers: org.auth, payload: { slug, name: 'Acme <Cloud>', hostnames: [host] } })).json()
-  const component = (await app.inject({ method: 'POST', url: '/api/components', headers: org.auth, payload: { page_id: page.id, name: 'API' } })).json()
+  const page = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/pages',
+      headers: org.auth,
+      payload: { slug, name: 'Acme <Cloud>', hostnames: [host] },
+    })
+  ).json()
+  const component = (
+    await app.inject({
+      method: 'POST',
+      url: '/api/components',
+      headers: org.auth,
+      payload: { page_id: page.id, name: 'API' },
+    })
+  ).json()
   return { pageId: page.id as string, componentId: component.id as string, slug, host }
 }
 
@@ -59,7 +73,12 @@ forEachDatabase((engine) => {
         method: 'POST',
         url: '/api/incidents',
         headers: t.org.auth,
-        payload: { title: 'API errors', page_id: pageId, body: 'We are **investigating**.', components: [{ id: componentId, status: 'major_outage' }] },
+        payload: {
+          title: 'API errors',
+          page_id: pageId,
+          body: 'We are **investigating**.',
+          components: [{ id: componentId, status: 'major_outage' }],
+        },
       })
       await started(t)
       const response = await t.app.inject({ url: `/p/${slug}/api/v2/summary.json` })
@@ -67,7 +86,10 @@ forEachDatabase((engine) => {
       const summary = response.json()
       expect(summary.status).toEqual({ indicator: 'critical', description: 'Major System Outage' })
       expect(summary.components[0]).toMatchObject({ id: componentId, status: 'major_outage', group: false })
-      expect(summary.incidents[0].incident_updates[0]).toMatchObject({ status: 'investigating', body: 'We are investigating.' })
+      expect(summary.incidents[0].incident_updates[0]).toMatchObject({
+        status: 'investigating',
+        body: 'We are investigating.',
+      })
       expect(summary.page.url).toBe(`http://${slug}.status.test`)
       const page = (await t.app.inject({ url: `/p/${slug}/` })).body
       expect(page).toContain('<p>We are <strong>investigating</strong>.</p>')
@@ -83,7 +105,10 @@ forEachDatabase((engine) => {
       expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body)
       expect(br.headers.vary).toBe('Accept-Encoding')
       expect(plain.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+/)
-      const again = await t.app.inject({ url: `/p/${slug}/`, headers: { 'if-none-match': String(br.headers.etag), 'accept-encoding': 'br' } })
+      const again = await t.app.inject({
+        url: `/p/${slug}/`,
+        headers: { 'if-none-match': String(br.headers.etag), 'accept-encoding': 'br' },
+      })
       expect(again.statusCode).toBe(304)
       expect(again.body).toBe('')
       const head = await t.app.inject({ method: 'HEAD', url: `/p/${slug}/` })
@@ -103,9 +128,16 @@ forEachDatabase((engine) => {
         method: 'POST',
         url: '/api/incidents',
         headers: t.org.auth,
-        payload: { title: 'Login failures', page_id: pageId, body: 'Looking into it.', components: [{ id: componentId, status: 'partial_outage' }] },
+        payload: {
+          title: 'Login failures',
+          page_id: pageId,
+          body: 'Looking into it.',
+          components: [{ id: componentId, status: 'partial_outage' }],
+        },
       })
-      const waited = await until(async () => (await t.app.inject({ url: `/p/${slug}/` })).body.includes('Login failures'))
+      const waited = await until(async () =>
+        (await t.app.inject({ url: `/p/${slug}/` })).body.includes('Login failures'),
+      )
       expect(waited).toBeLessThan(1_000)
       expect((await t.app.inject({ url: `/p/${slug}/` })).headers.etag).not.toBe(before)
       expect(published).toContain(pageId)
@@ -129,7 +161,10 @@ forEachDatabase((engine) => {
       const { slug } = await publicPage(t.app, t.org)
       await started(t)
       const first = await t.app.inject({ url: `/p/${slug}/` })
-      const busted = await t.app.inject({ url: `/p/${slug}/?nocache=${Date.now()}`, headers: { 'cache-control': 'no-cache', pragma: 'no-cache' } })
+      const busted = await t.app.inject({
+        url: `/p/${slug}/?nocache=${Date.now()}`,
+        headers: { 'cache-control': 'no-cache', pragma: 'no-cache' },
+      })
       expect(busted.headers.etag).toBe(first.headers.etag)
       expect(busted.body).toBe(first.body)
     })
@@ -142,7 +177,9 @@ forEachDatabase((engine) => {
       expect(early.headers['retry-after']).toBe('5')
       await started(t)
       expect((await t.app.inject({ url: '/p/nope/' })).statusCode).toBe(404)
-      expect((await t.app.inject({ url: `/p/${slug}/incidents/00000000-0000-0000-0000-000000000000` })).statusCode).toBe(404)
+      expect(
+        (await t.app.inject({ url: `/p/${slug}/incidents/00000000-0000-0000-0000-000000000000` })).statusCode,
+      ).toBe(404)
     })
   })
 })

@@ -21,7 +21,14 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
     mkdirSync(outputDir, { recursive: true })
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
   })
   afterAll(async () => {
@@ -31,15 +38,45 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
   async function openPage(options: { javaScriptEnabled: boolean; colorScheme?: 'light' | 'dark'; width?: number }) {
     t = await createTestApp('pglite')
     slug = `acme-${t.org.id.slice(0, 8)}`
-    const page = (await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug, name: 'Acme Cloud', branding: { brandColor: '#5b3cc4' } } })).json()
+    const page = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/pages',
+        headers: t.org.auth,
+        payload: { slug, name: 'Acme Cloud', branding: { brandColor: '#5b3cc4' } },
+      })
+    ).json()
     pageId = page.id
-    const group = (await t.app.inject({ method: 'POST', url: '/api/component-groups', headers: t.org.auth, payload: { page_id: pageId, name: 'Core platform' } })).json()
-    componentId = (await t.app.inject({ method: 'POST', url: '/api/components', headers: t.org.auth, payload: { page_id: pageId, name: 'API', description: 'Public REST API', group_id: group.id } })).json().id
-    await t.app.inject({ method: 'POST', url: '/api/components', headers: t.org.auth, payload: { page_id: pageId, name: 'Dashboard' } })
+    const group = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/component-groups',
+        headers: t.org.auth,
+        payload: { page_id: pageId, name: 'Core platform' },
+      })
+    ).json()
+    componentId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/components',
+        headers: t.org.auth,
+        payload: { page_id: pageId, name: 'API', description: 'Public REST API', group_id: group.id },
+      })
+    ).json().id
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/components',
+      headers: t.org.auth,
+      payload: { page_id: pageId, name: 'Dashboard' },
+    })
     await statusPagesRuntime(t.deps).start()
     await t.app.listen({ port: 0, host: '127.0.0.1' })
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled, colorScheme: options.colorScheme ?? 'light', viewport: { width: options.width ?? 1100, height: 900 } })
+    const context = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled,
+      colorScheme: options.colorScheme ?? 'light',
+      viewport: { width: options.width ?? 1100, height: 900 },
+    })
     const tab = await context.newPage()
     const problems: string[] = []
     tab.on('console', (m) => m.type() === 'error' && problems.push(`${m.text()} ${m.location().url}`))
@@ -68,7 +105,12 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
         method: 'POST',
         url: '/api/incidents',
         headers: t.org.auth,
-        payload: { title: 'Elevated API errors', page_id: pageId, body: 'We are investigating errors on the API.', components: [{ id: componentId, status: 'partial_outage' }] },
+        payload: {
+          title: 'Elevated API errors',
+          page_id: pageId,
+          body: 'We are investigating errors on the API.',
+          components: [{ id: componentId, status: 'partial_outage' }],
+        },
       })
     ).json()
     await tab.locator('#active-incidents', { hasText: 'Elevated API errors' }).waitFor({ timeout: 1_000 })
@@ -79,12 +121,19 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
       method: 'POST',
       url: `/api/incidents/${incident.id}/updates`,
       headers: t.org.auth,
-      payload: { status: 'identified', body: 'A faulty deploy is being **rolled back**.', body_technical: 'Release 2026.11.20-3 raised pool timeouts.' },
+      payload: {
+        status: 'identified',
+        body: 'A faulty deploy is being **rolled back**.',
+        body_technical: 'Release 2026.11.20-3 raised pool timeouts.',
+      },
     })
     expect(update.statusCode).toBe(201)
     await tab.locator('#active-incidents', { hasText: 'rolled back' }).waitFor({ timeout: 1_000 })
     expect(Date.now() - postedAt).toBeLessThan(1_000)
-    expect(await tab.locator('#active-incidents .update-status').allInnerTexts()).toEqual(['Identified', 'Investigating'])
+    expect(await tab.locator('#active-incidents .update-status').allInnerTexts()).toEqual([
+      'Identified',
+      'Investigating',
+    ])
     expect(await text(tab, '#status-banner')).toBe('Partial system outage')
     expect(await text(tab, `#component-${componentId}`)).toContain('Partial outage')
     const details = tab.locator('#active-incidents details.tech').first()

@@ -44,7 +44,9 @@ interface CandorAlert {
 
 forEachDatabase((engine) => {
   describe.skipIf(!isAvailable)('a real Prometheus Alertmanager', () => {
-    it('delivers grouped alerts that Candor records, deduplicates on every re-send and resolves', { timeout: 120_000 }, async () => {
+    it('delivers grouped alerts that Candor records, deduplicates on every re-send and resolves', {
+      timeout: 120_000,
+    }, async () => {
       const { app, org, clock } = await createTestApp(engine, { now: new Date() })
       const { key } = await createIntegration(app, org, 'alertmanager')
       await app.listen({ port: 0, host: '127.0.0.1' })
@@ -76,13 +78,23 @@ forEachDatabase((engine) => {
       try {
         alertmanager = spawn(
           binary,
-          [`--config.file=${join(dir, 'alertmanager.yml')}`, `--storage.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${amPort}`, '--cluster.listen-address=', '--log.level=warn'],
+          [
+            `--config.file=${join(dir, 'alertmanager.yml')}`,
+            `--storage.path=${join(dir, 'data')}`,
+            `--web.listen-address=127.0.0.1:${amPort}`,
+            '--cluster.listen-address=',
+            '--log.level=warn',
+          ],
           { stdio: ['ignore', 'pipe', 'pipe'] },
         )
         alertmanager.stdout!.on('data', (c) => (log += c))
         alertmanager.stderr!.on('data', (c) => (log += c))
         const am = `http://127.0.0.1:${amPort}`
-        await waitFor('Alertmanager to be ready', async () => ((await fetch(`${am}/-/ready`)).ok ? true : undefined), 30_000)
+        await waitFor(
+          'Alertmanager to be ready',
+          async () => ((await fetch(`${am}/-/ready`)).ok ? true : undefined),
+          30_000,
+        )
 
         const alert = (instance: string, endsAt?: string) => ({
           labels: { alertname: 'CheckoutErrorRate', service: 'checkout', severity: 'critical', instance },
@@ -91,7 +103,11 @@ forEachDatabase((engine) => {
           ...(endsAt ? { endsAt } : {}),
         })
         const push = async (alerts: unknown[]) => {
-          const response = await fetch(`${am}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(alerts) })
+          const response = await fetch(`${am}/api/v2/alerts`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(alerts),
+          })
           expect(response.status, await response.text()).toBe(200)
         }
         const candorAlerts = async () => {
@@ -115,7 +131,11 @@ forEachDatabase((engine) => {
           return alerts.length === 2 && alerts.every((a) => a.status === 'resolved') ? alerts : undefined
         })
         const detail = (await app.inject({ url: `/api/alerts/${resolved[0]!.id}`, headers: org.auth })).json()
-        expect(detail.events[0]).toMatchObject({ action: 'resolve', change: 'resolved', payload: { version: '4', receiver: 'candor', status: 'resolved' } })
+        expect(detail.events[0]).toMatchObject({
+          action: 'resolve',
+          change: 'resolved',
+          payload: { version: '4', receiver: 'candor', status: 'resolved' },
+        })
         expect(detail.events.filter((e: { change: string }) => e.change === 'opened')).toHaveLength(1)
       } catch (error) {
         throw new Error(`${(error as Error).message}\nAlertmanager said:\n${log}`)

@@ -12,7 +12,9 @@ describe('candor integrations', () => {
   const dataDir = join(dir, 'data')
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  it('creates an integration, prints its key once, lists it without the key and deletes it', { timeout: 180_000 }, async () => {
+  it('creates an integration, prints its key once, lists it without the key and deletes it', {
+    timeout: 180_000,
+  }, async () => {
     const database = await openDatabase({ dataDir })
     await migrate(database)
     await createStore(database.db).organisations.create({ slug: 'acme', name: 'Acme' })
@@ -23,7 +25,12 @@ describe('candor integrations', () => {
     expect(created.stderr).toBe('')
     expect(created.code).toBe(0)
     const integration = JSON.parse(created.stdout)
-    expect(integration).toMatchObject({ kind: 'pagerduty', name: 'Datadog', url: 'https://status.acme.test/v2/enqueue', routing_key: integration.key })
+    expect(integration).toMatchObject({
+      kind: 'pagerduty',
+      name: 'Datadog',
+      url: 'https://status.acme.test/v2/enqueue',
+      routing_key: integration.key,
+    })
 
     const listed = await runCli(['integrations', 'list', '--org', 'acme'], env)
     expect(listed.stdout).toContain(integration.id)

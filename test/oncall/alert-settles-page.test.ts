@@ -4,7 +4,13 @@ import { ChannelRegistry } from '../../src/delivery/channels/channel-registry.js
 import { runOncallJobs } from '../../src/jobs/oncall-jobs-service.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
-import { alertmanagerAlert, alertmanagerGroup, createIntegration, createRule, postJson as postRaw } from '../intake/intake-helpers.js'
+import {
+  alertmanagerAlert,
+  alertmanagerGroup,
+  createIntegration,
+  createRule,
+  postJson as postRaw,
+} from '../intake/intake-helpers.js'
 import { addMembers, getJson, postJson, type Member } from './oncall-fixtures.js'
 import { useDocumentedPermissions } from '../support/permissions.js'
 
@@ -24,8 +30,16 @@ interface PageView {
 /** Ana at level 1 (email), the lead at level 2; a rule pages the policy for every alert of the integration. */
 async function setUp(t: TestApp, kind: 'alertmanager' | 'pagerduty' | 'webhook') {
   const [ana, lead] = (await addMembers(t.deps.store.db, t.org.id, ['Ana', 'Lead'])) as [Member, Member]
-  await postJson(t.app, '/api/contact-methods', t.org.auth, { user_id: ana.id, kind: 'email', address: 'ana@example.test' })
-  await postJson(t.app, '/api/contact-methods', t.org.auth, { user_id: lead.id, kind: 'email', address: 'lead@example.test' })
+  await postJson(t.app, '/api/contact-methods', t.org.auth, {
+    user_id: ana.id,
+    kind: 'email',
+    address: 'ana@example.test',
+  })
+  await postJson(t.app, '/api/contact-methods', t.org.auth, {
+    user_id: lead.id,
+    kind: 'email',
+    address: 'lead@example.test',
+  })
   const policy = await postJson(t.app, '/api/escalation-policies', t.org.auth, {
     name: 'Checkout',
     levels: [
@@ -53,13 +67,18 @@ forEachDatabase((engine) => {
       const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
       const { lead, integration, channels, sent } = await setUp(t, 'alertmanager')
       const url = `/api/intake/alertmanager/${integration.key}`
-      expect((await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'firing')]))).statusCode).toBe(202)
+      expect((await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'firing')]))).statusCode).toBe(
+        202,
+      )
       expect(await runOncallJobs(t.deps, channels, t.clock.now)).toEqual({ escalated: 0, sent: 1 })
       expect(sent.map((m) => m.address)).toEqual(['ana@example.test'])
       expect(await onlyPage(t)).toMatchObject({ status: 'triggered', level: 1 })
 
       t.clock.advance(2 * MIN)
-      expect((await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'resolved')]))).json().alerts[0].change).toBe('resolved')
+      expect(
+        (await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'resolved')]))).json().alerts[0]
+          .change,
+      ).toBe('resolved')
       const resolved = await onlyPage(t)
       expect(resolved).toMatchObject({ status: 'resolved', due_at: null })
       expect(resolved.events.at(-1)).toMatchObject({ type: 'resolved', actor: 'integration:alertmanager integration' })
@@ -75,17 +94,27 @@ forEachDatabase((engine) => {
     it('PagerDuty acknowledge acknowledges the page, resolve then resolves it', async () => {
       const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
       const { lead, integration, channels } = await setUp(t, 'pagerduty')
-      const triggered = await postRaw(t.app, '/v2/enqueue', { routing_key: integration.key, event_action: 'trigger', payload: { summary: 'DB lag', source: 'db1', severity: 'critical' } })
+      const triggered = await postRaw(t.app, '/v2/enqueue', {
+        routing_key: integration.key,
+        event_action: 'trigger',
+        payload: { summary: 'DB lag', source: 'db1', severity: 'critical' },
+      })
       const { dedup_key } = triggered.json()
       await runOncallJobs(t.deps, channels, t.clock.now)
 
       t.clock.advance(MIN)
-      expect((await postRaw(t.app, '/v2/enqueue', { routing_key: integration.key, event_action: 'acknowledge', dedup_key })).statusCode).toBe(202)
+      expect(
+        (await postRaw(t.app, '/v2/enqueue', { routing_key: integration.key, event_action: 'acknowledge', dedup_key }))
+          .statusCode,
+      ).toBe(202)
       expect(await onlyPage(t)).toMatchObject({ status: 'acknowledged', due_at: null })
       t.clock.advance(30 * MIN)
       expect(await runOncallJobs(t.deps, channels, t.clock.now)).toEqual({ escalated: 0, sent: 0 })
 
-      expect((await postRaw(t.app, '/v2/enqueue', { routing_key: integration.key, event_action: 'resolve', dedup_key })).statusCode).toBe(202)
+      expect(
+        (await postRaw(t.app, '/v2/enqueue', { routing_key: integration.key, event_action: 'resolve', dedup_key }))
+          .statusCode,
+      ).toBe(202)
       const page = await onlyPage(t)
       expect(page.status).toBe('resolved')
       expect(page.events.map((e) => e.type)).toEqual(['triggered', 'notified', 'acknowledged', 'resolved'])
@@ -99,11 +128,15 @@ forEachDatabase((engine) => {
       await postRaw(t.app, url, { summary: 'Search slow', dedup_key: 'search' })
       const first = await onlyPage(t)
       t.clock.advance(MIN)
-      expect((await postRaw(t.app, url, { dedup_key: 'search', status: 'resolved' })).json().alerts[0].change).toBe('resolved')
+      expect((await postRaw(t.app, url, { dedup_key: 'search', status: 'resolved' })).json().alerts[0].change).toBe(
+        'resolved',
+      )
       expect((await getJson(t.app, `/api/oncall-pages/${first.id}`, t.org.auth)).status).toBe('resolved')
 
       t.clock.advance(MIN)
-      expect((await postRaw(t.app, url, { summary: 'Search slow', dedup_key: 'search' })).json().alerts[0].change).toBe('reopened')
+      expect((await postRaw(t.app, url, { summary: 'Search slow', dedup_key: 'search' })).json().alerts[0].change).toBe(
+        'reopened',
+      )
       const pages: { id: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
       expect(pages.map((p) => p.status).sort()).toEqual(['resolved', 'triggered'])
       t.clock.advance(5 * MIN)
@@ -112,12 +145,27 @@ forEachDatabase((engine) => {
       // A resolve and a new firing in one request (another alert, far from flapping): the open page stops first, then the firing pages anew.
       await postRaw(t.app, url, { summary: 'Index lag', dedup_key: 'index' })
       t.clock.advance(MIN)
-      const both = await postRaw(t.app, url, { alerts: [{ dedup_key: 'index', status: 'resolved' }, { summary: 'Index lag', dedup_key: 'index' }] })
+      const both = await postRaw(t.app, url, {
+        alerts: [
+          { dedup_key: 'index', status: 'resolved' },
+          { summary: 'Index lag', dedup_key: 'index' },
+        ],
+      })
       expect(both.json().alerts.map((a: { change: string }) => a.change)).toEqual(['resolved', 'reopened'])
       const after: { summary: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
-      expect(after.filter((p) => p.summary === 'Index lag').map((p) => p.status).sort()).toEqual(['resolved', 'triggered'])
+      expect(
+        after
+          .filter((p) => p.summary === 'Index lag')
+          .map((p) => p.status)
+          .sort(),
+      ).toEqual(['resolved', 'triggered'])
       // Opened and resolved in one request: nobody is left paged for it.
-      await postRaw(t.app, url, { alerts: [{ summary: 'Blip', dedup_key: 'blip' }, { dedup_key: 'blip', status: 'resolved' }] })
+      await postRaw(t.app, url, {
+        alerts: [
+          { summary: 'Blip', dedup_key: 'blip' },
+          { dedup_key: 'blip', status: 'resolved' },
+        ],
+      })
       const blips: { summary: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
       expect(blips.filter((p) => p.summary === 'Blip').map((p) => p.status)).toEqual(['resolved'])
     })

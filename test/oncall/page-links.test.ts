@@ -16,7 +16,10 @@ async function pageOf(t: TestApp) {
       { ack_timeout_minutes: 5, targets: [{ type: 'user', id: lead!.id }] },
     ],
   })
-  const page = await postJson(t.app, '/api/oncall-pages', t.org.auth, { escalation_policy_id: policy.id, summary: 'Disk full' })
+  const page = await postJson(t.app, '/api/oncall-pages', t.org.auth, {
+    escalation_policy_id: policy.id,
+    summary: 'Disk full',
+  })
   const link = (action: 'acknowledge' | 'escalate', userId = ana!.id) => {
     const url = new URL(pageLinkUrl(t.deps, { orgId: t.org.id, pageId: page.id, userId, action, now: t.clock.now }))
     return url.pathname + url.search
@@ -37,7 +40,11 @@ forEachDatabase((engine) => {
       expect(opened.body).toContain('Disk full')
       expect(opened.body).toContain('<button type="submit"')
       const first = await t.app.inject({ method: 'POST', url, headers: json })
-      expect(first.json()).toMatchObject({ action: 'acknowledge', result: 'done', page: { id: page.id, status: 'acknowledged' } })
+      expect(first.json()).toMatchObject({
+        action: 'acknowledge',
+        result: 'done',
+        page: { id: page.id, status: 'acknowledged' },
+      })
       const second = await t.app.inject({ method: 'POST', url, headers: json })
       expect(second.statusCode).toBe(409)
       expect(second.json().result).toBe('already-used')
@@ -54,8 +61,18 @@ forEachDatabase((engine) => {
       const asEscalate = url.replace('/acknowledge?', '/escalate?')
       expect((await t.app.inject({ method: 'POST', url: asEscalate, headers: json })).statusCode).toBe(404)
       const otherSecret = { ...t.deps, secret: 'another-installation-secret-of-32-chars!' }
-      const foreign = new URL(pageLinkUrl(otherSecret, { orgId: t.org.id, pageId: '00000000-0000-4000-8000-000000000000', userId: t.org.id, action: 'acknowledge', now: t.clock.now }))
-      expect((await t.app.inject({ method: 'POST', url: foreign.pathname + foreign.search, headers: json })).json().result).toBe('invalid')
+      const foreign = new URL(
+        pageLinkUrl(otherSecret, {
+          orgId: t.org.id,
+          pageId: '00000000-0000-4000-8000-000000000000',
+          userId: t.org.id,
+          action: 'acknowledge',
+          now: t.clock.now,
+        }),
+      )
+      expect(
+        (await t.app.inject({ method: 'POST', url: foreign.pathname + foreign.search, headers: json })).json().result,
+      ).toBe('invalid')
     })
 
     it('expires after a day', async () => {
@@ -75,7 +92,12 @@ forEachDatabase((engine) => {
       expect(res.json().result).toBe('done')
       const rows = await t.deps.store.forOrg(t.org.id).oncall.pages.listNotifications(page.id)
       expect(rows.filter((n) => n.user_id === lead.id && n.level_index === 1).length).toBeGreaterThan(0)
-      const form = await t.app.inject({ method: 'POST', url: link('acknowledge', lead.id), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' })
+      const form = await t.app.inject({
+        method: 'POST',
+        url: link('acknowledge', lead.id),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '',
+      })
       expect(form.statusCode).toBe(200)
       expect(form.headers['content-type']).toContain('text/html')
       expect(form.body).toContain('Done.')

@@ -22,7 +22,8 @@ async function mailTo(raws: readonly string[], address: string) {
   return undefined
 }
 
-const linkIn = (text: string, action: 'acknowledge' | 'escalate') => new RegExp(`(http://127\\.0\\.0\\.1:\\d+/oncall/links/${action}\\?token=[\\w.-]+)`).exec(text)?.[1]
+const linkIn = (text: string, action: 'acknowledge' | 'escalate') =>
+  new RegExp(`(http://127\\.0\\.0\\.1:\\d+/oncall/links/${action}\\?token=[\\w.-]+)`).exec(text)?.[1]
 
 forEachDatabase((engine) => {
   describe('paging end to end, real server and real SMTP', () => {
@@ -36,12 +37,28 @@ forEachDatabase((engine) => {
       const paging = createPagingChannels({ smtpUrl: sink.url, baseUrl: base, webhookAllowlist: [] })
       try {
         const [ana, lead] = await addMembers(t.deps.store.db, t.org.id, ['Ana', 'Lead'])
-        await postJson(t.app, '/api/contact-methods', t.org.auth, { user_id: ana!.id, kind: 'email', address: 'ana@example.test' })
-        await postJson(t.app, '/api/contact-methods', t.org.auth, { user_id: lead!.id, kind: 'email', address: 'lead@example.test' })
+        await postJson(t.app, '/api/contact-methods', t.org.auth, {
+          user_id: ana!.id,
+          kind: 'email',
+          address: 'ana@example.test',
+        })
+        await postJson(t.app, '/api/contact-methods', t.org.auth, {
+          user_id: lead!.id,
+          kind: 'email',
+          address: 'lead@example.test',
+        })
         const primary = await postJson(t.app, '/api/schedules', t.org.auth, {
           name: 'Primary',
           time_zone: 'Europe/Berlin',
-          layers: [{ participant_ids: [ana!.id], shift_length: 1, shift_unit: 'weeks', start_at: '2026-11-16T09:00:00+01:00', time_zone: 'Europe/Berlin' }],
+          layers: [
+            {
+              participant_ids: [ana!.id],
+              shift_length: 1,
+              shift_unit: 'weeks',
+              start_at: '2026-11-16T09:00:00+01:00',
+              time_zone: 'Europe/Berlin',
+            },
+          ],
         })
         const policy = await postJson(t.app, '/api/escalation-policies', t.org.auth, {
           name: 'Checkout',
@@ -51,7 +68,11 @@ forEachDatabase((engine) => {
           ],
         })
         const { key } = await createIntegration(t.app, t.org, 'alertmanager')
-        await createRule(t.app, t.org, { name: 'page checkout', conditions: [{ field: 'labels.service', op: 'equals', value: 'checkout' }], actions: [{ type: 'page', escalationPolicyId: policy.id }] })
+        await createRule(t.app, t.org, {
+          name: 'page checkout',
+          conditions: [{ field: 'labels.service', op: 'equals', value: 'checkout' }],
+          actions: [{ type: 'page', escalationPolicyId: policy.id }],
+        })
 
         const alert = await fetch(`${base}/api/intake/alertmanager/${key}`, {
           method: 'POST',
@@ -81,13 +102,26 @@ forEachDatabase((engine) => {
         expect(landing.status).toBe(200)
         expect(await landing.text()).toContain('<form method="post">')
         expect((await getJson(t.app, `/api/oncall-pages/${page.id}`, t.org.auth)).status).toBe('triggered')
-        const clicked = await fetch(acknowledgeUrl!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })
+        const clicked = await fetch(acknowledgeUrl!, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: '',
+        })
         expect(clicked.status).toBe(200)
         expect(await clicked.text()).toContain('Done.')
 
         const acked = await getJson(t.app, `/api/oncall-pages/${page.id}`, t.org.auth)
-        expect(acked).toMatchObject({ status: 'acknowledged', acknowledged_by: lead!.id, acknowledged_at: '2026-11-20T09:07:00.000Z', due_at: null })
-        expect(acked.events.at(-1)).toMatchObject({ type: 'acknowledged', actor: 'Lead', detail: { via: 'link', user_id: lead!.id } })
+        expect(acked).toMatchObject({
+          status: 'acknowledged',
+          acknowledged_by: lead!.id,
+          acknowledged_at: '2026-11-20T09:07:00.000Z',
+          due_at: null,
+        })
+        expect(acked.events.at(-1)).toMatchObject({
+          type: 'acknowledged',
+          actor: 'Lead',
+          detail: { via: 'link', user_id: lead!.id },
+        })
 
         t.clock.advance(60 * MIN)
         expect(await runOncallJobs(t.deps, paging.channels, t.clock.now)).toEqual({ escalated: 0, sent: 0 })

@@ -24,10 +24,27 @@ async function setUp(t: TestApp) {
   const schedule = await postJson(t.app, '/api/schedules', t.org.auth, {
     name: 'Primary',
     time_zone: 'UTC',
-    layers: [{ participant_ids: [ana.id], shift_length: 1, shift_unit: 'weeks', start_at: '2026-01-01T00:00:00Z', time_zone: 'UTC' }],
+    layers: [
+      {
+        participant_ids: [ana.id],
+        shift_length: 1,
+        shift_unit: 'weeks',
+        start_at: '2026-01-01T00:00:00Z',
+        time_zone: 'UTC',
+      },
+    ],
   })
-  await postJson(t.app, '/api/contact-methods', t.org.auth, { user_id: ana.id, kind: 'email', address: 'ana@example.test' })
-  await postJson(t.app, '/api/contact-methods', t.org.auth, { user_id: ana.id, kind: 'webhook', address: 'https://hooks.example.test/ana', delay_minutes: 2 })
+  await postJson(t.app, '/api/contact-methods', t.org.auth, {
+    user_id: ana.id,
+    kind: 'email',
+    address: 'ana@example.test',
+  })
+  await postJson(t.app, '/api/contact-methods', t.org.auth, {
+    user_id: ana.id,
+    kind: 'webhook',
+    address: 'https://hooks.example.test/ana',
+    delay_minutes: 2,
+  })
   const policy = await postJson(t.app, '/api/escalation-policies', t.org.auth, {
     name: 'Checkout',
     levels: [
@@ -38,7 +55,8 @@ async function setUp(t: TestApp) {
   return { ana, lead, schedule, policy }
 }
 
-const trigger = (t: TestApp, policyId: string) => postJson(t.app, '/api/oncall-pages', t.org.auth, { escalation_policy_id: policyId, summary: 'Checkout errors' })
+const trigger = (t: TestApp, policyId: string) =>
+  postJson(t.app, '/api/oncall-pages', t.org.auth, { escalation_policy_id: policyId, summary: 'Checkout errors' })
 const later = (t: TestApp, minutes: number) => new Date(t.clock.now.getTime() + minutes * MIN)
 
 forEachDatabase((engine) => {
@@ -48,7 +66,14 @@ forEachDatabase((engine) => {
       const { ana, lead, policy } = await setUp(t)
       const page = await trigger(t, policy.id)
       expect(page).toMatchObject({ status: 'triggered', level: 1, due_at: '2026-03-02T10:05:00.000Z' })
-      expect(page.notifications.map((n: { user_id: string; kind: string; due_at: string; status: string }) => [n.user_id, n.kind, n.due_at, n.status])).toEqual([
+      expect(
+        page.notifications.map((n: { user_id: string; kind: string; due_at: string; status: string }) => [
+          n.user_id,
+          n.kind,
+          n.due_at,
+          n.status,
+        ]),
+      ).toEqual([
         [ana.id, 'email', '2026-03-02T10:00:00.000Z', 'pending'],
         [ana.id, 'in_app', '2026-03-02T10:00:00.000Z', 'sent'],
         [ana.id, 'webhook', '2026-03-02T10:02:00.000Z', 'pending'],
@@ -59,19 +84,40 @@ forEachDatabase((engine) => {
       const escalated = await getJson(t.app, `/api/oncall-pages/${page.id}`, t.org.auth)
       expect(escalated).toMatchObject({ status: 'triggered', level: 2, due_at: '2026-03-02T10:15:00.000Z' })
       // The lead has no contact method: the account address is emailed rather than nobody.
-      expect(escalated.notifications.filter((n: { user_id: string }) => n.user_id === lead.id).map((n: { kind: string; address: string }) => [n.kind, n.address])).toEqual([
+      expect(
+        escalated.notifications
+          .filter((n: { user_id: string }) => n.user_id === lead.id)
+          .map((n: { kind: string; address: string }) => [n.kind, n.address]),
+      ).toEqual([
         ['email', lead.email],
         ['in_app', ''],
       ])
 
       t.clock.advance(6 * MIN)
-      const acked = await postJson(t.app, `/api/oncall-pages/${page.id}/acknowledge`, t.org.auth, { user_id: lead.id }, 200)
+      const acked = await postJson(
+        t.app,
+        `/api/oncall-pages/${page.id}/acknowledge`,
+        t.org.auth,
+        { user_id: lead.id },
+        200,
+      )
       expect(acked).toMatchObject({ status: 'acknowledged', due_at: null, acknowledged_by: lead.id })
       expect(acked.notifications.filter((n: { status: string }) => n.status === 'pending')).toEqual([])
       expect(acked.notifications.find((n: { kind: string }) => n.kind === 'webhook').status).toBe('cancelled')
       expect(await advanceDueEscalations(t.deps, later(t, 60))).toBe(0)
-      expect(acked.events.map((e: { type: string }) => e.type)).toEqual(['triggered', 'notified', 'escalated', 'notified', 'acknowledged'])
-      const again = await t.app.inject({ method: 'POST', url: `/api/oncall-pages/${page.id}/acknowledge`, headers: t.org.auth, payload: {} })
+      expect(acked.events.map((e: { type: string }) => e.type)).toEqual([
+        'triggered',
+        'notified',
+        'escalated',
+        'notified',
+        'acknowledged',
+      ])
+      const again = await t.app.inject({
+        method: 'POST',
+        url: `/api/oncall-pages/${page.id}/acknowledge`,
+        headers: t.org.auth,
+        payload: {},
+      })
       expect(again.statusCode).toBe(409)
     })
 
@@ -91,7 +137,10 @@ forEachDatabase((engine) => {
       const { policy } = await setUp(t)
       const ids: string[] = []
       for (let i = 0; i < 12; i++) ids.push((await trigger(t, policy.id)).id)
-      const moved = await Promise.all([advanceDueEscalations(t.deps, later(t, 5), { batchSize: 3 }), advanceDueEscalations(t.deps, later(t, 5), { batchSize: 3 })])
+      const moved = await Promise.all([
+        advanceDueEscalations(t.deps, later(t, 5), { batchSize: 3 }),
+        advanceDueEscalations(t.deps, later(t, 5), { batchSize: 3 }),
+      ])
       expect(moved[0] + moved[1]).toBe(12)
       for (const id of ids) {
         const events = await t.deps.store.forOrg(t.org.id).oncall.pages.listEvents(id)
@@ -112,7 +161,12 @@ forEachDatabase((engine) => {
       })
       const page = await trigger(t, policy.id)
       expect(page).toMatchObject({ level: 2, due_at: '2026-03-02T10:10:00.000Z' })
-      expect(page.events.map((e: { type: string; detail: { reason?: string } }) => e.detail.reason ?? e.type)).toEqual(['triggered', 'notified', 'nobody-on-call', 'notified'])
+      expect(page.events.map((e: { type: string; detail: { reason?: string } }) => e.detail.reason ?? e.type)).toEqual([
+        'triggered',
+        'notified',
+        'nobody-on-call',
+        'notified',
+      ])
     })
 
     it('repeats the levels, then pages the fallback once and stops; resolve ends a page for good', async () => {
@@ -129,11 +183,24 @@ forEachDatabase((engine) => {
       expect(await advanceDueEscalations(t.deps, later(t, 10))).toBe(1)
       const done = await getJson(t.app, `/api/oncall-pages/${page.id}`, t.org.auth)
       expect(done).toMatchObject({ status: 'triggered', is_fallback: true, is_exhausted: true, due_at: null })
-      expect(done.notifications.filter((n: { user_id: string; kind: string }) => n.user_id === boss!.id && n.kind === 'email')).toHaveLength(1)
+      expect(
+        done.notifications.filter(
+          (n: { user_id: string; kind: string }) => n.user_id === boss!.id && n.kind === 'email',
+        ),
+      ).toHaveLength(1)
       expect(await advanceDueEscalations(t.deps, later(t, 100))).toBe(0)
       const resolved = await postJson(t.app, `/api/oncall-pages/${page.id}/resolve`, t.org.auth, {}, 200)
       expect(resolved).toMatchObject({ status: 'resolved', resolved_at: '2026-03-02T10:00:00.000Z' })
-      expect((await t.app.inject({ method: 'POST', url: `/api/oncall-pages/${page.id}/escalate`, headers: t.org.auth, payload: {} })).statusCode).toBe(409)
+      expect(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: `/api/oncall-pages/${page.id}/escalate`,
+            headers: t.org.auth,
+            payload: {},
+          })
+        ).statusCode,
+      ).toBe(409)
     })
 
     it('sends due notifications through the channels with signed links, retries failures and drops those of acknowledged pages', async () => {
@@ -142,17 +209,24 @@ forEachDatabase((engine) => {
       const page = await trigger(t, policy.id)
       const email = memoryChannel('email')
       let webhookFails = true
-      const webhook = memoryChannel('webhook', () => (webhookFails ? { ok: false, kind: 'retry', reason: '503 from receiver' } : { ok: true }))
+      const webhook = memoryChannel('webhook', () =>
+        webhookFails ? { ok: false, kind: 'retry', reason: '503 from receiver' } : { ok: true },
+      )
       const channels = new ChannelRegistry().register(email.channel).register(webhook.channel)
       expect(await sendDuePageNotifications(t.deps, channels, t.clock.now)).toBe(1)
       expect(email.sent).toHaveLength(1)
       const message = email.sent[0]!
       expect(message).toMatchObject({ address: 'ana@example.test', subject: '[Page] Checkout errors' })
       expect(message.text).toMatch(/Acknowledge: http:\/\/status\.test\/oncall\/links\/acknowledge\?token=\S+/)
-      expect(message.text).toMatch(/Escalate to the next level: http:\/\/status\.test\/oncall\/links\/escalate\?token=\S+/)
+      expect(message.text).toMatch(
+        /Escalate to the next level: http:\/\/status\.test\/oncall\/links\/escalate\?token=\S+/,
+      )
 
       expect(await sendDuePageNotifications(t.deps, channels, later(t, 2))).toBe(0)
-      expect(webhook.sent[0]).toMatchObject({ address: 'https://hooks.example.test/ana', payload: { type: 'oncall.page', page: { id: page.id, level: 1 } } })
+      expect(webhook.sent[0]).toMatchObject({
+        address: 'https://hooks.example.test/ana',
+        payload: { type: 'oncall.page', page: { id: page.id, level: 1 } },
+      })
       expect(webhook.sent[0]!.secret).toMatch(/^whsec_/)
       let rows = await t.deps.store.forOrg(t.org.id).oncall.pages.listNotifications(page.id)
       const retried = rows.find((n) => n.kind === 'webhook')!
@@ -174,7 +248,9 @@ forEachDatabase((engine) => {
       const { systemContext } = await import('../../src/app/context.js')
       const ctx = systemContext(t.org.id, t.clock.now, 'alert-intake')
       const alertId = '6f1c1d1e-0000-4000-8000-000000000001'
-      const pageId = await t.deps.store.db.transaction().execute((tx) => pageEscalationPolicy(t.deps, ctx, { policyId: policy.id, summary: 'CPU high', alertId }, tx))
+      const pageId = await t.deps.store.db
+        .transaction()
+        .execute((tx) => pageEscalationPolicy(t.deps, ctx, { policyId: policy.id, summary: 'CPU high', alertId }, tx))
       expect(pageId).toBeTruthy()
       expect(await pageEscalationPolicy(t.deps, ctx, { policyId: 'not-a-policy', summary: 'x' })).toBeNull()
       expect(await resolvePagesForAlert(t.deps, ctx, alertId)).toBe(1)

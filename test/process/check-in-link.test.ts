@@ -29,13 +29,36 @@ async function setUp(engine: 'pglite' | 'postgres') {
   const sink = await startSmtpSink({ keepRaw: true })
   const env = { SMTP_URL: `${sink.url}?ignoreTLS=true` }
   const t = await createTestApp(engine, { env, now: new Date('2026-03-25T12:00:00Z') })
-  const sender = createProcessOutboxSender(t.deps, loadConfig({ BASE_URL: 'http://status.test', ...env }, '/nonexistent'))
-  closers.push(() => sender.stop(), () => sink.close())
+  const sender = createProcessOutboxSender(
+    t.deps,
+    loadConfig({ BASE_URL: 'http://status.test', ...env }, '/nonexistent'),
+  )
+  closers.push(
+    () => sender.stop(),
+    () => sink.close(),
+  )
   const [ana, ben] = (await addMembers(t.deps.store.db, t.org.id, ['Ana', 'Ben'])) as [Member, Member]
-  const layer = (id: string) => ({ participant_ids: [id], shift_length: 1, shift_unit: 'weeks', start_at: '2026-03-23T09:00:00Z', time_zone: 'UTC' })
-  const primary = await postJson(t.app, '/api/schedules', t.org.auth, { name: 'Support primary', time_zone: 'UTC', layers: [layer(ana.id)] })
-  const backup = await postJson(t.app, '/api/schedules', t.org.auth, { name: 'Support backup', time_zone: 'UTC', layers: [layer(ben.id)] })
-  const incident = await postJson(t.app, '/api/process/incidents', t.org.auth, { title: 'Checkout is down', severity: 4 })
+  const layer = (id: string) => ({
+    participant_ids: [id],
+    shift_length: 1,
+    shift_unit: 'weeks',
+    start_at: '2026-03-23T09:00:00Z',
+    time_zone: 'UTC',
+  })
+  const primary = await postJson(t.app, '/api/schedules', t.org.auth, {
+    name: 'Support primary',
+    time_zone: 'UTC',
+    layers: [layer(ana.id)],
+  })
+  const backup = await postJson(t.app, '/api/schedules', t.org.auth, {
+    name: 'Support backup',
+    time_zone: 'UTC',
+    layers: [layer(ben.id)],
+  })
+  const incident = await postJson(t.app, '/api/process/incidents', t.org.auth, {
+    title: 'Checkout is down',
+    severity: 4,
+  })
   const incidentId = incident.incident_id as string
   const assigned = await t.app.inject({
     method: 'PUT',
@@ -59,7 +82,8 @@ async function linkMailedTo(sink: { messages: { raw?: string }[] }, address: str
 }
 
 const pathOf = (url: string) => url.replace('http://status.test', '')
-const timeline = async (t: TestApp, incidentId: string): Promise<TimelineEntry[]> => (await getJson(t.app, `/api/incidents/${incidentId}/timeline?format=json`, t.org.auth)).entries
+const timeline = async (t: TestApp, incidentId: string): Promise<TimelineEntry[]> =>
+  (await getJson(t.app, `/api/incidents/${incidentId}/timeline?format=json`, t.org.auth)).entries
 
 forEachDatabase((engine) => {
   describe('checking in to an incident role through the link in the role notice', () => {
@@ -70,7 +94,11 @@ forEachDatabase((engine) => {
       expect(mailed?.mail.text).toContain('Check in as Support on-call manager')
       const url = pathOf(mailed!.link!)
       // The queued notice holds no usable link: it is signed only when sent.
-      const outbox = await getJson(t.app, `/api/process/outbox?incident_id=${incidentId}&kind=person_notification`, t.org.auth)
+      const outbox = await getJson(
+        t.app,
+        `/api/process/outbox?incident_id=${incidentId}&kind=person_notification`,
+        t.org.auth,
+      )
       expect(JSON.stringify(outbox)).not.toContain('token=')
 
       const landing = await t.app.inject({ url })
@@ -83,19 +111,36 @@ forEachDatabase((engine) => {
       expect((await timeline(t, incidentId)).filter((e) => e.type === 'check_in')).toEqual([])
 
       t.clock.advance(3 * 60_000)
-      const done = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' })
+      const done = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: '',
+      })
       expect(done.statusCode).toBe(200)
       expect(done.body).toContain('You are checked in')
       const checkIns = (await timeline(t, incidentId)).filter((e) => e.type === 'check_in')
-      expect(checkIns).toEqual([expect.objectContaining({ person: { id: ana.id, name: 'Ana' }, role: 'support_on_call_manager', actor: expect.objectContaining({ name: 'Ana' }) })])
+      expect(checkIns).toEqual([
+        expect.objectContaining({
+          person: { id: ana.id, name: 'Ana' },
+          role: 'support_on_call_manager',
+          actor: expect.objectContaining({ name: 'Ana' }),
+        }),
+      ])
       expect(new Date(checkIns[0]!.at).toISOString()).toBe('2026-03-25T12:03:00.000Z')
       const process = await getJson(t.app, `/api/incidents/${incidentId}/process`, t.org.auth)
-      expect(process.check_ins).toEqual([expect.objectContaining({ person: { id: ana.id, name: 'Ana' }, role: 'support_on_call_manager' })])
+      expect(process.check_ins).toEqual([
+        expect.objectContaining({ person: { id: ana.id, name: 'Ana' }, role: 'support_on_call_manager' }),
+      ])
 
       const again = await t.app.inject({ method: 'POST', url, headers: { accept: 'application/json' } })
       expect(again.statusCode).toBe(409)
       expect(again.headers['content-type']).toContain('application/problem+json')
-      expect(again.json()).toMatchObject({ status: 409, code: 'LINK_USED', title: 'This link was used already; each link works once.' })
+      expect(again.json()).toMatchObject({
+        status: 409,
+        code: 'LINK_USED',
+        title: 'This link was used already; each link works once.',
+      })
       const againHtml = await t.app.inject({ method: 'POST', url })
       expect(againHtml.statusCode).toBe(409)
       expect(againHtml.body).toContain('used already')
@@ -109,11 +154,29 @@ forEachDatabase((engine) => {
       const [payload, mac] = token.split('.') as [string, string]
       // Ben tries to turn Ana's link into his own.
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
-      const asBen = Buffer.from(JSON.stringify({ ...claims, s: String(claims.s).replace(ana.id, ben.id) })).toString('base64url')
-      const forged = checkInLinkUrl({ secret: 'not-the-secret', baseUrl: '' }, { orgId: t.org.id, incidentId, role: 'incident_lead', userId: ben.id, now: t.clock.now })
-      const stale = checkInLinkUrl(t.deps, { orgId: t.org.id, incidentId, role: 'incident_lead', userId: ben.id, now: new Date(t.clock.now.getTime() - CHECK_IN_LINK_TTL_MS - 1) })
+      const asBen = Buffer.from(JSON.stringify({ ...claims, s: String(claims.s).replace(ana.id, ben.id) })).toString(
+        'base64url',
+      )
+      const forged = checkInLinkUrl(
+        { secret: 'not-the-secret', baseUrl: '' },
+        { orgId: t.org.id, incidentId, role: 'incident_lead', userId: ben.id, now: t.clock.now },
+      )
+      const stale = checkInLinkUrl(t.deps, {
+        orgId: t.org.id,
+        incidentId,
+        role: 'incident_lead',
+        userId: ben.id,
+        now: new Date(t.clock.now.getTime() - CHECK_IN_LINK_TTL_MS - 1),
+      })
       const json = { accept: 'application/json' }
-      for (const bad of [`/oncall/check-in?token=${asBen}.${mac}`, `/oncall/check-in?token=${payload}.${mac.slice(0, -2)}xx`, forged, '/oncall/check-in?token=nonsense', '/oncall/check-in', `/oncall/check-in?token=${'a'.repeat(5000)}`]) {
+      for (const bad of [
+        `/oncall/check-in?token=${asBen}.${mac}`,
+        `/oncall/check-in?token=${payload}.${mac.slice(0, -2)}xx`,
+        forged,
+        '/oncall/check-in?token=nonsense',
+        '/oncall/check-in',
+        `/oncall/check-in?token=${'a'.repeat(5000)}`,
+      ]) {
         for (const method of ['GET', 'POST'] as const) {
           const res = await t.app.inject({ method, url: bad, headers: json })
           expect(res.statusCode, `${method} ${bad}`).toBe(404)
@@ -135,17 +198,31 @@ forEachDatabase((engine) => {
       const { t, sink, ana, incidentId } = await setUp(engine)
       const url = pathOf((await linkMailedTo(sink, ana.email))!.link!)
       const carl = { id: 'u-carl', name: 'Carl' }
-      const handover = await t.app.inject({ method: 'PUT', url: `/api/incidents/${incidentId}/roles/support_on_call_manager`, headers: t.org.auth, payload: { person: carl, backup: null } })
+      const handover = await t.app.inject({
+        method: 'PUT',
+        url: `/api/incidents/${incidentId}/roles/support_on_call_manager`,
+        headers: t.org.auth,
+        payload: { person: carl, backup: null },
+      })
       expect(handover.statusCode).toBe(200)
       const refused = await t.app.inject({ method: 'POST', url, headers: { accept: 'application/json' } })
       expect(refused.statusCode).toBe(409)
       expect(refused.json()).toMatchObject({ code: 'CONFLICT', detail: expect.stringContaining('Carl') })
 
-      const back = await t.app.inject({ method: 'PUT', url: `/api/incidents/${incidentId}/roles/support_on_call_manager`, headers: t.org.auth, payload: { person: { id: ana.id, name: 'Ana' } } })
+      const back = await t.app.inject({
+        method: 'PUT',
+        url: `/api/incidents/${incidentId}/roles/support_on_call_manager`,
+        headers: t.org.auth,
+        payload: { person: { id: ana.id, name: 'Ana' } },
+      })
       expect(back.statusCode).toBe(200)
       const done = await t.app.inject({ method: 'POST', url, headers: { accept: 'application/json' } })
       expect(done.statusCode).toBe(200)
-      expect(done.json()).toMatchObject({ result: 'done', role: { key: 'support_on_call_manager' }, person: { id: ana.id } })
+      expect(done.json()).toMatchObject({
+        result: 'done',
+        role: { key: 'support_on_call_manager' },
+        person: { id: ana.id },
+      })
     })
   })
 })

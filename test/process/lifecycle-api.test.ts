@@ -9,18 +9,44 @@ const routeTo: Record<IncidentStatus, [string, object][]> = {
   triage: [],
   declared: [['declare', { override_reason: 'drill of the test' }]],
   stood_down: [['stand-down', { reason: 'false alarm' }]],
-  investigating: [['declare', { override_reason: 'x' }], ['transition', { to: 'investigating' }]],
-  identified: [['declare', { override_reason: 'x' }], ['transition', { to: 'identified' }]],
-  monitoring: [['declare', { override_reason: 'x' }], ['transition', { to: 'monitoring' }]],
-  resolved: [['declare', { override_reason: 'x' }], ['transition', { to: 'resolved' }]],
-  postmortem_published: [['declare', { override_reason: 'x' }], ['transition', { to: 'resolved' }], ['transition', { to: 'postmortem_published' }]],
-  closed: [['declare', { override_reason: 'x' }], ['transition', { to: 'resolved' }], ['transition', { to: 'closed' }]],
+  investigating: [
+    ['declare', { override_reason: 'x' }],
+    ['transition', { to: 'investigating' }],
+  ],
+  identified: [
+    ['declare', { override_reason: 'x' }],
+    ['transition', { to: 'identified' }],
+  ],
+  monitoring: [
+    ['declare', { override_reason: 'x' }],
+    ['transition', { to: 'monitoring' }],
+  ],
+  resolved: [
+    ['declare', { override_reason: 'x' }],
+    ['transition', { to: 'resolved' }],
+  ],
+  postmortem_published: [
+    ['declare', { override_reason: 'x' }],
+    ['transition', { to: 'resolved' }],
+    ['transition', { to: 'postmortem_published' }],
+  ],
+  closed: [
+    ['declare', { override_reason: 'x' }],
+    ['transition', { to: 'resolved' }],
+    ['transition', { to: 'closed' }],
+  ],
 }
 
 async function incidentIn(t: TestApp, status: IncidentStatus) {
-  const opened = await t.app.inject({ method: 'POST', url: '/api/process/incidents', headers: t.org.auth, payload: { title: `In ${status}`, severity: 2 } })
+  const opened = await t.app.inject({
+    method: 'POST',
+    url: '/api/process/incidents',
+    headers: t.org.auth,
+    payload: { title: `In ${status}`, severity: 2 },
+  })
   const api = bind(t, opened.json().incident_id)
-  for (const [path, body] of routeTo[status]) expect((await api.call(path, body)).statusCode, `${path} towards ${status}`).toBe(200)
+  for (const [path, body] of routeTo[status])
+    expect((await api.call(path, body)).statusCode, `${path} towards ${status}`).toBe(200)
   expect((await api.process()).status).toBe(status)
   return api
 }
@@ -57,7 +83,12 @@ forEachDatabase((engine) => {
       await t.call('transition', { to: 'identified' })
       const entries = await t.timeline()
       const change = entries.filter((e) => e.type === 'status_change').at(-1)
-      expect(change).toMatchObject({ from: 'declared', to: 'identified', at: t.clock.now.toISOString(), actor: { kind: 'token' } })
+      expect(change).toMatchObject({
+        from: 'declared',
+        to: 'identified',
+        at: t.clock.now.toISOString(),
+        actor: { kind: 'token' },
+      })
       expect((await t.process()).identified_at).toBe(t.clock.now.toISOString())
     })
 
@@ -66,7 +97,11 @@ forEachDatabase((engine) => {
       await t.call('transition', { to: 'resolved' })
       const reopened = await t.call('transition', { to: 'investigating', reason: 'errors are back' })
       expect(reopened.json()).toMatchObject({ status: 'investigating', resolved_at: null, reopen_count: 1 })
-      expect((await t.timeline()).at(-1)).toMatchObject({ type: 'status_change', isReopening: true, reason: 'errors are back' })
+      expect((await t.timeline()).at(-1)).toMatchObject({
+        type: 'status_change',
+        isReopening: true,
+        reason: 'errors are back',
+      })
     })
 
     it('refuses to declare before the criteria are confirmed, naming each missing one', async () => {
@@ -75,16 +110,26 @@ forEachDatabase((engine) => {
       await t.call('criteria', { criterion_id: 'beyond_minutes', is_met: false })
       const response = await t.call('declare')
       expect(response.statusCode).toBe(400)
-      expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['criteria.beyond_minutes', 'criteria.public_communication'])
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual([
+        'criteria.beyond_minutes',
+        'criteria.public_communication',
+      ])
       expect((await t.process()).status).toBe('triage')
     })
 
     it('declares once every criterion is met, and tells the stakeholders', async () => {
       const t = await declared(engine)
       const p = await t.process()
-      expect(p).toMatchObject({ status: 'declared', criteria: { is_satisfied: true }, triage: { decided_in_time: true } })
+      expect(p).toMatchObject({
+        status: 'declared',
+        criteria: { is_satisfied: true },
+        triage: { decided_in_time: true },
+      })
       const [notice] = await t.outbox('stakeholder_notification')
-      expect(notice?.payload).toMatchObject({ event: 'declared', groups: expect.arrayContaining(['support', 'engineering', 'management']) })
+      expect(notice?.payload).toMatchObject({
+        event: 'declared',
+        groups: expect.arrayContaining(['support', 'engineering', 'management']),
+      })
     })
 
     it('declares with an override reason on record', async () => {
@@ -97,7 +142,11 @@ forEachDatabase((engine) => {
       const t = await processApp(engine)
       expect((await t.call('stand-down', { reason: 'Monitoring glitch' })).statusCode).toBe(200)
       expect((await t.outbox('stakeholder_notification'))[0]?.payload).toMatchObject({ event: 'stood_down' })
-      const publish = await t.call('messages', { stage: 'acknowledgement', text: 'We are investigating', channels: ['status_page'] })
+      const publish = await t.call('messages', {
+        stage: 'acknowledgement',
+        text: 'We are investigating',
+        channels: ['status_page'],
+      })
       expect(publish.statusCode).toBe(409)
       expect((await t.app.inject({ url: `/api/incidents/${t.id}`, headers: t.org.auth })).json().updates).toEqual([])
     })
@@ -109,7 +158,8 @@ forEachDatabase((engine) => {
       expect((await t.call('transition', { to: 'declared' })).statusCode).toBe(400)
       expect((await t.call('transition', { to: 'sideways' })).statusCode).toBe(400)
       expect((await t.call('severity', { level: 9 })).statusCode).toBe(400)
-      for (const criterion_id of criteria) expect((await t.call('criteria', { criterion_id, is_met: true })).statusCode).toBe(200)
+      for (const criterion_id of criteria)
+        expect((await t.call('criteria', { criterion_id, is_met: true })).statusCode).toBe(200)
     })
 
     it('keeps each organisation to its own incidents', async () => {

@@ -19,8 +19,13 @@ async function setup(engine: 'pglite' | 'postgres', receiverStatus = () => 200) 
   const t = await createTestApp(engine, { env })
   const config = loadConfig({ BASE_URL: 'http://status.test', ...env }, '/nonexistent')
   const sender = createProcessOutboxSender(t.deps, config)
-  closers.push(() => sender.stop(), () => receiver.close(), () => sink.close())
-  const call = (method: 'PATCH' | 'PUT' | 'POST', url: string, payload: Record<string, unknown>) => t.app.inject({ method, url, headers: t.org.auth, payload })
+  closers.push(
+    () => sender.stop(),
+    () => receiver.close(),
+    () => sink.close(),
+  )
+  const call = (method: 'PATCH' | 'PUT' | 'POST', url: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method, url, headers: t.org.auth, payload })
   await call('PATCH', '/api/process/settings', { freeze_webhook_url: `${receiver.url}/hooks/freeze` })
   await call('PUT', '/api/process/stakeholder-groups/management', { name: 'Management', emails: ['cto@acme.test'] })
   const opened = await call('POST', '/api/process/incidents', { title: 'Checkout is down', severity: 5 })
@@ -32,17 +37,25 @@ forEachDatabase((engine) => {
   describe('process notices leave through the delivery channels', () => {
     it('fires a signed freeze webhook and mails the stakeholder group when a severe incident is declared', async () => {
       const { t, receiver, sink, sender, call, id } = await setup(engine)
-      expect((await call('POST', `/api/incidents/${id}/declare`, { override_reason: 'clearly a crisis' })).statusCode).toBeLessThan(300)
+      expect(
+        (await call('POST', `/api/incidents/${id}/declare`, { override_reason: 'clearly a crisis' })).statusCode,
+      ).toBeLessThan(300)
       await sender.runOnce()
       const hook = receiver.requests.find((r) => r.path === '/hooks/freeze')
       expect(hook).toBeDefined()
       expect(JSON.parse(hook!.body)).toMatchObject({ event: 'marketing.freeze', frozen: true })
-      const secret = (await t.app.inject({ url: '/api/process/config', headers: t.org.auth })).json().freeze_webhook_secret
-      const verified = verifySignature(secret, hook!.body, hook!.headers['candor-signature'] as string, Math.floor(Date.now() / 1000))
+      const secret = (await t.app.inject({ url: '/api/process/config', headers: t.org.auth })).json()
+        .freeze_webhook_secret
+      const verified = verifySignature(
+        secret,
+        hook!.body,
+        hook!.headers['candor-signature'] as string,
+        Math.floor(Date.now() / 1000),
+      )
       expect(verified).toMatchObject({ ok: true })
       expect(sink.messages.some((m) => m.to.includes('cto@acme.test'))).toBe(true)
       const outbox = (await t.app.inject({ url: '/api/process/outbox', headers: t.org.auth })).json()
-      const rows = Array.isArray(outbox) ? outbox : outbox.items ?? outbox.rows ?? []
+      const rows = Array.isArray(outbox) ? outbox : (outbox.items ?? outbox.rows ?? [])
       expect(rows.filter((r: { status: string }) => r.status === 'pending')).toEqual([])
     })
 
@@ -51,14 +64,22 @@ forEachDatabase((engine) => {
       const { t, receiver, sender, call, id } = await setup(engine, () => (failing ? 503 : 200))
       await call('POST', `/api/incidents/${id}/declare`, { override_reason: 'crisis' })
       await sender.runOnce()
-      const pending = await t.deps.store.db.selectFrom('process_outbox').selectAll().where('kind', '=', 'freeze_webhook').executeTakeFirstOrThrow()
+      const pending = await t.deps.store.db
+        .selectFrom('process_outbox')
+        .selectAll()
+        .where('kind', '=', 'freeze_webhook')
+        .executeTakeFirstOrThrow()
       expect(pending).toMatchObject({ status: 'pending', attempts: 1 })
       expect(pending.last_error).toMatch(/503/)
       expect(pending.due_at.getTime()).toBeGreaterThan(t.clock.now.getTime())
       failing = false
       t.clock.advance(2 * 60 * 60_000)
       await sender.runOnce()
-      const sent = await t.deps.store.db.selectFrom('process_outbox').selectAll().where('id', '=', pending.id).executeTakeFirstOrThrow()
+      const sent = await t.deps.store.db
+        .selectFrom('process_outbox')
+        .selectAll()
+        .where('id', '=', pending.id)
+        .executeTakeFirstOrThrow()
       expect(sent).toMatchObject({ status: 'sent', attempts: 2 })
       expect(receiver.requests.filter((r) => r.path === '/hooks/freeze').map((r) => r.status)).toEqual([503, 200])
     })

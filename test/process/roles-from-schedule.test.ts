@@ -11,10 +11,27 @@ forEachDatabase((engine) => {
     it('gives the role to whoever is on call now, with the backup from a second schedule', async () => {
       const { app, deps, org } = await createTestApp(engine, { now: new Date('2026-03-25T12:00:00Z') })
       const [ana, ben] = await addMembers(deps.store.db, org.id, ['Ana', 'Ben'])
-      const layer = (id: string) => ({ participant_ids: [id], shift_length: 1, shift_unit: 'weeks', start_at: '2026-03-23T09:00:00Z', time_zone: 'UTC' })
-      const primary = await postJson(app, '/api/schedules', org.auth, { name: 'Support primary', time_zone: 'UTC', layers: [layer(ana!.id)] })
-      const backup = await postJson(app, '/api/schedules', org.auth, { name: 'Support backup', time_zone: 'UTC', layers: [layer(ben!.id)] })
-      const incident = await postJson(app, '/api/process/incidents', org.auth, { title: 'Checkout is down', severity: 4 })
+      const layer = (id: string) => ({
+        participant_ids: [id],
+        shift_length: 1,
+        shift_unit: 'weeks',
+        start_at: '2026-03-23T09:00:00Z',
+        time_zone: 'UTC',
+      })
+      const primary = await postJson(app, '/api/schedules', org.auth, {
+        name: 'Support primary',
+        time_zone: 'UTC',
+        layers: [layer(ana!.id)],
+      })
+      const backup = await postJson(app, '/api/schedules', org.auth, {
+        name: 'Support backup',
+        time_zone: 'UTC',
+        layers: [layer(ben!.id)],
+      })
+      const incident = await postJson(app, '/api/process/incidents', org.auth, {
+        title: 'Checkout is down',
+        severity: 4,
+      })
       const assigned = await app.inject({
         method: 'PUT',
         url: `/api/incidents/${incident.incident_id}/roles/support_on_call_manager`,
@@ -26,9 +43,16 @@ forEachDatabase((engine) => {
       expect(role).toMatchObject({ primary: { id: ana!.id }, backup: { id: ben!.id } })
 
       const empty = await postJson(app, '/api/schedules', org.auth, { name: 'Nobody', time_zone: 'UTC' })
-      const refused = await app.inject({ method: 'PUT', url: `/api/incidents/${incident.incident_id}/roles/incident_lead`, headers: org.auth, payload: { from_schedule: empty.id } })
+      const refused = await app.inject({
+        method: 'PUT',
+        url: `/api/incidents/${incident.incident_id}/roles/incident_lead`,
+        headers: org.auth,
+        payload: { from_schedule: empty.id },
+      })
       expect(refused.statusCode).toBe(400)
-      expect(refused.json().errors).toEqual([{ path: 'from_schedule', message: 'nobody is on call on that schedule now (or no such schedule)' }])
+      expect(refused.json().errors).toEqual([
+        { path: 'from_schedule', message: 'nobody is on call on that schedule now (or no such schedule)' },
+      ])
     })
   })
 })

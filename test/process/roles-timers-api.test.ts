@@ -12,12 +12,16 @@ forEachDatabase((engine) => {
     it('lets a responder take a vacant role by checking in, and refuses one someone holds', async () => {
       const t = await processApp(engine)
       const first = await t.call('check-ins', { role: 'incident_lead', person: ana })
-      expect(first.json().roles).toEqual([expect.objectContaining({ role: 'incident_lead', primary: ana, has_checked_in: true })])
+      expect(first.json().roles).toEqual([
+        expect.objectContaining({ role: 'incident_lead', primary: ana, has_checked_in: true }),
+      ])
       const second = await t.call('check-ins', { role: 'incident_lead', person: bo })
       expect(second.statusCode).toBe(409)
       expect(second.json().errors[0].message).toBe('held by Ana')
       expect((await t.call('check-ins', { role: 'responder', person: bo })).statusCode).toBe(200)
-      expect((await t.process()).check_ins.map((c: { person: { name: string }; role: string }) => [c.person.name, c.role])).toEqual([
+      expect(
+        (await t.process()).check_ins.map((c: { person: { name: string }; role: string }) => [c.person.name, c.role]),
+      ).toEqual([
         ['Ana', 'incident_lead'],
         ['Bo', 'responder'],
       ])
@@ -31,7 +35,10 @@ forEachDatabase((engine) => {
       expect(released.json().roles[0]).toMatchObject({ primary: null })
       const changes = (await t.timeline()).filter((e) => e.type === 'role_change').map((e) => e.reason)
       expect(changes).toEqual(['assigned', 'handover', 'released'])
-      expect((await t.outbox('person_notification')).map((r) => r.payload.reason)).toEqual(['role_assigned', 'role_assigned'])
+      expect((await t.outbox('person_notification')).map((r) => r.payload.reason)).toEqual([
+        'role_assigned',
+        'role_assigned',
+      ])
     })
 
     it('refuses a person as their own backup, and an unknown role', async () => {
@@ -43,7 +50,10 @@ forEachDatabase((engine) => {
     it('adds shadows who hold no role', async () => {
       const t = await processApp(engine)
       const response = await t.call('shadows', { person: bo, shadowing: 'support_on_call_manager' })
-      expect(response.json()).toMatchObject({ shadows: [{ person: bo, shadowing: 'support_on_call_manager' }], roles: [] })
+      expect(response.json()).toMatchObject({
+        shadows: [{ person: bo, shadowing: 'support_on_call_manager' }],
+        roles: [],
+      })
     })
   })
 
@@ -57,7 +67,9 @@ forEachDatabase((engine) => {
       await runProcessTimers(t.deps, t.clock.now)
       const p = await t.process()
       expect(p.roles[0]).toMatchObject({ role: 'support_on_call_manager', primary: bo, backup: null })
-      expect((await t.timeline()).find((e) => e.type === 'role_change' && e.reason === 'backup_takeover')).toMatchObject({ from: ana, to: bo, actor: { kind: 'system' } })
+      expect(
+        (await t.timeline()).find((e) => e.type === 'role_change' && e.reason === 'backup_takeover'),
+      ).toMatchObject({ from: ana, to: bo, actor: { kind: 'system' } })
       const takeover = (await t.outbox('person_notification')).find((r) => r.payload.reason === 'backup_takeover')
       expect(takeover?.payload).toMatchObject({ person: bo, role: 'support_on_call_manager' })
     })
@@ -73,7 +85,12 @@ forEachDatabase((engine) => {
 
     it('follows an organisation window for the takeover', async () => {
       const t = await processApp(engine)
-      await t.app.inject({ method: 'PATCH', url: '/api/process/settings', headers: t.org.auth, payload: { takeover_minutes: 2 } })
+      await t.app.inject({
+        method: 'PATCH',
+        url: '/api/process/settings',
+        headers: t.org.auth,
+        payload: { takeover_minutes: 2 },
+      })
       await t.call('roles/incident_lead', { person: ana, backup: bo }, 'PUT')
       t.clock.advance(minutes(2))
       await runProcessTimers(t.deps, t.clock.now)
@@ -91,7 +108,10 @@ forEachDatabase((engine) => {
       await runProcessTimers(t.deps, t.clock.now)
       const reasons = (await t.outbox('person_notification')).map((r) => r.payload.reason)
       expect(reasons.filter((r) => r !== 'role_assigned')).toEqual(['triage_reminder', 'triage_escalation'])
-      expect((await t.timeline()).filter((e) => e.type.startsWith('triage_')).map((e) => e.type)).toEqual(['triage_reminder', 'triage_escalated'])
+      expect((await t.timeline()).filter((e) => e.type.startsWith('triage_')).map((e) => e.type)).toEqual([
+        'triage_reminder',
+        'triage_escalated',
+      ])
       t.clock.advance(minutes(1))
       const declaredLate = await t.call('declare', { override_reason: 'took too long' })
       expect(declaredLate.json().triage.decided_in_time).toBe(false)

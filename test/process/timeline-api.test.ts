@@ -13,7 +13,10 @@ forEachDatabase((engine) => {
       expect((await t.call('playbook/tasks/security_path.legal', { is_done: true }, 'PUT')).statusCode).toBe(404)
       await t.call('playbook/answers', { question_id: 'customer_data_exposed', answer: true })
       const ticked = await t.call('playbook/tasks/security_path.legal', { is_done: true }, 'PUT')
-      const tasks = ticked.json().playbook.tasks.filter((task: { is_done: boolean }) => task.is_done).map((task: { id: string }) => task.id)
+      const tasks = ticked
+        .json()
+        .playbook.tasks.filter((task: { is_done: boolean }) => task.is_done)
+        .map((task: { id: string }) => task.id)
       expect(tasks).toEqual(['scope.tickets', 'security_path.legal'])
     })
 
@@ -32,14 +35,26 @@ forEachDatabase((engine) => {
       await t.call('decisions', { text: 'Fail over to the backup provider', rationale: 'primary is down' })
       const entries = await t.timeline()
       expect(entries.map((e) => e.type)).toEqual(['incident_opened', 'alert_attached', 'note', 'decision'])
-      expect(entries[2]).toMatchObject({ text: 'Looks like the payment provider', at: t.clock.now.toISOString(), actor: { kind: 'token' } })
+      expect(entries[2]).toMatchObject({
+        text: 'Looks like the payment provider',
+        at: t.clock.now.toISOString(),
+        actor: { kind: 'token' },
+      })
     })
 
     it('exports the story as Markdown', async () => {
       const t = await declared(engine)
       await t.call('messages', { stage: 'acknowledgement', text: "We're investigating.", channels: ['status_page'] })
-      await t.call('messages/deliveries', { stage: 'acknowledgement', channel: 'email', audience: 'subscribers', recipient_count: 1200 })
-      const response = await t.app.inject({ url: `/api/incidents/${t.id}/timeline?format=markdown`, headers: t.org.auth })
+      await t.call('messages/deliveries', {
+        stage: 'acknowledgement',
+        channel: 'email',
+        audience: 'subscribers',
+        recipient_count: 1200,
+      })
+      const response = await t.app.inject({
+        url: `/api/incidents/${t.id}/timeline?format=markdown`,
+        headers: t.org.auth,
+      })
       expect(response.headers['content-type']).toContain('text/markdown')
       expect(response.body).toContain('# Checkout is down')
       expect(response.body).toContain('Status: triage → declared.')
@@ -51,7 +66,9 @@ forEachDatabase((engine) => {
       const db = t.deps.store.db
       await expect(sql`UPDATE incident_timeline SET type = 'note'`.execute(db)).rejects.toThrow(/append-only/)
       await expect(sql`DELETE FROM incident_timeline`.execute(db)).rejects.toThrow(/append-only/)
-      expect((await t.app.inject({ method: 'DELETE', url: `/api/incidents/${t.id}`, headers: t.org.auth })).statusCode).toBe(204)
+      expect(
+        (await t.app.inject({ method: 'DELETE', url: `/api/incidents/${t.id}`, headers: t.org.auth })).statusCode,
+      ).toBe(204)
       const left = await sql<{ n: number }>`SELECT count(*)::int AS n FROM incident_timeline`.execute(db)
       expect(left.rows[0]?.n).toBe(0)
     })
@@ -61,13 +78,29 @@ forEachDatabase((engine) => {
     it('run the same process but send nothing public, marking every message DRILL', async () => {
       const t = await declared(engine, { isDrill: true })
       await t.call('check-ins', { role: 'incident_lead', person: { id: 'u-ana', name: 'Ana' } })
-      const ack = await t.call('messages', { stage: 'acknowledgement', text: 'We are investigating', channels: ['status_page', 'email'] })
-      expect(ack.json()).toMatchObject({ status: 'investigating', is_drill: true, channels_used: ['status_page', 'email'] })
+      const ack = await t.call('messages', {
+        stage: 'acknowledgement',
+        text: 'We are investigating',
+        channels: ['status_page', 'email'],
+      })
+      expect(ack.json()).toMatchObject({
+        status: 'investigating',
+        is_drill: true,
+        channels_used: ['status_page', 'email'],
+      })
       expect((await t.app.inject({ url: `/api/incidents/${t.id}`, headers: t.org.auth })).json().updates).toEqual([])
       const [teamMessage] = await t.outbox('team_message')
-      expect(teamMessage?.payload).toMatchObject({ text: '[DRILL] We are investigating', recipients: [{ id: 'u-ana', name: 'Ana' }] })
+      expect(teamMessage?.payload).toMatchObject({
+        text: '[DRILL] We are investigating',
+        recipients: [{ id: 'u-ana', name: 'Ana' }],
+      })
       for (const row of await t.outbox()) expect(String(row.payload.text ?? '')).toMatch(/^\[DRILL\] /)
-      const report = await t.call('messages/deliveries', { stage: 'update', channel: 'email', audience: 'subscribers', recipient_count: 3 })
+      const report = await t.call('messages/deliveries', {
+        stage: 'update',
+        channel: 'email',
+        audience: 'subscribers',
+        recipient_count: 3,
+      })
       expect(report.statusCode).toBe(409)
     })
   })
@@ -76,13 +109,30 @@ forEachDatabase((engine) => {
     it('move the process too: timeline, stakeholders and the cadence clock', async () => {
       const t = await declared(engine)
       t.clock.advance(60_000)
-      const posted = await t.app.inject({ method: 'POST', url: `/api/incidents/${t.id}/updates`, headers: t.org.auth, payload: { status: 'investigating', body: 'We are looking into it.' } })
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: `/api/incidents/${t.id}/updates`,
+        headers: t.org.auth,
+        payload: { status: 'investigating', body: 'We are looking into it.' },
+      })
       expect(posted.statusCode).toBe(201)
       t.clock.advance(60_000)
-      await t.app.inject({ method: 'POST', url: `/api/incidents/${t.id}/updates`, headers: t.org.auth, payload: { status: 'resolved', body: 'Fixed.' } })
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/incidents/${t.id}/updates`,
+        headers: t.org.auth,
+        payload: { status: 'resolved', body: 'Fixed.' },
+      })
       const entries = await t.timeline()
-      expect(entries.filter((e) => e.type === 'status_change').map((e) => e.to)).toEqual(['declared', 'investigating', 'resolved'])
-      expect(entries.filter((e) => e.type === 'message_published').map((e) => e.stage)).toEqual(['acknowledgement', 'all_clear'])
+      expect(entries.filter((e) => e.type === 'status_change').map((e) => e.to)).toEqual([
+        'declared',
+        'investigating',
+        'resolved',
+      ])
+      expect(entries.filter((e) => e.type === 'message_published').map((e) => e.stage)).toEqual([
+        'acknowledgement',
+        'all_clear',
+      ])
       expect((await t.outbox('stakeholder_notification')).map((r) => r.payload.event)).toEqual(['declared', 'resolved'])
       const p = await t.process()
       expect(p).toMatchObject({ status: 'resolved', cadence: { last_public_update_at: t.clock.now.toISOString() } })
@@ -90,11 +140,25 @@ forEachDatabase((engine) => {
 
     it('adopt an incident opened straight to the public', async () => {
       const t = await processApp(engine)
-      const created = await t.app.inject({ method: 'POST', url: '/api/incidents', headers: t.org.auth, payload: { title: 'API errors', severity: 4, body: 'Investigating.' } })
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/incidents',
+        headers: t.org.auth,
+        payload: { title: 'API errors', severity: 4, body: 'Investigating.' },
+      })
       const id = created.json().id
       const p = (await t.app.inject({ url: `/api/incidents/${id}/process`, headers: t.org.auth })).json()
-      expect(p).toMatchObject({ status: 'investigating', acknowledged_at: expect.any(String), playbook: { key: 'default_service_outage' } })
-      const noted = await t.app.inject({ method: 'POST', url: `/api/incidents/${id}/notes`, headers: t.org.auth, payload: { text: 'Adopted' } })
+      expect(p).toMatchObject({
+        status: 'investigating',
+        acknowledged_at: expect.any(String),
+        playbook: { key: 'default_service_outage' },
+      })
+      const noted = await t.app.inject({
+        method: 'POST',
+        url: `/api/incidents/${id}/notes`,
+        headers: t.org.auth,
+        payload: { text: 'Adopted' },
+      })
       expect(noted.statusCode).toBe(201)
     })
   })

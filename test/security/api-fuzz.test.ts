@@ -19,9 +19,15 @@ afterEach(async () => {
 })
 
 /** One raw HTTP exchange on a fresh connection: the status code, or null if the server just closed. */
-function rawExchange(port: number, bytes: string, options: { halfClose: boolean } = { halfClose: true }): Promise<number | null> {
+function rawExchange(
+  port: number,
+  bytes: string,
+  options: { halfClose: boolean } = { halfClose: true },
+): Promise<number | null> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => (options.halfClose ? socket.end(bytes, 'latin1') : socket.write(bytes, 'latin1')))
+    const socket = connect(port, '127.0.0.1', () =>
+      options.halfClose ? socket.end(bytes, 'latin1') : socket.write(bytes, 'latin1'),
+    )
     let head = ''
     const done = () => {
       socket.destroy()
@@ -39,20 +45,38 @@ function rawExchange(port: number, bytes: string, options: { halfClose: boolean 
 }
 
 const rawRequest = fc.oneof(
-  fc.record({
-    method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'TRACE', 'CONNECT', 'BREW', 'G\u00c9T', ''),
-    path: fc.oneof(fc.constantFrom('/api/pages', '/api/incidents', '/healthz', '/api/auth/sign-in', '/p/x/', '*', 'http://evil.example/', '/api/%zz'), fc.webPath()),
-    version: fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/9', ''),
-    headers: fc.array(fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 60 })), { maxLength: 5 }),
-    body: fc.string({ maxLength: 200 }),
-    length: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 500 }), fc.constant('abc')),
-    chunked: fc.boolean(),
-  }).map((r) => {
-    const lines = [`${r.method} ${r.path} ${r.version}`, 'Host: 127.0.0.1', ...r.headers.map(([k, v]) => `${k}: ${v}`)]
-    if (r.length !== null) lines.push(`Content-Length: ${r.length}`)
-    if (r.chunked) lines.push('Transfer-Encoding: chunked')
-    return `${lines.join('\r\n')}\r\n\r\n${r.body}`
-  }),
+  fc
+    .record({
+      method: fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'TRACE', 'CONNECT', 'BREW', 'G\u00c9T', ''),
+      path: fc.oneof(
+        fc.constantFrom(
+          '/api/pages',
+          '/api/incidents',
+          '/healthz',
+          '/api/auth/sign-in',
+          '/p/x/',
+          '*',
+          'http://evil.example/',
+          '/api/%zz',
+        ),
+        fc.webPath(),
+      ),
+      version: fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/9', ''),
+      headers: fc.array(fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 60 })), { maxLength: 5 }),
+      body: fc.string({ maxLength: 200 }),
+      length: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 500 }), fc.constant('abc')),
+      chunked: fc.boolean(),
+    })
+    .map((r) => {
+      const lines = [
+        `${r.method} ${r.path} ${r.version}`,
+        'Host: 127.0.0.1',
+        ...r.headers.map(([k, v]) => `${k}: ${v}`),
+      ]
+      if (r.length !== null) lines.push(`Content-Length: ${r.length}`)
+      if (r.chunked) lines.push('Transfer-Encoding: chunked')
+      return `${lines.join('\r\n')}\r\n\r\n${r.body}`
+    }),
   fc.string({ maxLength: 400 }),
   fc.constant(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
 )
@@ -80,17 +104,32 @@ forEachDatabase((engine) => {
         { cookie: 'candor_session=forged' },
         {},
       ]
-      const callerTokens = new Set(callers.flatMap((c) => Object.values(c).join(' ').match(/[0-9a-f-]{36}/g) ?? []))
-      const ids = [...uuidsIn(await tenantRows(t.database, t.org.id)), ...uuidsIn(await tenantRows(t.database, other.id))].filter((id) => !callerTokens.has(id))
+      const callerTokens = new Set(
+        callers.flatMap(
+          (c) =>
+            Object.values(c)
+              .join(' ')
+              .match(/[0-9a-f-]{36}/g) ?? [],
+        ),
+      )
+      const ids = [
+        ...uuidsIn(await tenantRows(t.database, t.org.id)),
+        ...uuidsIn(await tenantRows(t.database, other.id)),
+      ].filter((id) => !callerTokens.has(id))
       // Generous limits: the point is to reach the handlers, not the limiter (whose 429s are tested elsewhere).
-      configureSecurity(t.deps, { rateLimits: { perIp: 1_000_000, perIpPublicReads: 1_000_000, perCredential: 1_000_000 }, headersTimeoutMs: 2_000 })
+      configureSecurity(t.deps, {
+        rateLimits: { perIp: 1_000_000, perIpPublicReads: 1_000_000, perCredential: 1_000_000 },
+        headersTimeoutMs: 2_000,
+      })
       const app = await createHttpApp(t.deps)
       cleanup.push(() => app.close())
       const runtime = statusPagesRuntime(t.deps)
       await runtime.start()
       cleanup.push(async () => runtime.stop())
 
-      const doc = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: object }> } }>> }
+      const doc = (await app.inject({ url: '/api/openapi.json' })).json() as {
+        paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: object }> } }>>
+      }
       const bodySchemas = new Map<string, object>()
       for (const [template, ops] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(ops)) {
@@ -107,12 +146,21 @@ forEachDatabase((engine) => {
         fc.asyncProperty(arbitrary, async (request: FuzzRequest) => {
           if (/\/api\/live(\?|$)/.test(request.url)) return true
           const started = performance.now()
-          const response = await Promise.race([app.inject(request), new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in 20 s: ${request.method} ${request.url}`)), 20_000))])
+          const response = await Promise.race([
+            app.inject(request),
+            new Promise<never>((_, reject) =>
+              setTimeout(() => reject(new Error(`no answer in 20 s: ${request.method} ${request.url}`)), 20_000),
+            ),
+          ])
           const ms = performance.now() - started
-          if (process.env.FUZZ_SLOW && ms > 300) console.log('SLOW', Math.round(ms), request.method, request.url.slice(0, 150), response.statusCode)
+          if (process.env.FUZZ_SLOW && ms > 300)
+            console.log('SLOW', Math.round(ms), request.method, request.url.slice(0, 150), response.statusCode)
           statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)
           // Throwing (rather than returning false) puts the answer itself in the failure report.
-          if (response.statusCode >= 500) throw new Error(`${request.method} ${request.url.slice(0, 200)} → ${response.statusCode} ${response.payload.slice(0, 300)}`)
+          if (response.statusCode >= 500)
+            throw new Error(
+              `${request.method} ${request.url.slice(0, 200)} → ${response.statusCode} ${response.payload.slice(0, 300)}`,
+            )
           return true
         }),
         { numRuns: injected, endOnFailure: true },
@@ -133,10 +181,13 @@ forEachDatabase((engine) => {
       const answered = [...statuses.values()].reduce((x, y) => x + y, 0)
       expect(answered).toBeGreaterThan(injected + overTheWire * 0.5)
       // The requests reached the handlers: successes, refusals and validation answers, not just one kind.
-      for (const code of [200, 400, 401, 403, 404]) expect(statuses.get(code) ?? 0, `answers with ${code}`).toBeGreaterThan(50)
+      for (const code of [200, 400, 401, 403, 404])
+        expect(statuses.get(code) ?? 0, `answers with ${code}`).toBeGreaterThan(50)
       expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200)
       expect((await app.inject({ url: '/api/pages', headers: await t.org.tokenFor('viewer') })).statusCode).toBe(200)
-      expect(await rawExchange(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', { halfClose: false })).toBe(200)
+      expect(
+        await rawExchange(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', { halfClose: false }),
+      ).toBe(200)
       void a
     }, 900_000)
   })

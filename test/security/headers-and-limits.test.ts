@@ -38,34 +38,79 @@ forEachDatabase((engine) => {
     it('adds HSTS and a __Host- secure cookie when served over HTTPS', async () => {
       const t = await createTestApp(engine, { env: { BASE_URL: 'https://status.example.com' } })
       const person = await addPerson(t, t.org.id, 'viewer')
-      const response = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: person.email, password: person.password } })
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: person.email, password: person.password },
+      })
       expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains')
-      expect(response.cookies[0]).toMatchObject({ name: '__Host-candor_session', secure: true, httpOnly: true, sameSite: 'Lax', path: '/' })
+      expect(response.cookies[0]).toMatchObject({
+        name: '__Host-candor_session',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+      })
     })
   })
 
   describe('limits', () => {
     it('refuses oversized bodies: 16 KiB on sign-in, 1 MiB on the API', async () => {
       const t = await createTestApp(engine)
-      const signIn = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a@example.com', password: 'x'.repeat(17 * 1024) } })
+      const signIn = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email: 'a@example.com', password: 'x'.repeat(17 * 1024) },
+      })
       expect(signIn.statusCode).toBe(413)
-      const api = await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug: 'big', name: 'x'.repeat(1024 * 1024 + 10) } })
+      const api = await t.app.inject({
+        method: 'POST',
+        url: '/api/pages',
+        headers: t.org.auth,
+        payload: { slug: 'big', name: 'x'.repeat(1024 * 1024 + 10) },
+      })
       expect(api.statusCode).toBe(413)
     })
 
     it('refuses text no database can store (NUL) and absurd nesting with 400, on any route', async () => {
       const t = await createTestApp(engine)
-      const nul = await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug: 'ok', name: 'bad\u0000name' } })
+      const nul = await t.app.inject({
+        method: 'POST',
+        url: '/api/pages',
+        headers: t.org.auth,
+        payload: { slug: 'ok', name: 'bad\u0000name' },
+      })
       expect(nul.statusCode).toBe(400)
       expect(nul.json().errors).toEqual([{ path: 'name', message: 'must not contain the NUL character' }])
-      const nested = await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug: 'ok', branding: { colours: ['#fff', 'x\u0000'] } } })
-      expect(nested.json().errors).toEqual([{ path: 'branding.colours.1', message: 'must not contain the NUL character' }])
-      const key = await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug: 'ok', ['na\u0000me']: 'x' } })
+      const nested = await t.app.inject({
+        method: 'POST',
+        url: '/api/pages',
+        headers: t.org.auth,
+        payload: { slug: 'ok', branding: { colours: ['#fff', 'x\u0000'] } },
+      })
+      expect(nested.json().errors).toEqual([
+        { path: 'branding.colours.1', message: 'must not contain the NUL character' },
+      ])
+      const key = await t.app.inject({
+        method: 'POST',
+        url: '/api/pages',
+        headers: t.org.auth,
+        payload: { slug: 'ok', 'na\u0000me': 'x' },
+      })
       expect(key.json().errors).toEqual([{ path: '(body)', message: 'a key must not contain the NUL character' }])
       const query = await t.app.inject({ url: '/api/incidents?status=%00', headers: t.org.auth })
       expect(query.json().errors).toEqual([{ path: 'query.status', message: 'must not contain the NUL character' }])
-      const deep = JSON.stringify({ name: 'x', branding: JSON.parse('{"a":'.repeat(100) + '1' + '}'.repeat(100)) })
-      expect((await t.app.inject({ method: 'POST', url: '/api/pages', headers: { ...t.org.auth, 'content-type': 'application/json' }, payload: deep })).statusCode).toBe(400)
+      const deep = JSON.stringify({ name: 'x', branding: JSON.parse(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`) })
+      expect(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/pages',
+            headers: { ...t.org.auth, 'content-type': 'application/json' },
+            payload: deep,
+          })
+        ).statusCode,
+      ).toBe(400)
       expect(query.statusCode).toBe(400)
     })
 
@@ -76,13 +121,25 @@ forEachDatabase((engine) => {
       try {
         const token = await t.org.tokenFor('viewer')
         const codes = []
-        for (let i = 0; i < 6; i++) codes.push((await app.inject({ url: '/api/pages', headers: token, remoteAddress: `198.51.100.${i}` })).statusCode)
+        for (let i = 0; i < 6; i++)
+          codes.push(
+            (await app.inject({ url: '/api/pages', headers: token, remoteAddress: `198.51.100.${i}` })).statusCode,
+          )
         expect(codes).toEqual([200, 200, 200, 200, 200, 429])
         const limited = await app.inject({ url: '/api/pages', headers: token, remoteAddress: '198.51.100.99' })
         expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' })
         expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
         const fromOneIp = []
-        for (let i = 0; i < 9; i++) fromOneIp.push((await app.inject({ url: '/api/pages', headers: await t.org.tokenFor('viewer'), remoteAddress: '192.0.2.1' })).statusCode)
+        for (let i = 0; i < 9; i++)
+          fromOneIp.push(
+            (
+              await app.inject({
+                url: '/api/pages',
+                headers: await t.org.tokenFor('viewer'),
+                remoteAddress: '192.0.2.1',
+              })
+            ).statusCode,
+          )
         expect(fromOneIp.filter((c) => c === 429)).toHaveLength(1)
       } finally {
         await app.close()

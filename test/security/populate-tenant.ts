@@ -19,7 +19,8 @@ export async function populateTenant(t: TestApp, org: TestOrg, tag: string): Pro
   const call = async (method: 'POST' | 'PUT' | 'PATCH', url: string, route: string, payload: unknown) => {
     bodies.set(`${method} ${route}`, payload)
     const response = await app.inject({ method, url, headers: org.auth, payload: payload as object })
-    if (response.statusCode >= 300) throw new Error(`populate ${method} ${url}: ${response.statusCode} ${response.payload}`)
+    if (response.statusCode >= 300)
+      throw new Error(`populate ${method} ${url}: ${response.statusCode} ${response.payload}`)
     return response.json() as Record<string, any>
   }
   const at = (hours: number) => new Date(t.clock.now.getTime() + hours * 3_600_000).toISOString()
@@ -27,29 +28,71 @@ export async function populateTenant(t: TestApp, org: TestOrg, tag: string): Pro
   const person = await addPerson(t, org.id, 'responder', { email: `${tag}-responder@example.com` })
   const page = await call('POST', '/api/pages', '/api/pages', { slug: `${tag}-page`, name: `${tag} page` })
   const group = await call('POST', '/api/component-groups', '/api/component-groups', { page_id: page.id, name: 'Core' })
-  const component = await call('POST', '/api/components', '/api/components', { page_id: page.id, group_id: group.id, name: 'API' })
+  const component = await call('POST', '/api/components', '/api/components', {
+    page_id: page.id,
+    group_id: group.id,
+    name: 'API',
+  })
   const incident = await call('POST', '/api/incidents', '/api/incidents', {
     title: `${tag} incident`,
     page_id: page.id,
     body: 'We are investigating.',
     components: [{ id: component.id, status: 'partial_outage' }],
   })
-  await call('POST', `/api/incidents/${incident.id}/updates`, '/api/incidents/{id}/updates', { status: 'identified', body: 'Found it.' })
-  await call('POST', '/api/maintenances', '/api/maintenances', { page_id: page.id, title: 'Upgrade', scheduled_for: at(24), scheduled_until: at(26) })
-  const integration = await call('POST', '/api/integrations', '/api/integrations', { kind: 'webhook', name: 'Monitoring' })
-  await call('POST', '/api/routing-rules', '/api/routing-rules', { name: 'Open incidents', actions: [{ type: 'open_incident' }] })
+  await call('POST', `/api/incidents/${incident.id}/updates`, '/api/incidents/{id}/updates', {
+    status: 'identified',
+    body: 'Found it.',
+  })
+  await call('POST', '/api/maintenances', '/api/maintenances', {
+    page_id: page.id,
+    title: 'Upgrade',
+    scheduled_for: at(24),
+    scheduled_until: at(26),
+  })
+  const integration = await call('POST', '/api/integrations', '/api/integrations', {
+    kind: 'webhook',
+    name: 'Monitoring',
+  })
+  await call('POST', '/api/routing-rules', '/api/routing-rules', {
+    name: 'Open incidents',
+    actions: [{ type: 'open_incident' }],
+  })
   await call('POST', '/api/process/incidents', '/api/process/incidents', { title: `${tag} triage` })
-  const schedule = await call('POST', '/api/schedules', '/api/schedules', { name: 'Primary', time_zone: 'Europe/Berlin' })
-  await call('POST', `/api/schedules/${schedule.id}/overrides`, '/api/schedules/{id}/overrides', { user_id: person.id, start_at: at(1), end_at: at(9) })
-  const policy = await call('POST', '/api/escalation-policies', '/api/escalation-policies', { name: 'Default', levels: [{ ack_timeout_minutes: 15, targets: [{ type: 'user', id: person.id }] }] })
-  await call('POST', '/api/contact-methods', '/api/contact-methods', { user_id: person.id, kind: 'email', address: `${tag}-responder@example.com` })
-  await call('POST', '/api/oncall-pages', '/api/oncall-pages', { escalation_policy_id: policy.id, summary: 'Disk full' })
-  await call('POST', `/api/pages/${page.id}/subscribers`, '/api/pages/{id}/subscribers', { address: `${tag}-reader@example.com`, skip_confirmation: true })
+  const schedule = await call('POST', '/api/schedules', '/api/schedules', {
+    name: 'Primary',
+    time_zone: 'Europe/Berlin',
+  })
+  await call('POST', `/api/schedules/${schedule.id}/overrides`, '/api/schedules/{id}/overrides', {
+    user_id: person.id,
+    start_at: at(1),
+    end_at: at(9),
+  })
+  const policy = await call('POST', '/api/escalation-policies', '/api/escalation-policies', {
+    name: 'Default',
+    levels: [{ ack_timeout_minutes: 15, targets: [{ type: 'user', id: person.id }] }],
+  })
+  await call('POST', '/api/contact-methods', '/api/contact-methods', {
+    user_id: person.id,
+    kind: 'email',
+    address: `${tag}-responder@example.com`,
+  })
+  await call('POST', '/api/oncall-pages', '/api/oncall-pages', {
+    escalation_policy_id: policy.id,
+    summary: 'Disk full',
+  })
+  await call('POST', `/api/pages/${page.id}/subscribers`, '/api/pages/{id}/subscribers', {
+    address: `${tag}-reader@example.com`,
+    skip_confirmation: true,
+  })
   await call('POST', '/api/invitations', '/api/invitations', { email: `${tag}-invitee@example.com`, role: 'viewer' })
   await call('POST', '/api/tokens', '/api/tokens', { name: 'bot', kind: 'organisation', role: 'viewer' })
   const key = integration.key ?? integration.intake_key ?? integration.token
   if (typeof key === 'string') {
-    await app.inject({ method: 'POST', url: `/api/intake/webhook/${key}`, payload: { summary: 'CPU high', dedup_key: `${tag}-cpu` } })
+    await app.inject({
+      method: 'POST',
+      url: `/api/intake/webhook/${key}`,
+      payload: { summary: 'CPU high', dedup_key: `${tag}-cpu` },
+    })
   }
   return { bodies, personId: person.id }
 }

@@ -8,11 +8,21 @@ import { populateTenant } from './populate-tenant.js'
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** What any member may do for themselves, whatever their role. */
-const selfService = new Set(['POST /api/auth/sign-out', 'POST /api/auth/sign-out-everywhere', 'PUT /api/session/organisation', 'PUT /api/me/password', 'DELETE /api/sessions/{id}', 'POST /api/tokens', 'DELETE /api/tokens/{id}'])
+const selfService = new Set([
+  'POST /api/auth/sign-out',
+  'POST /api/auth/sign-out-everywhere',
+  'PUT /api/session/organisation',
+  'PUT /api/me/password',
+  'DELETE /api/sessions/{id}',
+  'POST /api/tokens',
+  'DELETE /api/tokens/{id}',
+])
 
 /** Timestamps that reading alone moves (a token's last use, a session's last activity). */
 function withoutTouches(rows: Record<string, unknown[]>) {
-  return JSON.parse(JSON.stringify(rows, (key, value) => (key === 'last_used_at' || key === 'last_seen_at' ? undefined : value)))
+  return JSON.parse(
+    JSON.stringify(rows, (key, value) => (key === 'last_used_at' || key === 'last_seen_at' ? undefined : value)),
+  )
 }
 
 forEachDatabase((engine) => {
@@ -26,10 +36,24 @@ forEachDatabase((engine) => {
       expect(routes.length).toBeGreaterThan(100)
       const wrong: string[] = []
       for (const route of routes) {
-        const url = fill(route.template, Object.fromEntries(route.params.map((p) => [p.name, p.isId ? randomUUID() : (p.values?.[0] ?? 'x')])))
-        for (const headers of [{}, { authorization: 'Bearer cnd_forgedforgedforgedforgedforgedforgedforged0' }, { authorization: 'Basic YWRtaW46YWRtaW4=' }, ended.unsafe]) {
-          const response = await t.app.inject({ method: route.method, url, headers, ...(unsafe.has(route.method) ? { payload: {} } : {}) })
-          if (response.statusCode !== 401) wrong.push(`${route.method} ${url} ${JSON.stringify(headers).slice(0, 30)} → ${response.statusCode}`)
+        const url = fill(
+          route.template,
+          Object.fromEntries(route.params.map((p) => [p.name, p.isId ? randomUUID() : (p.values?.[0] ?? 'x')])),
+        )
+        for (const headers of [
+          {},
+          { authorization: 'Bearer cnd_forgedforgedforgedforgedforgedforgedforged0' },
+          { authorization: 'Basic YWRtaW46YWRtaW4=' },
+          ended.unsafe,
+        ]) {
+          const response = await t.app.inject({
+            method: route.method,
+            url,
+            headers,
+            ...(unsafe.has(route.method) ? { payload: {} } : {}),
+          })
+          if (response.statusCode !== 401)
+            wrong.push(`${route.method} ${url} ${JSON.stringify(headers).slice(0, 30)} → ${response.statusCode}`)
         }
       }
       expect(wrong).toEqual([])
@@ -46,11 +70,20 @@ forEachDatabase((engine) => {
       let tried = 0
       for (const route of routes.filter((r) => unsafe.has(r.method) && !selfService.has(`${r.method} ${r.template}`))) {
         const assignments = route.params.some((p) => p.isId) ? (await finder.assignmentsFor(route)).slice(0, 3) : [{}]
-        const body = route.method === 'DELETE' ? undefined : (data.bodies.get(`${route.method} ${route.template}`) ?? {})
+        const body =
+          route.method === 'DELETE' ? undefined : (data.bodies.get(`${route.method} ${route.template}`) ?? {})
         for (const values of assignments) {
           tried++
-          const url = fill(route.template, Object.fromEntries(route.params.map((p) => [p.name, values[p.name] ?? p.values?.[0] ?? 'x'])))
-          const response = await t.app.inject({ method: route.method, url, headers: viewer, ...(body === undefined ? {} : { payload: body as object }) })
+          const url = fill(
+            route.template,
+            Object.fromEntries(route.params.map((p) => [p.name, values[p.name] ?? p.values?.[0] ?? 'x'])),
+          )
+          const response = await t.app.inject({
+            method: route.method,
+            url,
+            headers: viewer,
+            ...(body === undefined ? {} : { payload: body as object }),
+          })
           if (response.statusCode < 400) allowed.push(`${route.method} ${url} → ${response.statusCode}`)
         }
       }

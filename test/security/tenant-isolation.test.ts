@@ -30,32 +30,71 @@ forEachDatabase((engine) => {
           continue
         }
         attempts += assignments.length
-        const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : (bData.bodies.get(`${route.method} ${route.template}`) ?? aData.bodies.get(`${route.method} ${route.template}`) ?? {})
+        const body =
+          route.method === 'GET' || route.method === 'DELETE'
+            ? undefined
+            : (bData.bodies.get(`${route.method} ${route.template}`) ??
+              aData.bodies.get(`${route.method} ${route.template}`) ??
+              {})
         for (const values of assignments) {
           const url = fill(route.template, values)
-          const response = await t.app.inject({ method: route.method, url, headers: a.auth, ...(body === undefined ? {} : { payload: body as object }) })
+          const response = await t.app.inject({
+            method: route.method,
+            url,
+            headers: a.auth,
+            ...(body === undefined ? {} : { payload: body as object }),
+          })
           if (response.statusCode === 404) continue
           // Not a 404: acceptable only if a made-up id gets exactly the same answer, so B's id tells A nothing:
           // a refusal before any lookup (validation), or a read that answers every unknown id alike.
-          const control = await t.app.inject({ method: route.method, url: fill(route.template, finder.madeUp(values)), headers: a.auth, ...(body === undefined ? {} : { payload: body as object }) })
-          const alike = response.statusCode === control.statusCode && (route.method !== 'GET' || response.payload === control.payload)
+          const control = await t.app.inject({
+            method: route.method,
+            url: fill(route.template, finder.madeUp(values)),
+            headers: a.auth,
+            ...(body === undefined ? {} : { payload: body as object }),
+          })
+          const alike =
+            response.statusCode === control.statusCode &&
+            (route.method !== 'GET' || response.payload === control.payload)
           const leaks = [...uuidsIn(response.payload)].some((id) => bIds.includes(id) && !url.includes(id))
           if (!alike || leaks || (route.method !== 'GET' && response.statusCode < 400)) {
-            failures.push(`${route.method} ${url} → ${response.statusCode} (a made-up id: ${control.statusCode}) ${response.payload.slice(0, 200)}`)
+            failures.push(
+              `${route.method} ${url} → ${response.statusCode} (a made-up id: ${control.statusCode}) ${response.payload.slice(0, 200)}`,
+            )
           }
         }
       }
 
       // Lists and filters: nothing of B shows up, even when A names B's ids in the query or the body.
       for (const route of routes.filter((r) => !r.params.some((p) => p.isId))) {
-        const queries = route.method === 'GET' ? ['', ...route.query.filter((q) => q.endsWith('_id')).flatMap((q) => bIds.slice(0, 40).map((id) => `?${q}=${id}`))] : ['']
-        const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : bData.bodies.get(`${route.method} ${route.template}`)
+        const queries =
+          route.method === 'GET'
+            ? [
+                '',
+                ...route.query
+                  .filter((q) => q.endsWith('_id'))
+                  .flatMap((q) => bIds.slice(0, 40).map((id) => `?${q}=${id}`)),
+              ]
+            : ['']
+        const body =
+          route.method === 'GET' || route.method === 'DELETE'
+            ? undefined
+            : bData.bodies.get(`${route.method} ${route.template}`)
         if (route.method !== 'GET' && body === undefined) continue
         for (const query of queries) {
-          const url = fill(route.template, Object.fromEntries(route.params.map((p) => [p.name, p.values?.[0] ?? 'x']))) + query
-          const response = await t.app.inject({ method: route.method, url, headers: a.auth, ...(body === undefined ? {} : { payload: body as object }) })
-          const leaked = [...uuidsIn(response.payload)].filter((id) => bIds.includes(id) && !url.includes(id) && !JSON.stringify(body ?? '').includes(id))
-          if (leaked.length > 0) failures.push(`${route.method} ${url} → ${response.statusCode} shows B's ${leaked.join(', ')}`)
+          const url =
+            fill(route.template, Object.fromEntries(route.params.map((p) => [p.name, p.values?.[0] ?? 'x']))) + query
+          const response = await t.app.inject({
+            method: route.method,
+            url,
+            headers: a.auth,
+            ...(body === undefined ? {} : { payload: body as object }),
+          })
+          const leaked = [...uuidsIn(response.payload)].filter(
+            (id) => bIds.includes(id) && !url.includes(id) && !JSON.stringify(body ?? '').includes(id),
+          )
+          if (leaked.length > 0)
+            failures.push(`${route.method} ${url} → ${response.statusCode} shows B's ${leaked.join(', ')}`)
         }
       }
 
@@ -64,7 +103,10 @@ forEachDatabase((engine) => {
       expect(failures).toEqual([])
       expect(await tenantRows(t.database, b.id)).toEqual(bBefore)
       const aNow = uuidsIn(await tenantRows(t.database, a.id))
-      expect([...aNow].filter((id) => bIds.includes(id) && !aIdsBefore.has(id)), 'rows of A that point at objects of B').toEqual([])
+      expect(
+        [...aNow].filter((id) => bIds.includes(id) && !aIdsBefore.has(id)),
+        'rows of A that point at objects of B',
+      ).toEqual([])
     }, 300_000)
   })
 })

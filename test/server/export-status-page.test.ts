@@ -35,7 +35,17 @@ forEachDatabase((engine) => {
           progress: (written) => progress.push(written),
         })
         const files = await filesUnder(out)
-        expect(files).toEqual(expect.arrayContaining(['index.html', 'history/index.html', 'api/v2/summary.json', 'history.atom', 'maintenances.ics', 'assets/status.css', 'widget.js']))
+        expect(files).toEqual(
+          expect.arrayContaining([
+            'index.html',
+            'history/index.html',
+            'api/v2/summary.json',
+            'history.atom',
+            'maintenances.ics',
+            'assets/status.css',
+            'widget.js',
+          ]),
+        )
         expect(files.filter((f) => f.startsWith('incidents/'))).toHaveLength(2)
         expect(result.files).toBe(files.length)
         expect(progress.at(-1)).toBe(files.length)
@@ -52,9 +62,15 @@ forEachDatabase((engine) => {
 
     it('says which page it could not find', async () => {
       const t = await createTestApp(engine)
-      await expect(exportStatusPage({ database: t.database, baseUrl: 'http://status.test', slug: 'nope', outDir: tmpdir(), now: t.clock.now })).rejects.toThrow(
-        'there is no status page with the slug "nope"',
-      )
+      await expect(
+        exportStatusPage({
+          database: t.database,
+          baseUrl: 'http://status.test',
+          slug: 'nope',
+          outDir: tmpdir(),
+          now: t.clock.now,
+        }),
+      ).rejects.toThrow('there is no status page with the slug "nope"')
     })
   })
 })

@@ -18,7 +18,12 @@ describe('the first start of the built server', () => {
       const page = await fetch(`${first.url}/auth/link?token=${encodeURIComponent(token)}`)
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('<form method="post" action="/auth/link">')
-      const signIn = async () => fetch(`${first.url}/api/auth/link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) })
+      const signIn = async () =>
+        fetch(`${first.url}/api/auth/link`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+        })
       const used = await signIn()
       expect(used.status).toBe(200)
       const body = (await used.json()) as { role: string; organisation: { name: string } }

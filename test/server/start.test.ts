@@ -22,7 +22,10 @@ describe('the built server, started as `npm start` starts it', () => {
     try {
       expect(first.output()).toMatch(/Candor is running at http:\/\/127\.0\.0\.1:\d+/)
       const health = await getJson(`${first.url}/healthz`)
-      expect(health).toMatchObject({ status: 200, body: { status: 'ok', database: { engine: 'pglite', reachable: true } } })
+      expect(health).toMatchObject({
+        status: 200,
+        body: { status: 'ok', database: { engine: 'pglite', reachable: true } },
+      })
       const pages = (await getJson(`${first.url}/api/pages`)).body
       expect(pages.map((p: { name: string }) => p.name)).toEqual(['Acme Cloud'])
       const home = await fetch(`${first.url}/`)
@@ -69,7 +72,12 @@ describe('the built server, started as `npm start` starts it', () => {
     try {
       const owner = { email: 'ops-lead@example.com', password: 'correct horse battery staple' }
       const server = await startServer({
-        env: { DATABASE_URL: `${url}?options=-c%20search_path%3D${schema}`, CANDOR_BOOTSTRAP_TOKEN: token, CANDOR_ADMIN_EMAIL: owner.email, CANDOR_ADMIN_PASSWORD: owner.password },
+        env: {
+          DATABASE_URL: `${url}?options=-c%20search_path%3D${schema}`,
+          CANDOR_BOOTSTRAP_TOKEN: token,
+          CANDOR_ADMIN_EMAIL: owner.email,
+          CANDOR_ADMIN_PASSWORD: owner.password,
+        },
       })
       try {
         expect((await getJson(`${server.url}/healthz`)).body.database).toEqual({ engine: 'postgres', reachable: true })
@@ -77,7 +85,11 @@ describe('the built server, started as `npm start` starts it', () => {
         // CANDOR_ADMIN_EMAIL / CANDOR_ADMIN_PASSWORD make the first owner instead of a printed one-time link.
         expect(server.output()).toContain(`Owner account ${owner.email} created with the configured password.`)
         expect(server.output()).not.toContain(owner.password)
-        const signIn = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) })
+        const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(owner),
+        })
         expect(signIn.status).toBe(200)
         expect(await signIn.json()).toMatchObject({ role: 'owner', organisation: { name: 'Acme Cloud' } })
       } finally {
@@ -96,7 +108,11 @@ describe('bad configuration and storage stop the start with one clear line', () 
   const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /)
 
   it('names each bad environment value', async () => {
-    const result = await runCli(['serve'], { PORT: 'eighty', LOG_LEVEL: 'loud', DATA_DIR: mkdtempSync(join(tmpdir(), 'candor-')) })
+    const result = await runCli(['serve'], {
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'candor-')),
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/PORT: must be a number/)
     expect(result.stderr).toMatch(/LOG_LEVEL: must be one of/)
@@ -105,7 +121,11 @@ describe('bad configuration and storage stop the start with one clear line', () 
 
   it('refuses a weak CANDOR_ADMIN_PASSWORD before touching the data', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-'))
-    const result = await runCli(['serve'], { CANDOR_ADMIN_EMAIL: 'owner@example.com', CANDOR_ADMIN_PASSWORD: 'password', DATA_DIR: join(dir, 'data') })
+    const result = await runCli(['serve'], {
+      CANDOR_ADMIN_EMAIL: 'owner@example.com',
+      CANDOR_ADMIN_PASSWORD: 'password',
+      DATA_DIR: join(dir, 'data'),
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/CANDOR_ADMIN_PASSWORD: must be at least/)
     expect(existsSync(join(dir, 'data'))).toBe(false)
@@ -115,7 +135,10 @@ describe('bad configuration and storage stop the start with one clear line', () 
   it('refuses unknown keys in candor.config.json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'candor-'))
     writeFileSync(join(dir, 'candor.config.json'), JSON.stringify({ prot: 3000 }))
-    const result = await runCli(['migrate'], { CANDOR_CONFIG: join(dir, 'candor.config.json'), DATA_DIR: join(dir, 'data') })
+    const result = await runCli(['migrate'], {
+      CANDOR_CONFIG: join(dir, 'candor.config.json'),
+      DATA_DIR: join(dir, 'data'),
+    })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/unknown setting\(s\) prot/)
     noStack(result.stderr)
@@ -124,7 +147,9 @@ describe('bad configuration and storage stop the start with one clear line', () 
   it('says when DATABASE_URL cannot connect', async () => {
     const result = await runCli(['serve'], { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' })
     expect(result.code).toBe(1)
-    expect(result.stderr.trim()).toMatch(/^candor: cannot connect to DATABASE_URL postgres:\/\/postgres@127\.0\.0\.1:1\/nothing: .*ECONNREFUSED/)
+    expect(result.stderr.trim()).toMatch(
+      /^candor: cannot connect to DATABASE_URL postgres:\/\/postgres@127\.0\.0\.1:1\/nothing: .*ECONNREFUSED/,
+    )
     noStack(result.stderr)
   })
 

@@ -30,7 +30,9 @@ forEachDatabase((engine) => {
       const app = await createHttpApp(deps)
       try {
         const org = await deps.store.organisations.create({ slug: `down-${engine}`, name: 'Down Inc' })
-        const page = await deps.store.forOrg(org.id).pages.create({ slug: `down-${engine}-${Date.now()}`, name: 'Down Inc', hostnames: [] })
+        const page = await deps.store
+          .forOrg(org.id)
+          .pages.create({ slug: `down-${engine}-${Date.now()}`, name: 'Down Inc', hostnames: [] })
         await deps.store.forOrg(org.id).components.create({ pageId: page.id, name: 'API' })
         const runtime = statusPagesRuntime(deps, { refreshIntervalMs: 0 })
         await runtime.start()

@@ -9,8 +9,20 @@ describe('status page on a real socket', () => {
   it('answers from the snapshot before the per-IP limits that guard the API', async () => {
     const t = await createTestApp('pglite')
     const slug = `fast-${t.org.id.slice(0, 8)}`
-    const page = (await t.app.inject({ method: 'POST', url: '/api/pages', headers: t.org.auth, payload: { slug, name: 'Fast', hostnames: [`${slug}.example`] } })).json()
-    await t.app.inject({ method: 'POST', url: '/api/components', headers: t.org.auth, payload: { page_id: page.id, name: 'API' } })
+    const page = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/pages',
+        headers: t.org.auth,
+        payload: { slug, name: 'Fast', hostnames: [`${slug}.example`] },
+      })
+    ).json()
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/components',
+      headers: t.org.auth,
+      payload: { page_id: page.id, name: 'API' },
+    })
     await statusPagesRuntime(t.deps).start()
     configureRateLimits(t.deps, { perIp: 3, perIpPublicReads: 3 })
     const app = await createHttpApp(t.deps)

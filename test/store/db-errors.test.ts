@@ -19,7 +19,10 @@ forEachDatabase((engine) => {
         await sql`create table scratch (body text)`.execute(handle.db)
         const error = await query(value)
           .execute(handle.db)
-          .then(() => null, (e: unknown) => e)
+          .then(
+            () => null,
+            (e: unknown) => e,
+          )
         expect(error, `${what} should fail in the database`).not.toBeNull()
         expect(translateDbError(error)?.code, String((error as Error).message)).toBe('VALIDATION')
         const count = await sql<{ n: number }>`select count(*)::int as n from scratch`.execute(handle.db)

@@ -19,7 +19,10 @@ import { cleanEnv, projectRoot, type ServerProcess } from '../support/server-pro
 export async function placeForEngine(engine: Engine) {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'candor-crash-'))
-    return { env: { DATA_DIR: dir } as Record<string, string>, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+    return {
+      env: { DATA_DIR: dir } as Record<string, string>,
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    }
   }
   const url = postgresUrl()!
   const schema = `crash_${randomBytes(4).toString('hex')}`
@@ -40,7 +43,10 @@ export async function placeForEngine(engine: Engine) {
 }
 
 export async function openPlace(env: Record<string, string>, extra: Record<string, string> = {}) {
-  const config = loadConfig({ BASE_URL: 'http://status.crash.test', LOG_LEVEL: 'silent', ...env, ...extra }, '/nonexistent')
+  const config = loadConfig(
+    { BASE_URL: 'http://status.crash.test', LOG_LEVEL: 'silent', ...env, ...extra },
+    '/nonexistent',
+  )
   const database: DatabaseHandle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
   await migrate(database)
   const deps = await buildDeps(database, config, createLogger('silent'))
@@ -48,12 +54,22 @@ export async function openPlace(env: Record<string, string>, extra: Record<strin
 }
 
 /** An organisation with an owner token, a page, and `count` active subscribers on one channel. */
-export async function seedFanOut(place: Awaited<ReturnType<typeof openPlace>>, channel: 'email' | 'webhook', count: number, webhookUrl = '') {
+export async function seedFanOut(
+  place: Awaited<ReturnType<typeof openPlace>>,
+  channel: 'email' | 'webhook',
+  count: number,
+  webhookUrl = '',
+) {
   const { deps } = place
-  const org = await deps.store.organisations.create({ slug: `crash-${randomBytes(3).toString('hex')}`, name: 'Crash test' })
+  const org = await deps.store.organisations.create({
+    slug: `crash-${randomBytes(3).toString('hex')}`,
+    name: 'Crash test',
+  })
   const token = `crash_${randomBytes(16).toString('hex')}`
   await deps.store.tokens.create({ orgId: org.id, name: 'crash test', tokenHash: hashToken(token), role: 'owner' })
-  const page = await deps.store.forOrg(org.id).pages.create({ slug: `crash-${randomBytes(3).toString('hex')}`, name: 'Acme Cloud' })
+  const page = await deps.store
+    .forOrg(org.id)
+    .pages.create({ slug: `crash-${randomBytes(3).toString('hex')}`, name: 'Acme Cloud' })
   const address = channel === 'email' ? sql`'user' || g || '@example.com'` : sql`${`${webhookUrl}/hook/`} || g`
   await sql`INSERT INTO subscribers (org_id, page_id, channel, address, address_key, state, secret, confirmed_at)
     SELECT ${org.id}::uuid, ${page.id}::uuid, ${channel}, ${address}, ${address}, 'active', ${channel === 'email' ? null : 'whsec_crash'}, now()

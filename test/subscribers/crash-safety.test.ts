@@ -26,7 +26,9 @@ function repeatsOf<T>(items: T[], keyOf: (item: T) => string) {
 
 forEachDatabase((engine) => {
   describe('crash safety', () => {
-    it('delivers every email after kill -9 mid fan-out, repeating only what was in flight, with the same key', { timeout: 600_000 }, async () => {
+    it('delivers every email after kill -9 mid fan-out, repeating only what was in flight, with the same key', {
+      timeout: 600_000,
+    }, async () => {
       const total = 20_000
       const sink = await startSmtpSink()
       cleanup.push(() => sink.close())
@@ -42,7 +44,11 @@ forEachDatabase((engine) => {
       const published = await fetch(`${server.url}/api/incidents`, {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'Checkout errors', page_id: pageId, body: 'Some payments fail; we are investigating.' }),
+        body: JSON.stringify({
+          title: 'Checkout errors',
+          page_id: pageId,
+          body: 'Some payments fail; we are investigating.',
+        }),
       })
       expect(published.status).toBe(201)
       const incident = (await published.json()) as { id: string; updates: { id: string }[] }
@@ -53,21 +59,30 @@ forEachDatabase((engine) => {
       server = await startServer({ env })
       await waitUntil(() => new Set(sink.messages.flatMap((m) => m.to)).size >= total, 400_000, 'every subscriber')
       await new Promise((r) => setTimeout(r, 1_000))
-      const status = (await (await fetch(`${server.url}/api/incidents/${incident.id}/updates/${incident.updates[0]!.id}/deliveries?limit=1`, { headers: auth })).json()) as { counts: Record<string, number> }
+      const status = (await (
+        await fetch(
+          `${server.url}/api/incidents/${incident.id}/updates/${incident.updates[0]!.id}/deliveries?limit=1`,
+          { headers: auth },
+        )
+      ).json()) as { counts: Record<string, number> }
       await server.stop()
 
       const recipients = new Set(sink.messages.flatMap((m) => m.to))
       expect(recipients.size).toBe(total)
       const repeats = repeatsOf(sink.messages, (m) => m.to.join(','))
       const repeated = repeats.reduce((n, list) => n + list.length - 1, 0)
-      console.log(`${engine}: killed after ${atKill} of ${total} emails; ${repeated} repeats (in-flight window ${inFlightWindow}); ${sink.messages.length} messages in all`)
+      console.log(
+        `${engine}: killed after ${atKill} of ${total} emails; ${repeated} repeats (in-flight window ${inFlightWindow}); ${sink.messages.length} messages in all`,
+      )
       expect(repeated).toBeLessThanOrEqual(inFlightWindow)
       for (const list of repeats) expect(new Set(list.map((m) => m.idempotencyKey)).size).toBe(1)
       expect(new Set(sink.messages.map((m) => m.idempotencyKey)).size).toBe(total)
       expect(status.counts).toMatchObject({ sent: total, pending: 0, sending: 0, failed: 0, total })
     })
 
-    it('delivers every webhook through a receiver failing 30% of calls, across kill -9, never repeating a recorded success', { timeout: 600_000 }, async () => {
+    it('delivers every webhook through a receiver failing 30% of calls, across kill -9, never repeating a recorded success', {
+      timeout: 600_000,
+    }, async () => {
       const total = 3_000
       const receiver = await startHttpReceiver({ respond: () => ({ status: Math.random() < 0.3 ? 503 : 200 }) })
       cleanup.push(() => receiver.close())
@@ -75,11 +90,18 @@ forEachDatabase((engine) => {
       cleanup.push(place.cleanup)
       const setup = await openPlace(place.env, { WEBHOOK_ALLOWLIST: '127.0.0.1' })
       const { orgId, pageId } = await seedFanOut(setup, 'webhook', total, receiver.url)
-      const incident = await createIncident(setup.deps, systemContext(orgId, new Date(), 'crash test'), { title: 'API errors', page_id: pageId, body: 'Some API calls fail.' })
+      const incident = await createIncident(setup.deps, systemContext(orgId, new Date(), 'crash test'), {
+        title: 'API errors',
+        page_id: pageId,
+        body: 'Some API calls fail.',
+      })
       await setup.database.close()
 
       const env = { ...place.env, WEBHOOK_ALLOWLIST: '127.0.0.1', BASE_URL: 'http://status.crash.test' }
-      const settings = { retry: { initialDelayMs: 100, maxDelayMs: 800, maxAttempts: 50, jitterRatio: 0.2 }, worker: { idlePollMs: 50, leaseMs: 5_000 } }
+      const settings = {
+        retry: { initialDelayMs: 100, maxDelayMs: 800, maxAttempts: 50, jitterRatio: 0.2 },
+        worker: { idlePollMs: 50, leaseMs: 5_000 },
+      }
       let node = await startDeliverNode(env, settings)
       cleanup.push(() => node.stop('SIGKILL'))
       const succeeded = () => new Set(receiver.requests.filter((r) => r.status === 200).map((r) => r.path))
@@ -92,7 +114,12 @@ forEachDatabase((engine) => {
       await node.stop()
 
       const byPath = new Map<string, { status: number; key: unknown; order: number }[]>()
-      receiver.requests.forEach((r, order) => byPath.set(r.path, [...(byPath.get(r.path) ?? []), { status: r.status, key: r.headers['candor-idempotency-key'], order }]))
+      receiver.requests.forEach((r, order) =>
+        byPath.set(r.path, [
+          ...(byPath.get(r.path) ?? []),
+          { status: r.status, key: r.headers['candor-idempotency-key'], order },
+        ]),
+      )
       expect(byPath.size).toBe(total)
       let repeated = 0
       for (const [, calls] of byPath) {
@@ -107,7 +134,9 @@ forEachDatabase((engine) => {
       }
       const final = await statusOf(place.env, orgId, incident)
       const retried = final.recipients.filter((r) => r.attempts > 1 && r.last_error === 'HTTP 503')
-      console.log(`${engine}: ${receiver.requests.length} calls for ${total} webhooks (${receiver.requests.filter((r) => r.status === 503).length} answered 503); killed after ${atKill} calls; ${repeated} repeated successes (window ${inFlightWindow}); ${retried.length} of the first ${final.recipients.length} listed were retried`)
+      console.log(
+        `${engine}: ${receiver.requests.length} calls for ${total} webhooks (${receiver.requests.filter((r) => r.status === 503).length} answered 503); killed after ${atKill} calls; ${repeated} repeated successes (window ${inFlightWindow}); ${retried.length} of the first ${final.recipients.length} listed were retried`,
+      )
       expect(repeated).toBeLessThanOrEqual(inFlightWindow)
       expect(final.counts).toMatchObject({ sent: total, failed: 0, retrying: 0, pending: 0, total })
       expect(retried.length).toBeGreaterThan(0)
@@ -115,10 +144,20 @@ forEachDatabase((engine) => {
   })
 })
 
-async function statusOf(env: Record<string, string>, orgId: string, incident: { id: string; updates: { id: string }[] }) {
+async function statusOf(
+  env: Record<string, string>,
+  orgId: string,
+  incident: { id: string; updates: { id: string }[] },
+) {
   const place = await openPlace(env)
   try {
-    return await getUpdateDeliveries(place.deps, systemContext(orgId, new Date(), 'crash test'), incident.id, incident.updates[0]!.id, { limit: 1000 })
+    return await getUpdateDeliveries(
+      place.deps,
+      systemContext(orgId, new Date(), 'crash test'),
+      incident.id,
+      incident.updates[0]!.id,
+      { limit: 1000 },
+    )
   } finally {
     await place.database.close()
   }

@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loadReadmeVerifier } from '../../src/delivery/testing/readme-verifier.js'
 import { startHttpReceiver, type HttpReceiverOptions } from '../../src/delivery/testing/http-receiver.js'
-import { startSmtpSink, type SmtpSink } from '../../src/delivery/testing/smtp-sink.js'
+import { startSmtpSink, } from '../../src/delivery/testing/smtp-sink.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 import { pageWithComponents, startTestDelivery, waitFor } from './helpers.js'
@@ -17,7 +17,10 @@ afterEach(async () => {
 async function sinkAndReceiver(respond?: HttpReceiverOptions['respond']) {
   const sink = await startSmtpSink({ keepRaw: true })
   const receiver = await startHttpReceiver(respond ? { respond } : {})
-  cleanup.push(() => sink.close(), () => receiver.close())
+  cleanup.push(
+    () => sink.close(),
+    () => receiver.close(),
+  )
   return { sink, receiver }
 }
 
@@ -29,21 +32,36 @@ forEachDatabase((engine) => {
       const { pageId, slug, componentIds } = await pageWithComponents(app, org)
       const service = await startTestDelivery(deps, { smtpUrl: sink.url })
       cleanup.push(() => service.stop())
-      await app.inject({ method: 'POST', url: `/p/${slug}/subscribe`, payload: { email: 'reader@example.com', locale: 'de' } })
+      await app.inject({
+        method: 'POST',
+        url: `/p/${slug}/subscribe`,
+        payload: { email: 'reader@example.com', locale: 'de' },
+      })
       const confirmation = await waitFor(() => sink.messages.find((m) => m.to.includes('reader@example.com')))
       const confirmMail = await simpleParser(confirmation.raw ?? '')
       expect(confirmMail.subject).toBe('Bestätigen Sie Ihr Abonnement der Statusmeldungen von Acme Cloud')
-      const confirmUrl = new URL(/http:\/\/status\.test\/subscriptions\/\S+\/confirm\?token=\S+/.exec(confirmMail.text ?? '')![0])
-      expect((await app.inject({ url: `${confirmUrl.pathname}${confirmUrl.search}` })).body).toContain('Abonnement bestätigt')
+      const confirmUrl = new URL(
+        /http:\/\/status\.test\/subscriptions\/\S+\/confirm\?token=\S+/.exec(confirmMail.text ?? '')![0],
+      )
+      expect((await app.inject({ url: `${confirmUrl.pathname}${confirmUrl.search}` })).body).toContain(
+        'Abonnement bestätigt',
+      )
 
       const incident = await app.inject({
         method: 'POST',
         url: '/api/incidents',
         headers: org.auth,
-        payload: { title: 'API errors', page_id: pageId, body: 'Some API calls fail.', components: [{ id: componentIds[0], status: 'partial_outage' }] },
+        payload: {
+          title: 'API errors',
+          page_id: pageId,
+          body: 'Some API calls fail.',
+          components: [{ id: componentIds[0], status: 'partial_outage' }],
+        },
       })
       const updateId = incident.json().updates[0].id
-      const update = await waitFor(() => sink.messages.find((m) => m.to.includes('reader@example.com') && /Wir untersuchen/.test(m.raw ?? '')))
+      const update = await waitFor(() =>
+        sink.messages.find((m) => m.to.includes('reader@example.com') && /Wir untersuchen/.test(m.raw ?? '')),
+      )
       const mail = await simpleParser(update.raw ?? '')
       expect(mail.subject).toBe('Acme Cloud: Wir untersuchen ein Problem mit API')
       expect(mail.text).toContain('Some API calls fail.')
@@ -52,13 +70,32 @@ forEachDatabase((engine) => {
       const unsubscribe = /^List-Unsubscribe:\s+<([^>]+)>/m.exec(update.raw ?? '')![1]!
       expect(update.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m)
       const status = await waitFor(async () => {
-        const body = (await app.inject({ url: `/api/incidents/${incident.json().id}/updates/${updateId}/deliveries`, headers: org.auth })).json()
+        const body = (
+          await app.inject({
+            url: `/api/incidents/${incident.json().id}/updates/${updateId}/deliveries`,
+            headers: org.auth,
+          })
+        ).json()
         return body.counts.sent === 1 && body
       })
-      expect(status).toMatchObject({ counts: { sent: 1, pending: 0, failed: 0, total: 1 }, is_done: true, recipients: [{ address: 'reader@example.com', status: 'sent', attempts: 1 }] })
+      expect(status).toMatchObject({
+        counts: { sent: 1, pending: 0, failed: 0, total: 1 },
+        is_done: true,
+        recipients: [{ address: 'reader@example.com', status: 'sent', attempts: 1 }],
+      })
       const oneClick = new URL(unsubscribe)
-      await app.inject({ method: 'POST', url: `${oneClick.pathname}${oneClick.search}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' })
-      await app.inject({ method: 'POST', url: `/api/incidents/${incident.json().id}/updates`, headers: org.auth, payload: { status: 'identified', body: 'Found it.' } })
+      await app.inject({
+        method: 'POST',
+        url: `${oneClick.pathname}${oneClick.search}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      })
+      await app.inject({
+        method: 'POST',
+        url: `/api/incidents/${incident.json().id}/updates`,
+        headers: org.auth,
+        payload: { status: 'identified', body: 'Found it.' },
+      })
       await new Promise((r) => setTimeout(r, 300))
       expect(sink.messages.filter((m) => m.to.includes('reader@example.com'))).toHaveLength(2)
     })
@@ -69,12 +106,26 @@ forEachDatabase((engine) => {
       const { pageId, componentIds } = await pageWithComponents(app, org)
       const service = await startTestDelivery(deps)
       cleanup.push(() => service.stop())
-      const add = (payload: object) => app.inject({ method: 'POST', url: `/api/pages/${pageId}/subscribers`, headers: org.auth, payload }).then((r) => r.json())
+      const add = (payload: object) =>
+        app
+          .inject({ method: 'POST', url: `/api/pages/${pageId}/subscribers`, headers: org.auth, payload })
+          .then((r) => r.json())
       const hook = await add({ channel: 'webhook', address: `${receiver.url}/hook`, audience: 'technical' })
       await add({ channel: 'slack', address: `${receiver.url}/slack` })
       await add({ channel: 'webhook', address: `${receiver.url}/dashboard-only`, component_ids: [componentIds[1]] })
       const incident = (
-        await app.inject({ method: 'POST', url: '/api/incidents', headers: org.auth, payload: { title: 'API down', page_id: pageId, body: 'API is down.', body_technical: 'eu-west LB 502s', components: [{ id: componentIds[0], status: 'major_outage' }] } })
+        await app.inject({
+          method: 'POST',
+          url: '/api/incidents',
+          headers: org.auth,
+          payload: {
+            title: 'API down',
+            page_id: pageId,
+            body: 'API is down.',
+            body_technical: 'eu-west LB 502s',
+            components: [{ id: componentIds[0], status: 'major_outage' }],
+          },
+        })
       ).json()
       await waitFor(() => receiver.requests.length >= 2 && receiver.requests)
       await new Promise((r) => setTimeout(r, 200))
@@ -87,7 +138,11 @@ forEachDatabase((engine) => {
         id: posted.headers['candor-idempotency-key'],
         type: 'incident.update',
         incident: { id: incident.id, name: 'API down', status: 'investigating' },
-        update: { id: incident.updates[0].id, status: 'investigating', affected_components: [{ id: componentIds[0], name: 'API', new_status: 'major_outage' }] },
+        update: {
+          id: incident.updates[0].id,
+          status: 'investigating',
+          affected_components: [{ id: componentIds[0], name: 'API', new_status: 'major_outage' }],
+        },
         message: { stage: 'acknowledge', locale: 'en' },
       })
       expect(event.message.text).toContain('eu-west LB 502s')
@@ -103,8 +158,20 @@ forEachDatabase((engine) => {
       const { pageId } = await pageWithComponents(app, org)
       const service = await startTestDelivery(deps)
       cleanup.push(() => service.stop())
-      await app.inject({ method: 'POST', url: `/api/pages/${pageId}/subscribers`, headers: org.auth, payload: { channel: 'webhook', address: `${receiver.url}/flaky` } })
-      const incident = (await app.inject({ method: 'POST', url: '/api/incidents', headers: org.auth, payload: { title: 'Slow', page_id: pageId, body: 'Slow pages.' } })).json()
+      await app.inject({
+        method: 'POST',
+        url: `/api/pages/${pageId}/subscribers`,
+        headers: org.auth,
+        payload: { channel: 'webhook', address: `${receiver.url}/flaky` },
+      })
+      const incident = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/incidents',
+          headers: org.auth,
+          payload: { title: 'Slow', page_id: pageId, body: 'Slow pages.' },
+        })
+      ).json()
       const url = `/api/incidents/${incident.id}/updates/${incident.updates[0].id}/deliveries`
       const retrying = await waitFor(async () => {
         const body = (await app.inject({ url, headers: org.auth })).json()
@@ -125,14 +192,31 @@ forEachDatabase((engine) => {
 
     it('fails a delivery visibly after the last attempt, and disables an endpoint that is gone', async () => {
       const { app, org, deps, clock } = await createTestApp(engine, { env: { WEBHOOK_ALLOWLIST: '127.0.0.1' } })
-      const { receiver } = await sinkAndReceiver((req) => (req.path === '/gone' ? { status: 410 } : { status: 500, body: 'boom' }))
+      const { receiver } = await sinkAndReceiver((req) =>
+        req.path === '/gone' ? { status: 410 } : { status: 500, body: 'boom' },
+      )
       const { pageId } = await pageWithComponents(app, org)
       const service = await startTestDelivery(deps)
       cleanup.push(() => service.stop())
-      const add = (path: string) => app.inject({ method: 'POST', url: `/api/pages/${pageId}/subscribers`, headers: org.auth, payload: { channel: 'webhook', address: `${receiver.url}${path}` } }).then((r) => r.json().id)
+      const add = (path: string) =>
+        app
+          .inject({
+            method: 'POST',
+            url: `/api/pages/${pageId}/subscribers`,
+            headers: org.auth,
+            payload: { channel: 'webhook', address: `${receiver.url}${path}` },
+          })
+          .then((r) => r.json().id)
       const broken = await add('/broken')
       const gone = await add('/gone')
-      const incident = (await app.inject({ method: 'POST', url: '/api/incidents', headers: org.auth, payload: { title: 'X', page_id: pageId, body: 'X.' } })).json()
+      const incident = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/incidents',
+          headers: org.auth,
+          payload: { title: 'X', page_id: pageId, body: 'X.' },
+        })
+      ).json()
       const url = `/api/incidents/${incident.id}/updates/${incident.updates[0].id}/deliveries`
       const done = await waitFor(
         async () => {
@@ -143,9 +227,21 @@ forEachDatabase((engine) => {
       )
       expect(done.counts).toMatchObject({ failed: 2, sent: 0 })
       const byId = Object.fromEntries(done.recipients.map((r: { subscriber_id: string }) => [r.subscriber_id, r]))
-      expect(byId[broken]).toMatchObject({ status: 'failed', attempts: 4, last_error: 'HTTP 500: boom', subscriber_state: 'active' })
-      expect(byId[gone]).toMatchObject({ status: 'failed', attempts: 1, subscriber_state: 'disabled', disabled_reason: 'the address no longer exists (HTTP 410)' })
-      const disabled = (await app.inject({ url: `/api/pages/${pageId}/subscribers?state=disabled`, headers: org.auth })).json()
+      expect(byId[broken]).toMatchObject({
+        status: 'failed',
+        attempts: 4,
+        last_error: 'HTTP 500: boom',
+        subscriber_state: 'active',
+      })
+      expect(byId[gone]).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        subscriber_state: 'disabled',
+        disabled_reason: 'the address no longer exists (HTTP 410)',
+      })
+      const disabled = (
+        await app.inject({ url: `/api/pages/${pageId}/subscribers?state=disabled`, headers: org.auth })
+      ).json()
       expect(disabled.subscribers.map((s: { id: string }) => s.id)).toEqual([gone])
     })
 
@@ -155,13 +251,40 @@ forEachDatabase((engine) => {
       const { pageId } = await pageWithComponents(app, org)
       const service = await startTestDelivery(deps)
       cleanup.push(() => service.stop())
-      await app.inject({ method: 'POST', url: `/api/pages/${pageId}/subscribers`, headers: org.auth, payload: { channel: 'webhook', address: `${receiver.url}/quiet` } })
-      const triage = await app.inject({ method: 'POST', url: '/api/incidents', headers: org.auth, payload: { title: 'Maybe', page_id: pageId, status: 'triage' } })
+      await app.inject({
+        method: 'POST',
+        url: `/api/pages/${pageId}/subscribers`,
+        headers: org.auth,
+        payload: { channel: 'webhook', address: `${receiver.url}/quiet` },
+      })
+      const triage = await app.inject({
+        method: 'POST',
+        url: '/api/incidents',
+        headers: org.auth,
+        payload: { title: 'Maybe', page_id: pageId, status: 'triage' },
+      })
       expect(triage.statusCode).toBe(201)
-      const drill = await app.inject({ method: 'POST', url: '/api/incidents', headers: org.auth, payload: { title: 'Drill', page_id: pageId, body: 'Practice.', is_drill: true } })
+      const drill = await app.inject({
+        method: 'POST',
+        url: '/api/incidents',
+        headers: org.auth,
+        payload: { title: 'Drill', page_id: pageId, body: 'Practice.', is_drill: true },
+      })
       expect(drill.statusCode).toBe(201)
-      const quiet = (await app.inject({ method: 'POST', url: '/api/incidents', headers: org.auth, payload: { title: 'Quiet', page_id: pageId, body: 'Minor.' } })).json()
-      await app.inject({ method: 'POST', url: `/api/incidents/${quiet.id}/updates`, headers: org.auth, payload: { status: 'identified', body: 'Fixed soon.', deliver_notifications: false } })
+      const quiet = (
+        await app.inject({
+          method: 'POST',
+          url: '/api/incidents',
+          headers: org.auth,
+          payload: { title: 'Quiet', page_id: pageId, body: 'Minor.' },
+        })
+      ).json()
+      await app.inject({
+        method: 'POST',
+        url: `/api/incidents/${quiet.id}/updates`,
+        headers: org.auth,
+        payload: { status: 'identified', body: 'Fixed soon.', deliver_notifications: false },
+      })
       await new Promise((r) => setTimeout(r, 300))
       expect(receiver.requests).toHaveLength(1)
     })

@@ -7,18 +7,35 @@ import type { TestOrg } from '../support/test-app.js'
 
 export async function pageWithComponents(app: FastifyInstance, org: TestOrg, names = ['API', 'Dashboard']) {
   const slug = `p-${randomBytes(5).toString('hex')}`
-  const page = await app.inject({ method: 'POST', url: '/api/pages', headers: org.auth, payload: { slug, name: 'Acme Cloud', locale: 'en' } })
+  const page = await app.inject({
+    method: 'POST',
+    url: '/api/pages',
+    headers: org.auth,
+    payload: { slug, name: 'Acme Cloud', locale: 'en' },
+  })
   if (page.statusCode !== 201) throw new Error(`page: ${page.body}`)
   const pageId = page.json().id as string
   const componentIds: string[] = []
   for (const name of names) {
-    componentIds.push((await app.inject({ method: 'POST', url: '/api/components', headers: org.auth, payload: { page_id: pageId, name } })).json().id)
+    componentIds.push(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/components',
+          headers: org.auth,
+          payload: { page_id: pageId, name },
+        })
+      ).json().id,
+    )
   }
   return { pageId, slug, componentIds }
 }
 
 /** The delivery worker of these deps, with fast retries and polling, started for one test. */
-export async function startTestDelivery(deps: HttpDeps, options: { smtpUrl?: string; allowlist?: string[]; settings?: Record<string, unknown> } = {}) {
+export async function startTestDelivery(
+  deps: HttpDeps,
+  options: { smtpUrl?: string; allowlist?: string[]; settings?: Record<string, unknown> } = {},
+) {
   const service = createDeliveryService(deps, {
     smtpUrl: options.smtpUrl,
     webhookAllowlist: options.allowlist ?? ['127.0.0.1'],
@@ -34,7 +51,10 @@ export async function startTestDelivery(deps: HttpDeps, options: { smtpUrl?: str
 }
 
 /** Polls until `check` holds; `tick` may move the test clock so retries become due. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, options: { timeoutMs?: number; tick?: () => void } = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  options: { timeoutMs?: number; tick?: () => void } = {},
+): Promise<T> {
   const started = Date.now()
   for (;;) {
     const value = await check()
@@ -47,6 +67,7 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false> | T
 
 export const form = (values: Record<string, string | string[]>) => {
   const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(values)) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v)
+  for (const [key, value] of Object.entries(values))
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v)
   return params.toString()
 }

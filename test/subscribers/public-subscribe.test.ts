@@ -26,27 +26,51 @@ forEachDatabase((engine) => {
     it('subscribes from a form POST, pending until the link in the mail is followed', async () => {
       const { app, org, deps } = await createTestApp(engine)
       const { slug, pageId, componentIds } = await pageWithComponents(app, org)
-      const posted = await app.inject({ method: 'POST', url: `/p/${slug}/subscribe`, headers: formHeaders, payload: form({ email: 'Reader@Example.com', locale: 'zh-Hant', component_ids: [componentIds[1]!] }) })
+      const posted = await app.inject({
+        method: 'POST',
+        url: `/p/${slug}/subscribe`,
+        headers: formHeaders,
+        payload: form({ email: 'Reader@Example.com', locale: 'zh-Hant', component_ids: [componentIds[1]!] }),
+      })
       expect(posted.statusCode).toBe(200)
       expect(posted.body).toContain('Check your inbox')
       const list = (await app.inject({ url: `/api/pages/${pageId}/subscribers`, headers: org.auth })).json()
-      expect(list.subscribers[0]).toMatchObject({ address: 'Reader@example.com', state: 'pending', locale: 'zh-Hant', component_ids: [componentIds[1]], source: 'form' })
+      expect(list.subscribers[0]).toMatchObject({
+        address: 'Reader@example.com',
+        state: 'pending',
+        locale: 'zh-Hant',
+        component_ids: [componentIds[1]],
+        source: 'form',
+      })
       const id = list.subscribers[0].id
-      const confirmed = await app.inject({ url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}` })
+      const confirmed = await app.inject({
+        url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`,
+      })
       expect(confirmed.statusCode).toBe(200)
       expect(confirmed.body).toContain('訂閱已確認')
       expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json().state).toBe('active')
-      const again = await app.inject({ url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}` })
+      const again = await app.inject({
+        url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`,
+      })
       expect(again.body).toContain('已經確認')
     })
 
     it('answers JSON clients with 202 and re-shows the form with the error for a bad address', async () => {
       const { app, org } = await createTestApp(engine)
       const { slug } = await pageWithComponents(app, org)
-      const json = await app.inject({ method: 'POST', url: `/p/${slug}/subscribe`, payload: { email: 'api@example.com' } })
+      const json = await app.inject({
+        method: 'POST',
+        url: `/p/${slug}/subscribe`,
+        payload: { email: 'api@example.com' },
+      })
       expect(json.statusCode).toBe(202)
       expect(json.json()).toEqual({ accepted: true, confirmation_valid_hours: 48 })
-      const bad = await app.inject({ method: 'POST', url: `/p/${slug}/subscribe`, headers: formHeaders, payload: form({ email: 'nope' }) })
+      const bad = await app.inject({
+        method: 'POST',
+        url: `/p/${slug}/subscribe`,
+        headers: formHeaders,
+        payload: form({ email: 'nope' }),
+      })
       expect(bad.statusCode).toBe(400)
       expect(bad.body).toContain('Please enter a valid email address.')
       expect(bad.body).toContain('value="nope"')
@@ -55,9 +79,24 @@ forEachDatabase((engine) => {
     it('gives the same answer for an address already subscribed, so the form reveals nothing', async () => {
       const { app, org } = await createTestApp(engine)
       const { slug, pageId } = await pageWithComponents(app, org)
-      await app.inject({ method: 'POST', url: `/api/pages/${pageId}/subscribers`, headers: org.auth, payload: { address: 'known@example.com', skip_confirmation: true } })
-      const known = await app.inject({ method: 'POST', url: `/p/${slug}/subscribe`, headers: formHeaders, payload: form({ email: 'known@example.com' }) })
-      const unknown = await app.inject({ method: 'POST', url: `/p/${slug}/subscribe`, headers: formHeaders, payload: form({ email: 'new@example.com' }) })
+      await app.inject({
+        method: 'POST',
+        url: `/api/pages/${pageId}/subscribers`,
+        headers: org.auth,
+        payload: { address: 'known@example.com', skip_confirmation: true },
+      })
+      const known = await app.inject({
+        method: 'POST',
+        url: `/p/${slug}/subscribe`,
+        headers: formHeaders,
+        payload: form({ email: 'known@example.com' }),
+      })
+      const unknown = await app.inject({
+        method: 'POST',
+        url: `/p/${slug}/subscribe`,
+        headers: formHeaders,
+        payload: form({ email: 'new@example.com' }),
+      })
       expect(known.statusCode).toBe(unknown.statusCode)
       expect(known.body.replace('known@', 'new@')).toBe(unknown.body)
     })
@@ -66,11 +105,20 @@ forEachDatabase((engine) => {
       const { app, org, deps, clock } = await createTestApp(engine)
       const { slug, pageId } = await pageWithComponents(app, org)
       await app.inject({ method: 'POST', url: `/p/${slug}/subscribe`, payload: { email: 'late@example.com' } })
-      const id = (await app.inject({ url: `/api/pages/${pageId}/subscribers`, headers: org.auth })).json().subscribers[0].id
-      expect((await app.inject({ url: `/subscriptions/${id}/confirm?token=${linkToken('wrong secret', 'confirm', id)}` })).statusCode).toBe(404)
-      expect((await app.inject({ url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'unsubscribe', id)}` })).statusCode).toBe(404)
+      const id = (await app.inject({ url: `/api/pages/${pageId}/subscribers`, headers: org.auth })).json()
+        .subscribers[0].id
+      expect(
+        (await app.inject({ url: `/subscriptions/${id}/confirm?token=${linkToken('wrong secret', 'confirm', id)}` }))
+          .statusCode,
+      ).toBe(404)
+      expect(
+        (await app.inject({ url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'unsubscribe', id)}` }))
+          .statusCode,
+      ).toBe(404)
       clock.advance(48 * 3_600_000 + 1)
-      const expired = await app.inject({ url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}` })
+      const expired = await app.inject({
+        url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`,
+      })
       expect(expired.statusCode).toBe(410)
       expect(expired.body).toContain('This link has expired')
       expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json().state).toBe('pending')
@@ -79,26 +127,54 @@ forEachDatabase((engine) => {
     it('asks on GET and unsubscribes on the one-click POST (RFC 8058), idempotently', async () => {
       const { app, org, deps } = await createTestApp(engine)
       const { pageId } = await pageWithComponents(app, org)
-      const id = (await app.inject({ method: 'POST', url: `/api/pages/${pageId}/subscribers`, headers: org.auth, payload: { address: 'leaver@example.com', skip_confirmation: true } })).json().id
+      const id = (
+        await app.inject({
+          method: 'POST',
+          url: `/api/pages/${pageId}/subscribers`,
+          headers: org.auth,
+          payload: { address: 'leaver@example.com', skip_confirmation: true },
+        })
+      ).json().id
       const url = `/subscriptions/${id}/unsubscribe?token=${linkToken(deps.secret, 'unsubscribe', id)}`
       const asked = await app.inject({ url })
       expect(asked.body).toContain('Stop sending status updates from Acme Cloud to leaver@example.com?')
       expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json().state).toBe('active')
-      const oneClick = await app.inject({ method: 'POST', url, headers: formHeaders, payload: 'List-Unsubscribe=One-Click' })
+      const oneClick = await app.inject({
+        method: 'POST',
+        url,
+        headers: formHeaders,
+        payload: 'List-Unsubscribe=One-Click',
+      })
       expect(oneClick.statusCode).toBe(200)
       expect(oneClick.body).toContain('You are unsubscribed')
-      expect((await app.inject({ method: 'POST', url, headers: formHeaders, payload: 'List-Unsubscribe=One-Click' })).statusCode).toBe(200)
-      expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json()).toMatchObject({ state: 'unsubscribed', unsubscribed_at: '2026-11-20T09:00:00.000Z' })
+      expect(
+        (await app.inject({ method: 'POST', url, headers: formHeaders, payload: 'List-Unsubscribe=One-Click' }))
+          .statusCode,
+      ).toBe(200)
+      expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json()).toMatchObject({
+        state: 'unsubscribed',
+        unsubscribed_at: '2026-11-20T09:00:00.000Z',
+      })
     })
 
     it('finds the page by its custom domain', async () => {
       const { app, org } = await createTestApp(engine)
       const { pageId } = await pageWithComponents(app, org)
       const host = `status-${pageId.slice(0, 8)}.example.com`
-      await app.inject({ method: 'PATCH', url: `/api/pages/${pageId}`, headers: org.auth, payload: { hostnames: [host] } })
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/pages/${pageId}`,
+        headers: org.auth,
+        payload: { hostnames: [host] },
+      })
       const page = await app.inject({ url: '/subscribe', headers: { host } })
       expect(page.body).toContain('<form method="post" action="/subscribe">')
-      const posted = await app.inject({ method: 'POST', url: '/subscribe', headers: { host }, payload: { email: 'byhost@example.com' } })
+      const posted = await app.inject({
+        method: 'POST',
+        url: '/subscribe',
+        headers: { host },
+        payload: { email: 'byhost@example.com' },
+      })
       expect(posted.statusCode).toBe(202)
     })
   })

@@ -36,7 +36,10 @@ export async function openTestDatabase(engine: Engine, options: { migrate?: bool
   let handle: DatabaseHandle
   let drop: () => Promise<void>
   if (engine === 'pglite') {
-    sharedPglite ??= PGlite.create({ parsers: pgliteParsers, loadDataDir: new Blob([readFileSync(inject('pgliteDataDir'))]) })
+    sharedPglite ??= PGlite.create({
+      parsers: pgliteParsers,
+      loadDataDir: new Blob([readFileSync(inject('pgliteDataDir'))]),
+    })
     const pglite = await sharedPglite
     await pglite.exec(`CREATE SCHEMA "${schema}"; SET search_path TO "${schema}";`)
     handle = embeddedHandle(pglite, { closeEngine: false, schema })

@@ -45,9 +45,12 @@ async function checkPostgres(project: TestProject) {
     await client.query('select 1')
     project.provide('postgresUrl', url)
   } catch (error) {
-    if (strict) throw new Error(`PostgreSQL at ${url} is not reachable (${(error as Error).message}); CI never skips these tests`)
+    if (strict)
+      throw new Error(`PostgreSQL at ${url} is not reachable (${(error as Error).message}); CI never skips these tests`)
     const line = '!'.repeat(78)
-    console.warn(`\n${line}\n!! PostgreSQL at ${url} is not reachable: SKIPPING every "postgres:" test.\n!! Start it, or set TEST_DATABASE_URL, to run the storage tests on both engines.\n${line}\n`)
+    console.warn(
+      `\n${line}\n!! PostgreSQL at ${url} is not reachable: SKIPPING every "postgres:" test.\n!! Start it, or set TEST_DATABASE_URL, to run the storage tests on both engines.\n${line}\n`,
+    )
     project.provide('postgresUrl', null)
   } finally {
     await client.end().catch(() => undefined)

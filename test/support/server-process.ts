@@ -6,7 +6,18 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 /** Vitest puts Vite's own variables (BASE_URL=/, MODE, …) into process.env; a user's shell has none of them. */
 export function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const env = { ...process.env }
-  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'CANDOR_BOOTSTRAP_TOKEN', 'DATABASE_URL', 'DATA_DIR', 'PORT']) delete env[key]
+  for (const key of [
+    'BASE_URL',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+    'CANDOR_BOOTSTRAP_TOKEN',
+    'DATABASE_URL',
+    'DATA_DIR',
+    'PORT',
+  ])
+    delete env[key]
   return { ...env, ...extra }
 }
 
@@ -18,17 +29,29 @@ export interface ServerProcess {
 }
 
 /** Starts the built server as a user would and waits for it to print its URL. */
-export async function startServer(options: { env: NodeJS.ProcessEnv; viaNpm?: boolean; timeoutMs?: number }): Promise<ServerProcess> {
+export async function startServer(options: {
+  env: NodeJS.ProcessEnv
+  viaNpm?: boolean
+  timeoutMs?: number
+}): Promise<ServerProcess> {
   const env = cleanEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...options.env })
   const child = options.viaNpm
     ? spawn('npm', ['start', '--silent'], { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['dist/cli/main.js', 'serve'], { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+        cwd: projectRoot,
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
   let text = ''
   child.stdout!.on('data', (chunk) => (text += chunk))
   child.stderr!.on('data', (chunk) => (text += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${text}`)), options.timeoutMs ?? 60_000)
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in time:\n${text}`)),
+      options.timeoutMs ?? 60_000,
+    )
     const check = () => {
       const match = /Candor is running at (http:\/\/\S+)/.exec(text)
       if (match) {
@@ -55,9 +78,16 @@ export async function startServer(options: { env: NodeJS.ProcessEnv; viaNpm?: bo
 }
 
 /** Runs a CLI command to completion and returns its exit code and output. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/cli/main.js', ...args], { cwd: projectRoot, env: cleanEnv({ LOG_LEVEL: 'warn', ...env }), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['dist/cli/main.js', ...args], {
+      cwd: projectRoot,
+      env: cleanEnv({ LOG_LEVEL: 'warn', ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c) => (stdout += c))

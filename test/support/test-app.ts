@@ -35,7 +35,10 @@ afterEach(async () => {
 })
 
 /** The real app over a fresh database, driven in memory with `app.inject()`; the clock is the test's. */
-export async function createTestApp(engine: Engine, options: { now?: Date; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function createTestApp(
+  engine: Engine,
+  options: { now?: Date; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(engine)
   const clock = {
     now: options.now ?? new Date('2026-11-20T09:00:00Z'),

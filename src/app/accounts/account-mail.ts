@@ -18,7 +18,15 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&]/g, (c) => `\\${c}`).replace(/\s+/g, ' ')
 }
 
-export function invitationMail(input: { to: string; orgId: string; orgName: string; inviterName: string; role: string; url: string; expiresAt: Date }): AccountMail {
+export function invitationMail(input: {
+  to: string
+  orgId: string
+  orgName: string
+  inviterName: string
+  role: string
+  url: string
+  expiresAt: Date
+}): AccountMail {
   const org = escapeMarkdown(input.orgName)
   return {
     purpose: 'invitation',

@@ -31,7 +31,8 @@ function withinRole(outer: Role, inner: Role): boolean {
 export async function createApiToken(deps: AppDeps, ctx: AppContext, raw: unknown) {
   const input = parseInput(createTokenInput, raw)
   const personal = input.kind === 'personal'
-  if (personal && ctx.actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Only a person can have a personal token; create an organisation token instead')
+  if (personal && ctx.actor.kind !== 'user')
+    throw new AppError('FORBIDDEN', 'Only a person can have a personal token; create an organisation token instead')
   if (!personal) requirePermission(ctx, 'token.manage')
   const role = input.role ?? (personal ? ctx.role : 'viewer')
   if (personal ? !withinRole(ctx.role, role) : !canGrantRole(ctx.role, role)) {
@@ -40,15 +41,24 @@ export async function createApiToken(deps: AppDeps, ctx: AppContext, raw: unknow
   let scopes: string[] | null = null
   if (input.scopes) {
     const parsed = parseScopes(input.scopes)
-    if (!parsed.ok) throw invalid('The request is invalid', parsed.unknown.map((s) => ({ path: 'scopes', message: `unknown scope ${JSON.stringify(s)}` })))
+    if (!parsed.ok)
+      throw invalid(
+        'The request is invalid',
+        parsed.unknown.map((s) => ({ path: 'scopes', message: `unknown scope ${JSON.stringify(s)}` })),
+      )
     const beyond = scopesBeyondRole(role, parsed.scopes)
-    if (beyond.length) throw invalid('The request is invalid', beyond.map((s) => ({ path: 'scopes', message: `the ${role} role cannot ${s}` })))
+    if (beyond.length)
+      throw invalid(
+        'The request is invalid',
+        beyond.map((s) => ({ path: 'scopes', message: `the ${role} role cannot ${s}` })),
+      )
     scopes = parsed.scopes
   }
   if (ctx.scopes && (scopes ?? actionsFor(role)).some((s) => !ctx.scopes!.includes(s))) {
     throw new AppError('FORBIDDEN', 'A scoped token may only create tokens with a subset of its own scopes')
   }
-  if (input.expires_at && input.expires_at.getTime() <= ctx.now.getTime()) throw invalid('The request is invalid', [{ path: 'expires_at', message: 'must be in the future' }])
+  if (input.expires_at && input.expires_at.getTime() <= ctx.now.getTime())
+    throw invalid('The request is invalid', [{ path: 'expires_at', message: 'must be in the future' }])
   const { token, hash } = generateApiToken()
   return deps.store.transaction(ctx.orgId, async (tx) => {
     const row = await tx.accounts.tokens.create({
@@ -65,7 +75,10 @@ export async function createApiToken(deps: AppDeps, ctx: AppContext, raw: unknow
   })
 }
 
-const view = <T extends { user_id: string | null }>(row: T) => ({ ...row, kind: row.user_id ? 'personal' : 'organisation' })
+const view = <T extends { user_id: string | null }>(row: T) => ({
+  ...row,
+  kind: row.user_id ? 'personal' : 'organisation',
+})
 
 /** With token.manage, every token of the organisation; otherwise your own personal tokens. */
 export async function listApiTokens(deps: AppDeps, ctx: AppContext) {

@@ -15,7 +15,14 @@ const filters = {
 }
 
 export const auditQueryInput = z
-  .object({ ...filters, limit: z.coerce.number().int().min(1).max(500).default(100), before: z.string().regex(/^\d{1,19}$/).optional() })
+  .object({
+    ...filters,
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    before: z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .optional(),
+  })
   .strict()
 
 export const auditExportInput = z.object({ ...filters, format: z.enum(['csv', 'json']).default('json') }).strict()
@@ -31,16 +38,34 @@ function present(row: Row) {
 export async function queryAuditLog(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'audit.read')
   const q = parseInput(auditQueryInput, raw)
-  const rows = await deps.store.forOrg(ctx.orgId).accounts.audit.query({ ...toQuery(q), before: q.before, limit: q.limit })
+  const rows = await deps.store
+    .forOrg(ctx.orgId)
+    .accounts.audit.query({ ...toQuery(q), before: q.before, limit: q.limit })
   return { entries: rows.map(present), next_cursor: rows.length === q.limit ? (rows.at(-1)?.seq ?? null) : null }
 }
 
 const exportLimit = 100_000
 const pageSize = 1_000
-export const csvColumns = ['occurred_at', 'actor_kind', 'actor_id', 'actor_name', 'action', 'object_type', 'object_id', 'ip', 'user_agent', 'before', 'after'] as const
+export const csvColumns = [
+  'occurred_at',
+  'actor_kind',
+  'actor_id',
+  'actor_name',
+  'action',
+  'object_type',
+  'object_id',
+  'ip',
+  'user_agent',
+  'before',
+  'after',
+] as const
 
 /** The whole matching log (up to 100,000 rows) as CSV (spreadsheet-safe) or JSON. */
-export async function exportAuditLog(deps: AppDeps, ctx: AppContext, raw: unknown): Promise<{ contentType: string; body: string }> {
+export async function exportAuditLog(
+  deps: AppDeps,
+  ctx: AppContext,
+  raw: unknown,
+): Promise<{ contentType: string; body: string }> {
   requirePermission(ctx, 'audit.read')
   const q = parseInput(auditExportInput, raw)
   const audit = deps.store.forOrg(ctx.orgId).accounts.audit
@@ -52,13 +77,34 @@ export async function exportAuditLog(deps: AppDeps, ctx: AppContext, raw: unknow
     if (page.length < pageSize) break
     before = page.at(-1)?.seq
   }
-  if (q.format === 'json') return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(rows.map(present)) }
+  if (q.format === 'json')
+    return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(rows.map(present)) }
   const lines = rows.map((r) =>
-    formatCsvRow(csvColumns.map((c) => (c === 'occurred_at' ? r.occurred_at.toISOString() : c === 'before' || c === 'after' ? (r[c] === null ? '' : JSON.stringify(r[c])) : r[c]))),
+    formatCsvRow(
+      csvColumns.map((c) =>
+        c === 'occurred_at'
+          ? r.occurred_at.toISOString()
+          : c === 'before' || c === 'after'
+            ? r[c] === null
+              ? ''
+              : JSON.stringify(r[c])
+            : r[c],
+      ),
+    ),
   )
-  return { contentType: 'text/csv; charset=utf-8', body: [formatCsvRow([...csvColumns]), ...lines].join('\r\n') + '\r\n' }
+  return {
+    contentType: 'text/csv; charset=utf-8',
+    body: `${[formatCsvRow([...csvColumns]), ...lines].join('\r\n')}\r\n`,
+  }
 }
 
 function toQuery(q: z.infer<typeof auditExportInput> | z.infer<typeof auditQueryInput>) {
-  return { from: q.from, to: q.to, actorId: q.actor_id, action: q.action, objectType: q.object_type, objectId: q.object_id }
+  return {
+    from: q.from,
+    to: q.to,
+    actorId: q.actor_id,
+    action: q.action,
+    objectType: q.object_type,
+    objectId: q.object_id,
+  }
 }

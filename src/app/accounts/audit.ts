@@ -39,6 +39,9 @@ export function redactSecrets(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => redactSecrets(v, depth + 1))
   if (value instanceof Date) return value
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretKey.test(k) && typeof v === 'string' ? '[redacted]' : redactSecrets(v, depth + 1)]),
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      secretKey.test(k) && typeof v === 'string' ? '[redacted]' : redactSecrets(v, depth + 1),
+    ]),
   )
 }

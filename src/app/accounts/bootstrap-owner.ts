@@ -17,7 +17,10 @@ const linkTtlMs = 24 * 3_600_000
  * First start only (no person exists yet): makes the owner of the first organisation, with
  * the configured password or a one-time sign-in link to print. Later starts do nothing.
  */
-export async function bootstrapOwner(deps: AppDeps, options: { email?: string; password?: string; now: Date }): Promise<OwnerBootstrap | null> {
+export async function bootstrapOwner(
+  deps: AppDeps,
+  options: { email?: string; password?: string; now: Date },
+): Promise<OwnerBootstrap | null> {
   const accounts = deps.store.accounts
   if ((await accounts.users.count()) > 0) return null
   const org = await accounts.firstOrganisation()
@@ -33,7 +36,12 @@ export async function bootstrapOwner(deps: AppDeps, options: { email?: string; p
     const person = await bound.users.create({ email, name: 'Owner' })
     await bound.users.addMembership({ userId: person.id, orgId: org.id, role: 'owner' })
     if (hash) await bound.users.setPasswordHash(person.id, hash, options.now)
-    await writeAudit(tx, systemContext(org.id, options.now, 'first start'), { action: 'member.joined', objectType: 'member', objectId: person.id, after: { email, role: 'owner' } })
+    await writeAudit(tx, systemContext(org.id, options.now, 'first start'), {
+      action: 'member.joined',
+      objectType: 'member',
+      objectId: person.id,
+      after: { email, role: 'owner' },
+    })
     return person
   })
   if (hash) return { email }

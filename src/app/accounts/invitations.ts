@@ -28,7 +28,8 @@ function acceptUrl(deps: AppDeps, token: string) {
 export async function inviteMember(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'member.manage')
   const input = parseInput(inviteInput, raw)
-  if (!canGrantRole(ctx.role, input.role)) throw new AppError('FORBIDDEN', `Your role (${ctx.role}) may not invite an ${input.role}`)
+  if (!canGrantRole(ctx.role, input.role))
+    throw new AppError('FORBIDDEN', `Your role (${ctx.role}) may not invite an ${input.role}`)
   const email = normaliseEmail(input.email)
   const options = accountsOptions(deps)
   // Read before the transaction: the embedded database has one connection, held by the transaction.
@@ -39,11 +40,31 @@ export async function inviteMember(deps: AppDeps, ctx: AppContext, raw: unknown)
     const nonce = randomBytes(16).toString('base64url')
     const expiresAt = new Date(ctx.now.getTime() + options.invitationTtlMs)
     const invitedBy = ctx.actor.kind === 'user' ? ctx.actor.id : null
-    const invitation = await tx.accounts.invitations.create({ email, role: input.role, nonce, invitedBy, now: ctx.now, expiresAt })
+    const invitation = await tx.accounts.invitations.create({
+      email,
+      role: input.role,
+      nonce,
+      invitedBy,
+      now: ctx.now,
+      expiresAt,
+    })
     const url = acceptUrl(deps, signToken(deps.secret, { purpose, subject: invitation.id, expiresAt, nonce }))
-    const mail = invitationMail({ to: email, orgId: ctx.orgId, orgName: org?.name ?? '', inviterName: ctx.actor.name, role: input.role, url, expiresAt })
+    const mail = invitationMail({
+      to: email,
+      orgId: ctx.orgId,
+      orgName: org?.name ?? '',
+      inviterName: ctx.actor.name,
+      role: input.role,
+      url,
+      expiresAt,
+    })
     if (options.canSendEmail) await enqueueAccountMail(deps.store.accounts.bind(raw), mail, ctx.now)
-    await writeAudit(tx, ctx, { action: 'invitation.created', objectType: 'invitation', objectId: invitation.id, after: invitation })
+    await writeAudit(tx, ctx, {
+      action: 'invitation.created',
+      objectType: 'invitation',
+      objectId: invitation.id,
+      after: invitation,
+    })
     return { ...invitation, emailed: options.canSendEmail, ...(options.canSendEmail ? {} : { accept_url: url }) }
   })
 }
@@ -63,10 +84,15 @@ export async function revokeInvitation(deps: AppDeps, ctx: AppContext, id: strin
 }
 
 export const acceptInput = z
-  .object({ token: z.string().min(1).max(4096), name: z.string().trim().max(200).optional(), password: z.string().max(1024).optional() })
+  .object({
+    token: z.string().min(1).max(4096),
+    name: z.string().trim().max(200).optional(),
+    password: z.string().max(1024).optional(),
+  })
   .strict()
 
-const badInvitation = () => new AppError('UNAUTHORIZED', 'This invitation is invalid, expired, revoked or already used; ask for a new one')
+const badInvitation = () =>
+  new AppError('UNAUTHORIZED', 'This invitation is invalid, expired, revoked or already used; ask for a new one')
 
 /** The link proves the email: a new person sets a password, a known one just joins. */
 export async function acceptInvitation(deps: AppDeps, raw: unknown, meta: RequestMeta) {
@@ -74,12 +100,17 @@ export async function acceptInvitation(deps: AppDeps, raw: unknown, meta: Reques
   const checked = verifySignedToken(deps.secret, input.token, { purpose, now: meta.now })
   if (!checked.ok) throw badInvitation()
   const invitation = await deps.store.accounts.invitationById(checked.subject)
-  if (!invitation || invitation.nonce !== checked.nonce || invitation.accepted_at || invitation.revoked_at) throw badInvitation()
+  if (!invitation || invitation.nonce !== checked.nonce || invitation.accepted_at || invitation.revoked_at)
+    throw badInvitation()
   if (invitation.expires_at.getTime() <= meta.now.getTime()) throw badInvitation()
   const existing = await deps.store.accounts.users.findByEmail(invitation.email)
   if (!existing) {
     const problems = passwordProblems(input.password ?? '', { email: invitation.email })
-    if (problems.length > 0) throw invalid('Choose a password for your new account', problems.map((message) => ({ path: 'password', message })))
+    if (problems.length > 0)
+      throw invalid(
+        'Choose a password for your new account',
+        problems.map((message) => ({ path: 'password', message })),
+      )
   }
   const passwordHash = existing ? null : await hashPassword(input.password ?? '')
   const user = await deps.store.transaction(invitation.org_id, async (tx, raw) => {
@@ -88,9 +119,24 @@ export async function acceptInvitation(deps: AppDeps, raw: unknown, meta: Reques
     const person = existing ?? (await accounts.users.create({ email: invitation.email, name: input.name ?? '' }))
     if (passwordHash) await accounts.users.setPasswordHash(person.id, passwordHash, meta.now)
     await accounts.users.addMembership({ userId: person.id, orgId: invitation.org_id, role: invitation.role })
-    const ctx = { orgId: invitation.org_id, actor: { kind: 'user' as const, id: person.id, name: person.name || person.email }, role: 'viewer' as const, scopes: null, ...meta }
-    await writeAudit(tx, ctx, { action: 'member.joined', objectType: 'member', objectId: person.id, after: { email: person.email, role: invitation.role, invitation_id: invitation.id } })
+    const ctx = {
+      orgId: invitation.org_id,
+      actor: { kind: 'user' as const, id: person.id, name: person.name || person.email },
+      role: 'viewer' as const,
+      scopes: null,
+      ...meta,
+    }
+    await writeAudit(tx, ctx, {
+      action: 'member.joined',
+      objectType: 'member',
+      objectId: person.id,
+      after: { email: person.email, role: invitation.role, invitation_id: invitation.id },
+    })
     return person
   })
-  return createSignedInSession(deps, { userId: user.id, email: user.email, name: user.name, orgId: invitation.org_id, method: 'invitation' }, meta)
+  return createSignedInSession(
+    deps,
+    { userId: user.id, email: user.email, name: user.name, orgId: invitation.org_id, method: 'invitation' },
+    meta,
+  )
 }

@@ -17,7 +17,14 @@ export async function describeMe(deps: AppDeps, ctx: AppContext, session: { csrf
     actor: ctx.actor,
     user: user ? { id: user.id, email: user.email, name: user.name } : null,
     organisation: org ? { id: org.id, name: org.name, slug: org.slug } : null,
-    organisations: user ? (await deps.store.accounts.users.memberships(user.id)).map((m) => ({ id: m.org_id, name: m.name, slug: m.slug, role: m.role })) : [],
+    organisations: user
+      ? (await deps.store.accounts.users.memberships(user.id)).map((m) => ({
+          id: m.org_id,
+          name: m.name,
+          slug: m.slug,
+          role: m.role,
+        }))
+      : [],
     role: ctx.role,
     scopes: ctx.scopes,
     permissions: allowed,
@@ -29,7 +36,9 @@ export function permissionMatrix() {
   return Object.entries(permissions).map(([action, p]) => ({ action, roles: p.roles, description: p.description }))
 }
 
-export const changePasswordInput = z.object({ current_password: z.string().max(1024).optional(), new_password: z.string().max(1024) }).strict()
+export const changePasswordInput = z
+  .object({ current_password: z.string().max(1024).optional(), new_password: z.string().max(1024) })
+  .strict()
 
 /** Sets a new password and ends every other session of the person (a changed password locks out whoever knew the old one). */
 export async function changePassword(deps: AppDeps, ctx: AppContext, sessionId: string | null, raw: unknown) {
@@ -42,12 +51,21 @@ export async function changePassword(deps: AppDeps, ctx: AppContext, sessionId: 
     throw invalid('The request is invalid', [{ path: 'current_password', message: 'is wrong' }])
   }
   const problems = passwordProblems(input.new_password, { email: user.email })
-  if (problems.length) throw invalid('Choose another password', problems.map((message) => ({ path: 'new_password', message })))
+  if (problems.length)
+    throw invalid(
+      'Choose another password',
+      problems.map((message) => ({ path: 'new_password', message })),
+    )
   const hash = await hashPassword(input.new_password)
   await deps.store.transaction(ctx.orgId, async (tx, raw) => {
     const accounts = deps.store.accounts.bind(raw)
     await accounts.users.setPasswordHash(userId, hash, ctx.now)
     const ended = await accounts.sessions.revokeAllOfUser(userId, ctx.now, sessionId ? { except: sessionId } : {})
-    await writeAudit(tx, ctx, { action: 'user.password_changed', objectType: 'user', objectId: userId, after: { other_sessions_ended: ended } })
+    await writeAudit(tx, ctx, {
+      action: 'user.password_changed',
+      objectType: 'user',
+      objectId: userId,
+      after: { other_sessions_ended: ended },
+    })
   })
 }

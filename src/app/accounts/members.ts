@@ -24,7 +24,8 @@ function outgrows(tokenRole: string, personRole: Role): boolean {
 /** Only an owner may touch an owner, or make one. */
 function guard(ctx: AppContext, ...involved: Role[]) {
   for (const role of involved) {
-    if (!canGrantRole(ctx.role, role)) throw new AppError('FORBIDDEN', `Your role (${ctx.role}) may not manage members with the ${role} role`)
+    if (!canGrantRole(ctx.role, role))
+      throw new AppError('FORBIDDEN', `Your role (${ctx.role}) may not manage members with the ${role} role`)
   }
 }
 
@@ -40,9 +41,18 @@ export async function changeMemberRole(deps: AppDeps, ctx: AppContext, userId: s
     }
     await tx.accounts.members.setRole(userId, role)
     const stale = (await tx.accounts.tokens.list({ userId })).filter((t) => outgrows(t.role, role))
-    await tx.accounts.tokens.revokeMany(stale.map((t) => t.id), ctx.now)
+    await tx.accounts.tokens.revokeMany(
+      stale.map((t) => t.id),
+      ctx.now,
+    )
     const after = { ...before, role }
-    await writeAudit(tx, ctx, { action: 'member.role_changed', objectType: 'member', objectId: userId, before, after: { ...after, tokens_revoked: stale.length } })
+    await writeAudit(tx, ctx, {
+      action: 'member.role_changed',
+      objectType: 'member',
+      objectId: userId,
+      before,
+      after: { ...after, tokens_revoked: stale.length },
+    })
     return after
   })
 }
@@ -54,7 +64,8 @@ export async function removeMember(deps: AppDeps, ctx: AppContext, userId: strin
     const before = await tx.accounts.members.get(userId)
     if (!before || !isRole(before.role)) throw notFound('Member')
     guard(ctx, before.role)
-    if (before.role === 'owner' && (await tx.accounts.members.countOwners()) <= 1) throw conflict('The last owner cannot be removed')
+    if (before.role === 'owner' && (await tx.accounts.members.countOwners()) <= 1)
+      throw conflict('The last owner cannot be removed')
     await tx.accounts.members.remove(userId, ctx.now)
     await writeAudit(tx, ctx, { action: 'member.removed', objectType: 'member', objectId: userId, before })
   })

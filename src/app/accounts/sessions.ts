@@ -22,7 +22,11 @@ export interface SessionInfo {
 }
 
 /** Opens a session in `orgId` (the caller has checked the membership) and returns the cookie value once. */
-export async function openSession(deps: AppDeps, accounts: AccountsQueries, input: { userId: string; orgId: string } & RequestMeta) {
+export async function openSession(
+  deps: AppDeps,
+  accounts: AccountsQueries,
+  input: { userId: string; orgId: string } & RequestMeta,
+) {
   const { token, hash } = generateSessionToken()
   const expiresAt = sessionExpiresAt(input.now, accountsOptions(deps).sessionRule)
   const session = await accounts.sessions.create({ ...input, tokenHash: hash, expiresAt })
@@ -35,14 +39,27 @@ export async function resolveSession(deps: AppDeps, token: string, now: Date): P
   const row = await deps.store.accounts.sessions.findByHash(hashSessionToken(token))
   if (!row || !isRole(row.role)) return null
   const rule = accountsOptions(deps).sessionRule
-  const alive = isSessionAlive({ createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at }, now, rule)
+  const alive = isSessionAlive(
+    { createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at },
+    now,
+    rule,
+  )
   if (!alive || row.expires_at.getTime() <= now.getTime()) return null
   if (shouldTouchSession(row.last_seen_at, now, rule)) await deps.store.accounts.sessions.touch(row.id, now)
-  return { sessionId: row.id, userId: row.user_id, email: row.email, name: row.name || row.email, orgId: row.org_id, role: row.role, csrfToken: csrfTokenFor(deps.secret, row.id) }
+  return {
+    sessionId: row.id,
+    userId: row.user_id,
+    email: row.email,
+    name: row.name || row.email,
+    orgId: row.org_id,
+    role: row.role,
+    csrfToken: csrfTokenFor(deps.secret, row.id),
+  }
 }
 
 export function userIdOf(ctx: AppContext): string {
-  if (ctx.actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Only a signed-in person can do this, not an organisation token')
+  if (ctx.actor.kind !== 'user')
+    throw new AppError('FORBIDDEN', 'Only a signed-in person can do this, not an organisation token')
   return ctx.actor.id
 }
 
@@ -60,7 +77,12 @@ export async function signOutEverywhere(deps: AppDeps, ctx: AppContext) {
   const userId = userIdOf(ctx)
   return deps.store.transaction(ctx.orgId, async (tx, raw) => {
     const ended = await deps.store.accounts.bind(raw).sessions.revokeAllOfUser(userId, ctx.now)
-    await writeAudit(tx, ctx, { action: 'session.signed_out_everywhere', objectType: 'user', objectId: userId, after: { sessions_ended: ended } })
+    await writeAudit(tx, ctx, {
+      action: 'session.signed_out_everywhere',
+      objectType: 'user',
+      objectId: userId,
+      after: { sessions_ended: ended },
+    })
     return { sessions_ended: ended }
   })
 }
@@ -84,7 +106,8 @@ export const switchOrganisationInput = z.object({ org_id: idSchema }).strict()
 export async function switchOrganisation(deps: AppDeps, ctx: AppContext, sessionId: string | null, raw: unknown) {
   const userId = userIdOf(ctx)
   const { org_id: orgId } = parseInput(switchOrganisationInput, raw)
-  if (!sessionId) throw new AppError('FORBIDDEN', 'Only a console session can switch organisation; a token belongs to one')
+  if (!sessionId)
+    throw new AppError('FORBIDDEN', 'Only a console session can switch organisation; a token belongs to one')
   const membership = await deps.store.accounts.users.membership(userId, orgId)
   if (!membership) throw notFound('Organisation')
   await deps.store.accounts.sessions.setOrganisation(sessionId, orgId)

@@ -15,7 +15,12 @@ export function signInLinkUrl(deps: AppDeps, token: string): string {
 }
 
 /** A one-time link that signs `userId` in, valid for `ttlMs`. */
-export function makeSignInLink(deps: AppDeps, userId: string, now: Date, ttlMs = accountsOptions(deps).signInLinkTtlMs) {
+export function makeSignInLink(
+  deps: AppDeps,
+  userId: string,
+  now: Date,
+  ttlMs = accountsOptions(deps).signInLinkTtlMs,
+) {
   const expiresAt = new Date(now.getTime() + ttlMs)
   const token = signToken(deps.secret, { purpose, subject: userId, expiresAt })
   return { token, url: signInLinkUrl(deps, token), expiresAt }
@@ -23,7 +28,8 @@ export function makeSignInLink(deps: AppDeps, userId: string, now: Date, ttlMs =
 
 export const linkInput = z.object({ token: z.string().min(1).max(4096) }).strict()
 
-const badLink = () => new AppError('UNAUTHORIZED', 'This sign-in link is invalid, expired or already used; ask for a new one')
+const badLink = () =>
+  new AppError('UNAUTHORIZED', 'This sign-in link is invalid, expired or already used; ask for a new one')
 
 export async function consumeSignInLink(deps: AppDeps, raw: unknown, meta: RequestMeta) {
   const { token } = parseInput(linkInput, raw)
@@ -34,7 +40,11 @@ export async function consumeSignInLink(deps: AppDeps, raw: unknown, meta: Reque
   const [membership] = user ? await accounts.users.memberships(user.id) : []
   if (!user || !membership) throw badLink()
   if (!(await accounts.sessions.spendLinkNonce(checked.nonce, purpose, checked.expiresAt))) throw badLink()
-  return createSignedInSession(deps, { userId: user.id, email: user.email, name: user.name, orgId: membership.org_id, method: 'link' }, meta)
+  return createSignedInSession(
+    deps,
+    { userId: user.id, email: user.email, name: user.name, orgId: membership.org_id, method: 'link' },
+    meta,
+  )
 }
 
 export const requestLinkInput = z.object({ email: z.string().trim().min(1).max(320) }).strict()
@@ -45,7 +55,11 @@ export async function requestSignInLink(deps: AppDeps, raw: unknown, meta: Reque
   const user = await deps.store.accounts.users.findByEmail(normaliseEmail(email))
   if (user && accountsOptions(deps).canSendEmail) {
     const link = makeSignInLink(deps, user.id, meta.now)
-    await enqueueAccountMail(deps.store.accounts, signInLinkMail({ to: user.email, url: link.url, expiresAt: link.expiresAt }), meta.now)
+    await enqueueAccountMail(
+      deps.store.accounts,
+      signInLinkMail({ to: user.email, url: link.url, expiresAt: link.expiresAt }),
+      meta.now,
+    )
   }
   return { message: 'If an account exists for this email, a sign-in link is on its way.' }
 }

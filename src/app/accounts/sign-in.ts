@@ -32,7 +32,11 @@ export async function signIn(deps: AppDeps, raw: unknown, meta: RequestMeta) {
   const failures = await accounts.users.signInFailures(email)
   const attempts = failures ? { failures: failures.failures, lastFailureAt: failures.last_failure_at } : noAttempts
   const until = lockedUntil(attempts, meta.now, rule)
-  if (until) throw new AppError('RATE_LIMITED', `Too many failed sign-ins for this email; try again after ${until.toISOString()}`)
+  if (until)
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many failed sign-ins for this email; try again after ${until.toISOString()}`,
+    )
 
   const user = await accounts.users.findByEmail(email)
   const hash = user ? await accounts.users.passwordHash(user.id) : null
@@ -47,9 +51,19 @@ export async function signIn(deps: AppDeps, raw: unknown, meta: RequestMeta) {
   if (needsRehash(hash)) await accounts.users.setPasswordHash(user.id, await hashPassword(input.password), meta.now)
 
   const memberships = await accounts.users.memberships(user.id)
-  const chosen = input.organisation ? memberships.find((m) => m.org_id === input.organisation || m.slug === input.organisation) : memberships[0]
-  if (!chosen) throw new AppError('FORBIDDEN', input.organisation ? 'You are not a member of that organisation' : 'You are not a member of any organisation yet')
-  return createSignedInSession(deps, { userId: user.id, email: user.email, name: user.name, orgId: chosen.org_id, method: 'password' }, meta)
+  const chosen = input.organisation
+    ? memberships.find((m) => m.org_id === input.organisation || m.slug === input.organisation)
+    : memberships[0]
+  if (!chosen)
+    throw new AppError(
+      'FORBIDDEN',
+      input.organisation ? 'You are not a member of that organisation' : 'You are not a member of any organisation yet',
+    )
+  return createSignedInSession(
+    deps,
+    { userId: user.id, email: user.email, name: user.name, orgId: chosen.org_id, method: 'password' },
+    meta,
+  )
 }
 
 /** Opens the session and records the sign-in in the organisation's audit log, together. */
@@ -61,8 +75,19 @@ export async function createSignedInSession(
   return deps.store.transaction(who.orgId, async (tx, raw) => {
     const accounts = deps.store.accounts.bind(raw)
     const opened = await openSession(deps, accounts, { userId: who.userId, orgId: who.orgId, ...meta })
-    const ctx = { orgId: who.orgId, actor: { kind: 'user' as const, id: who.userId, name: who.name || who.email }, role: 'viewer' as const, scopes: null, ...meta }
-    await writeAudit(tx, ctx, { action: 'session.signed_in', objectType: 'session', objectId: opened.session.id, after: { method: who.method } })
+    const ctx = {
+      orgId: who.orgId,
+      actor: { kind: 'user' as const, id: who.userId, name: who.name || who.email },
+      role: 'viewer' as const,
+      scopes: null,
+      ...meta,
+    }
+    await writeAudit(tx, ctx, {
+      action: 'session.signed_in',
+      objectType: 'session',
+      objectId: opened.session.id,
+      after: { method: who.method },
+    })
     const memberships = await accounts.users.memberships(who.userId)
     const current = memberships.find((m) => m.org_id === who.orgId)
     return {
@@ -80,9 +105,21 @@ export async function createSignedInSession(
   })
 }
 
-async function auditEverywhere(deps: AppDeps, user: { id: string; email: string; name: string }, meta: RequestMeta, action: string, after: unknown) {
+async function auditEverywhere(
+  deps: AppDeps,
+  user: { id: string; email: string; name: string },
+  meta: RequestMeta,
+  action: string,
+  after: unknown,
+) {
   for (const m of await deps.store.accounts.users.memberships(user.id)) {
-    const ctx = { orgId: m.org_id, actor: { kind: 'user' as const, id: user.id, name: user.name || user.email }, role: 'viewer' as const, scopes: null, ...meta }
+    const ctx = {
+      orgId: m.org_id,
+      actor: { kind: 'user' as const, id: user.id, name: user.name || user.email },
+      role: 'viewer' as const,
+      scopes: null,
+      ...meta,
+    }
     await writeAudit(deps.store.forOrg(m.org_id), ctx, { action, objectType: 'user', objectId: user.id, after })
   }
 }

@@ -14,12 +14,18 @@ export async function applyComponentChanges(
   const found = await tx.components.getMany(input.changes.map((c) => c.id))
   const missing = input.changes.filter((c) => !found.some((f) => f.id === c.id))
   if (missing.length > 0) {
-    throw invalid('The request is invalid', missing.map((m) => ({ path: 'components', message: `no such component ${m.id}` })))
+    throw invalid(
+      'The request is invalid',
+      missing.map((m) => ({ path: 'components', message: `no such component ${m.id}` })),
+    )
   }
   const pageId = input.pageId ?? found[0]!.page_id
   const offPage = found.filter((f) => f.page_id !== pageId)
   if (offPage.length > 0) {
-    throw invalid('The request is invalid', offPage.map((c) => ({ path: 'components', message: `component ${c.id} is on another status page` })))
+    throw invalid(
+      'The request is invalid',
+      offPage.map((c) => ({ path: 'components', message: `component ${c.id} is on another status page` })),
+    )
   }
   const affected: AffectedComponent[] = []
   for (const change of input.changes) {
@@ -36,6 +42,9 @@ export async function applyComponentChanges(
       })
     }
   }
-  await tx.incidents.attachComponents(input.incidentId, input.changes.map((c) => c.id))
+  await tx.incidents.attachComponents(
+    input.incidentId,
+    input.changes.map((c) => c.id),
+  )
   return { affected, pageId }
 }

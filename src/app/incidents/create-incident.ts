@@ -15,18 +15,27 @@ export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknow
   const goesPublic = isPublic(input.status) && !input.is_drill
   requirePermission(ctx, goesPublic ? 'incident.publish' : 'incident.create')
   if (isPublic(input.status) && !input.body) {
-    throw invalid('The request is invalid', [{ path: 'body', message: 'a public incident needs the text of its first update' }])
+    throw invalid('The request is invalid', [
+      { path: 'body', message: 'a public incident needs the text of its first update' },
+    ])
   }
   const severity = input.severity ?? 3
   const level = severityByLevel(defaultSeverityScale, severity)
-  if (!level) throw invalid('The request is invalid', [{ path: 'severity', message: `no severity level ${severity} in this organisation's scale` }])
+  if (!level)
+    throw invalid('The request is invalid', [
+      { path: 'severity', message: `no severity level ${severity} in this organisation's scale` },
+    ])
 
   const result = await deps.store.transaction(ctx.orgId, async (tx, raw) => {
     if (input.page_id && !(await tx.pages.get(input.page_id))) {
       throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
     }
     const startedAt = input.started_at ?? ctx.now
-    const stamped = changeStatus({ status: 'declared', declaredAt: null, identifiedAt: null, monitoringAt: null, resolvedAt: null }, input.status, ctx.now)
+    const stamped = changeStatus(
+      { status: 'declared', declaredAt: null, identifiedAt: null, monitoringAt: null, resolvedAt: null },
+      input.status,
+      ctx.now,
+    )
     const times = stamped.ok && input.status !== 'triage' ? stamped.patch : {}
     const incident = await tx.incidents.create({
       title: input.title,

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { initialIncidentStatuses, incidentStatuses } from '../../domain/incident/incident-status.js'
-import { componentStatusSchema, dateTimeSchema, idSchema, impactSchema, nameSchema, textSchema } from '../common-schemas.js'
+import {
+  componentStatusSchema,
+  dateTimeSchema,
+  idSchema,
+  impactSchema,
+  nameSchema,
+  textSchema,
+} from '../common-schemas.js'
 
 export const componentChangesSchema = z
   .array(z.object({ id: idSchema, status: componentStatusSchema }).strict())
@@ -14,7 +21,10 @@ export const createIncidentInput = z
     status: z.enum(initialIncidentStatuses).default('investigating'),
     severity: z.int().min(1).max(20).optional(),
     impact: impactSchema.optional(),
-    type: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be a lowercase identifier such as service_outage').optional(),
+    type: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,40}$/, 'must be a lowercase identifier such as service_outage')
+      .optional(),
     is_drill: z.boolean().optional(),
     started_at: dateTimeSchema.optional(),
     body: textSchema.optional(),
@@ -47,4 +57,7 @@ export const postUpdateInput = z
   })
   .strict()
 
-export const editUpdateInput = z.object({ body: textSchema.min(1), body_technical: textSchema.nullable() }).strict().partial()
+export const editUpdateInput = z
+  .object({ body: textSchema.min(1), body_technical: textSchema.nullable() })
+  .strict()
+  .partial()

@@ -26,7 +26,10 @@ export async function listIncidents(deps: AppDeps, ctx: AppContext, rawQuery: un
   requirePermission(ctx, 'page.read')
   const query = parseInput(listIncidentsQuery, rawQuery)
   const store = deps.store.forOrg(ctx.orgId)
-  return loadIncidents(store, await store.incidents.list({ pageId: query.page_id, status: query.status, limit: query.limit }))
+  return loadIncidents(
+    store,
+    await store.incidents.list({ pageId: query.page_id, status: query.status, limit: query.limit }),
+  )
 }
 
 export async function getIncident(deps: AppDeps, ctx: AppContext, id: string) {
@@ -46,14 +49,21 @@ export async function updateIncident(deps: AppDeps, ctx: AppContext, id: string,
   const current = await deps.store.forOrg(ctx.orgId).incidents.get(id)
   if (!current) throw notFound('Incident')
   // A new severity is a process event (stakeholders, cadence, marketing freeze), not just a field.
-  if (input.severity !== undefined && input.severity !== current.severity) await changeSeverity(deps, ctx, id, { level: input.severity })
+  if (input.severity !== undefined && input.severity !== current.severity)
+    await changeSeverity(deps, ctx, id, { level: input.severity })
   const view = await deps.store.transaction(ctx.orgId, async (tx) => {
     if (input.page_id && !(await tx.pages.get(input.page_id))) {
       throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
     }
     const row = await tx.incidents.update(
       id,
-      { title: input.title, pageId: input.page_id, impact: input.impact, type: input.type, startedAt: input.started_at },
+      {
+        title: input.title,
+        pageId: input.page_id,
+        impact: input.impact,
+        type: input.type,
+        startedAt: input.started_at,
+      },
       ctx.now,
     )
     if (!row) throw notFound('Incident')
@@ -77,11 +87,22 @@ export async function listIncidentUpdates(deps: AppDeps, ctx: AppContext, incide
 }
 
 /** Corrects a typo in a published text; the status it recorded stays as it was. */
-export async function editIncidentUpdate(deps: AppDeps, ctx: AppContext, incidentId: string, updateId: string, raw: unknown) {
+export async function editIncidentUpdate(
+  deps: AppDeps,
+  ctx: AppContext,
+  incidentId: string,
+  updateId: string,
+  raw: unknown,
+) {
   requirePermission(ctx, 'incident.publish')
   const input = parseInput(editUpdateInput, raw)
   const store = deps.store.forOrg(ctx.orgId)
-  const row = await store.incidents.editUpdate(incidentId, updateId, { body: input.body, bodyTechnical: input.body_technical }, ctx.now)
+  const row = await store.incidents.editUpdate(
+    incidentId,
+    updateId,
+    { body: input.body, bodyTechnical: input.body_technical },
+    ctx.now,
+  )
   if (!row) throw notFound('Incident update')
   const incident = await store.incidents.get(incidentId)
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: incident?.page_id ?? null })

@@ -19,12 +19,20 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
   const result = await deps.store.transaction(ctx.orgId, async (tx, raw) => {
     const incident = await tx.incidents.getForUpdate(incidentId)
     if (!incident) throw notFound('Incident')
-    if (!isIncidentStatus(incident.status)) throw new AppError('CONFLICT', `incident has an unknown status ${incident.status}`)
+    if (!isIncidentStatus(incident.status))
+      throw new AppError('CONFLICT', `incident has an unknown status ${incident.status}`)
     // Leaving triage needs the crisis criteria confirmed: that is the process API's job, not a plain update's.
     if (incident.status === 'triage' && input.status !== 'triage') {
-      throw new AppError('INVALID_TRANSITION', 'An incident in triage is declared or stood down through the process API', [
-        { path: 'status', message: `use POST /api/incidents/${incidentId}/declare or /stand-down after confirming the crisis criteria` },
-      ])
+      throw new AppError(
+        'INVALID_TRANSITION',
+        'An incident in triage is declared or stood down through the process API',
+        [
+          {
+            path: 'status',
+            message: `use POST /api/incidents/${incidentId}/declare or /stand-down after confirming the crisis criteria`,
+          },
+        ],
+      )
     }
     const change = changeStatus(
       {
@@ -38,7 +46,9 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
       ctx.now,
     )
     if (!change.ok) {
-      throw new AppError('INVALID_TRANSITION', change.reason, [{ path: 'status', message: `allowed next statuses: ${change.allowed.join(', ') || 'none'}` }])
+      throw new AppError('INVALID_TRANSITION', change.reason, [
+        { path: 'status', message: `allowed next statuses: ${change.allowed.join(', ') || 'none'}` },
+      ])
     }
     let changes = input.components ?? []
     // Resolving without naming components restores the ones this incident affected.
@@ -46,7 +56,12 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
       const linked = await tx.incidents.listAffectedComponentIds([incidentId])
       changes = linked.map((l) => ({ id: l.component_id, status: 'operational' as const }))
     }
-    const { affected, pageId } = await applyComponentChanges(tx, { incidentId, pageId: incident.page_id, changes, now: ctx.now })
+    const { affected, pageId } = await applyComponentChanges(tx, {
+      incidentId,
+      pageId: incident.page_id,
+      changes,
+      now: ctx.now,
+    })
     const updated = await tx.incidents.update(
       incidentId,
       {
@@ -69,7 +84,12 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
       displayAt: input.display_at ?? ctx.now,
     })
     for (const hook of deps.hooks.incidentUpdatePublished) {
-      await hook(raw, ctx, { incident: updated!, update, previousStatus: incident.status, componentIds: affected.map((a) => a.code) })
+      await hook(raw, ctx, {
+        incident: updated!,
+        update,
+        previousStatus: incident.status,
+        componentIds: affected.map((a) => a.code),
+      })
     }
     const [view] = await loadIncidents(tx, [updated!])
     return { incident: view!, update, reopened: change.reopened }

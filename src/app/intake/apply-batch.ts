@@ -59,7 +59,8 @@ const slotKey = (integrationId: string, dedupKey: string) => `${integrationId}\u
 export function batchKeys(requests: BatchRequests): { integrationId: string; dedupKey: string }[] {
   const keys = new Map<string, { integrationId: string; dedupKey: string }>()
   for (const { integration, request } of requests) {
-    for (const e of request.events) keys.set(slotKey(integration.id, e.dedupKey), { integrationId: integration.id, dedupKey: e.dedupKey })
+    for (const e of request.events)
+      keys.set(slotKey(integration.id, e.dedupKey), { integrationId: integration.id, dedupKey: e.dedupKey })
   }
   return [...keys.values()]
 }
@@ -67,7 +68,15 @@ export function batchKeys(requests: BatchRequests): { integrationId: string; ded
 /** Applies every event of the batch in arrival order, with the domain rules, to the alerts as read. */
 export function applyBatch(requests: BatchRequests, rows: readonly AlertStateRow[]): AppliedBatch {
   const slots = new Map<string, Slot>()
-  for (const row of rows) slots.set(slotKey(row.integration_id, row.dedup_key), { id: row.id, integrationId: row.integration_id, dedupKey: row.dedup_key, row, state: stateFromRow(row), write: null })
+  for (const row of rows)
+    slots.set(slotKey(row.integration_id, row.dedup_key), {
+      id: row.id,
+      integrationId: row.integration_id,
+      dedupKey: row.dedup_key,
+      row,
+      state: stateFromRow(row),
+      write: null,
+    })
   const events: AlertEventWrite[] = []
   const toRoute: AppliedBatch['toRoute'] = []
   const beforeRouting: Settled[] = []
@@ -77,22 +86,48 @@ export function applyBatch(requests: BatchRequests, rows: readonly AlertStateRow
     const { flap } = settingsOf(integration.config)
     return request.events.map((event, i): IngestedAlert => {
       const key = slotKey(integration.id, event.dedupKey)
-      const slot = slots.get(key) ?? { id: randomUUID(), integrationId: integration.id, dedupKey: event.dedupKey, row: undefined, state: null, write: null }
+      const slot = slots.get(key) ?? {
+        id: randomUUID(),
+        integrationId: integration.id,
+        dedupKey: event.dedupKey,
+        row: undefined,
+        state: null,
+        write: null,
+      }
       const applied = applyAlertEvent(slot.state, event, now, flap)
       const payload = request.raw[i] ?? null
       const isStored = applied.state !== null && applied.change !== 'dropped'
       if (isStored) {
         slot.state = applied.state
-        const lastFiredAt = event.action === 'trigger' ? now : (slot.write?.lastFiredAt ?? slot.row?.last_fired_at ?? now)
+        const lastFiredAt =
+          event.action === 'trigger' ? now : (slot.write?.lastFiredAt ?? slot.row?.last_fired_at ?? now)
         slot.write = writeFromState(applied.state!, { lastPayload: payload, lastFiredAt })
         slots.set(key, slot)
       }
       const alertId = isStored || slot.state ? slot.id : null
-      events.push({ integrationId: integration.id, alertId, dedupKey: event.dedupKey, action: event.action, change: applied.change, occurredAt: event.occurredAt, receivedAt: now, payload })
-      const result: IngestedAlert = { dedupKey: event.dedupKey, change: applied.change, alertId, incidentId: slot.row?.incident_id ?? null }
+      events.push({
+        integrationId: integration.id,
+        alertId,
+        dedupKey: event.dedupKey,
+        action: event.action,
+        change: applied.change,
+        occurredAt: event.occurredAt,
+        receivedAt: now,
+        payload,
+      })
+      const result: IngestedAlert = {
+        dedupKey: event.dedupKey,
+        change: applied.change,
+        alertId,
+        incidentId: slot.row?.incident_id ?? null,
+      }
       if (applied.shouldRoute) toRoute.push({ slot, integration, now, result })
       if (applied.change === 'acknowledged' || applied.change === 'resolved') {
-        afterRouting.set(slot.id, { alertId: slot.id, ctx: systemContext(integration.org_id, now, `integration:${integration.name}`), status: applied.change })
+        afterRouting.set(slot.id, {
+          alertId: slot.id,
+          ctx: systemContext(integration.org_id, now, `integration:${integration.name}`),
+          status: applied.change,
+        })
       } else if (applied.change === 'reopened' && afterRouting.has(slot.id)) {
         beforeRouting.push(afterRouting.get(slot.id)!)
         afterRouting.delete(slot.id)

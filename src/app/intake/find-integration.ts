@@ -16,7 +16,11 @@ const MAX_ENTRIES = 10_000
 // Misses are cached too, so a flood of unknown keys does not become a flood of queries.
 const caches = new WeakMap<Store, Map<string, { integration: IntakeIntegration | null; until: number }>>()
 
-export async function findIntegrationByKey(store: Store, key: string, nowMs = Date.now()): Promise<IntakeIntegration | null> {
+export async function findIntegrationByKey(
+  store: Store,
+  key: string,
+  nowMs = Date.now(),
+): Promise<IntakeIntegration | null> {
   if (key.length === 0 || key.length > 128) return null
   const hash = hashIntegrationKey(key)
   let cache = caches.get(store)
@@ -24,7 +28,9 @@ export async function findIntegrationByKey(store: Store, key: string, nowMs = Da
   const hit = cache.get(hash)
   if (hit && hit.until > nowMs) return hit.integration
   const row = await store.integrationKeys.findByKeyHash(hash)
-  const integration = row ? { id: row.id, org_id: row.org_id, kind: row.kind, name: row.name, config: row.config } : null
+  const integration = row
+    ? { id: row.id, org_id: row.org_id, kind: row.kind, name: row.name, config: row.config }
+    : null
   if (cache.size >= MAX_ENTRIES) cache.clear()
   cache.set(hash, { integration, until: nowMs + TTL_MS })
   return integration

@@ -36,12 +36,18 @@ const queues = new WeakMap<Store, Map<string, OrgQueue>>()
  * of it. A batch that fails is re-run one request per transaction, so one bad request (a
  * replay, say) fails alone.
  */
-export function ingestAlerts(deps: AppDeps, integration: IntakeIntegration, request: IngestRequest): Promise<IngestedAlert[]> {
+export function ingestAlerts(
+  deps: AppDeps,
+  integration: IntakeIntegration,
+  request: IngestRequest,
+): Promise<IngestedAlert[]> {
   let byOrg = queues.get(deps.store)
   if (!byOrg) queues.set(deps.store, (byOrg = new Map()))
   let queue = byOrg.get(integration.org_id)
   if (!queue) byOrg.set(integration.org_id, (queue = { waiting: [], inFlight: 0, starting: false }))
-  const result = new Promise<IngestedAlert[]>((resolve, reject) => queue.waiting.push({ integration, request, resolve, reject }))
+  const result = new Promise<IngestedAlert[]>((resolve, reject) =>
+    queue.waiting.push({ integration, request, resolve, reject }),
+  )
   if (!deps.store.embedded) pump(deps, integration.org_id, queue, byOrg)
   else if (!queue.starting) {
     // The embedded engine runs each statement on this thread, resolving in microtasks: a batch
@@ -81,7 +87,9 @@ async function runBatch(deps: AppDeps, orgId: string, batch: Pending[], attempt 
     const opened = new Set<string>()
     const recordLocked = async () => {
       const rules = await rulesForIntake(deps.store, orgId)
-      return deps.store.transaction(orgId, (tx, rawTx) => recordBatch(deps, tx, rawTx, { requests: batch, rules, openedIncidents: opened }))
+      return deps.store.transaction(orgId, (tx, rawTx) =>
+        recordBatch(deps, tx, rawTx, { requests: batch, rules, openedIncidents: opened }),
+      )
     }
     // Embedded, one process holds the one connection: the unlocked path saves no waiting there, and
     // measured a worse p99 (bench: intake, PGlite).
@@ -93,7 +101,10 @@ async function runBatch(deps: AppDeps, orgId: string, batch: Pending[], attempt 
     }
   } catch (error) {
     if (batch.length > 1) {
-      deps.logger.warn({ err: error, requests: batch.length }, 'an intake batch failed; storing its requests one by one')
+      deps.logger.warn(
+        { err: error, requests: batch.length },
+        'an intake batch failed; storing its requests one by one',
+      )
       const answers: (() => void)[] = []
       for (const p of batch) answers.push(await runBatch(deps, orgId, [p]))
       return () => answers.forEach((answer) => answer())

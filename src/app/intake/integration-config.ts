@@ -1,10 +1,18 @@
 import { z } from 'zod'
 import { intakeKinds, type IntakeKind } from '../../domain/alert/alert-event.js'
 import { defaultFlapPolicy, MAX_FLAP_CHANGES, type FlapPolicy } from '../../domain/alert/flapping.js'
-import { defaultEmailIntakeSettings, emailIntakeSettings, type EmailIntakeSettings } from '../../intake/payloads/email.js'
+import {
+  defaultEmailIntakeSettings,
+  emailIntakeSettings,
+  type EmailIntakeSettings,
+} from '../../intake/payloads/email.js'
 
 export const flapPolicySchema = z.strictObject({
-  windowMinutes: z.number().int().min(1).max(7 * 24 * 60),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
   minChanges: z.number().int().min(2).max(MAX_FLAP_CHANGES),
 })
 

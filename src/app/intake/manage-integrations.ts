@@ -24,17 +24,32 @@ interface IntegrationRow {
 }
 
 /** Where the tool sends its alerts; the key itself is shown only when the integration is created. */
-export function intakeAddress(deps: Pick<AppDeps, 'baseUrl'>, kind: string, key: string): { url?: string; email?: string; routing_key?: string } {
+export function intakeAddress(
+  deps: Pick<AppDeps, 'baseUrl'>,
+  kind: string,
+  key: string,
+): { url?: string; email?: string; routing_key?: string } {
   switch (kind) {
-    case 'alertmanager': return { url: `${deps.baseUrl}/api/intake/alertmanager/${key}` }
-    case 'webhook': return { url: `${deps.baseUrl}/api/intake/webhook/${key}` }
-    case 'pagerduty': return { url: `${deps.baseUrl}/v2/enqueue`, routing_key: key }
-    default: return { email: `${key}@${new URL(deps.baseUrl).hostname}` }
+    case 'alertmanager':
+      return { url: `${deps.baseUrl}/api/intake/alertmanager/${key}` }
+    case 'webhook':
+      return { url: `${deps.baseUrl}/api/intake/webhook/${key}` }
+    case 'pagerduty':
+      return { url: `${deps.baseUrl}/v2/enqueue`, routing_key: key }
+    default:
+      return { email: `${key}@${new URL(deps.baseUrl).hostname}` }
   }
 }
 
 function view(row: IntegrationRow) {
-  return { id: row.id, kind: row.kind, name: row.name, key_hint: row.key_hint, config: row.config, created_at: row.created_at }
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    key_hint: row.key_hint,
+    config: row.config,
+    created_at: row.created_at,
+  }
 }
 
 export async function createIntegration(deps: AppDeps, ctx: AppContext, raw: unknown) {

@@ -27,7 +27,10 @@ function view(row: RoutingRuleRow) {
 }
 
 function check(rule: { conditions: readonly RuleCondition[]; actions: readonly RoutingAction[] }) {
-  const problems = routingRuleProblems(rule, defaultSeverityScale.map((s) => s.level))
+  const problems = routingRuleProblems(
+    rule,
+    defaultSeverityScale.map((s) => s.level),
+  )
   if (problems.length > 0) throw invalid('The routing rule is invalid', problems)
 }
 
@@ -83,7 +86,10 @@ export async function updateRoutingRule(deps: AppDeps, ctx: AppContext, id: stri
     const current = await tx.routingRules.get(id)
     if (!current) throw notFound('Routing rule')
     const merged = ruleFromRow(current)
-    check({ conditions: (input.conditions ?? merged.conditions) as RuleCondition[], actions: (input.actions ?? merged.actions) as RoutingAction[] })
+    check({
+      conditions: (input.conditions ?? merged.conditions) as RuleCondition[],
+      actions: (input.actions ?? merged.actions) as RoutingAction[],
+    })
     return tx.routingRules.update(
       id,
       {

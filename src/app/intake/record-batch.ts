@@ -4,7 +4,14 @@ import type { Executor } from '../../store/schema/index.js'
 import type { OrgStore } from '../../store/store.js'
 import { systemContext, type AppDeps } from '../context.js'
 import { conflict } from '../errors.js'
-import { applyBatch, batchKeys, type BatchRequests, type IngestedAlert, type Settled, type Slot } from './apply-batch.js'
+import {
+  applyBatch,
+  batchKeys,
+  type BatchRequests,
+  type IngestedAlert,
+  type Settled,
+  type Slot,
+} from './apply-batch.js'
 import type { IntakeIntegration } from './find-integration.js'
 import { routeFiringAlert } from './route-firing-alert.js'
 
@@ -28,13 +35,20 @@ export async function recordBatch(
   input: { requests: BatchRequests; rules: readonly RoutingRule[]; openedIncidents: Set<string> },
 ): Promise<IngestedAlert[][]> {
   const { requests } = input
-  const claims = requests.flatMap(({ integration, request }) => (request.idempotencyKey === undefined ? [] : [{ integrationId: integration.id, key: request.idempotencyKey }]))
+  const claims = requests.flatMap(({ integration, request }) =>
+    request.idempotencyKey === undefined ? [] : [{ integrationId: integration.id, key: request.idempotencyKey }],
+  )
   const firstAt = requests[0]!.request.receivedAt
   if ((await tx.alerts.claimIdempotencyKeys(claims, firstAt)) < claims.length) {
-    throw conflict('This request was already received (same Idempotency-Key); nothing was stored again', [{ path: 'Idempotency-Key', message: 'already used for this integration' }])
+    throw conflict('This request was already received (same Idempotency-Key); nothing was stored again', [
+      { path: 'Idempotency-Key', message: 'already used for this integration' },
+    ])
   }
 
-  const { results, slots, events, toRoute, beforeRouting, afterRouting } = applyBatch(requests, await tx.alerts.lockMany(batchKeys(requests)))
+  const { results, slots, events, toRoute, beforeRouting, afterRouting } = applyBatch(
+    requests,
+    await tx.alerts.lockMany(batchKeys(requests)),
+  )
 
   const written = [...slots.values()].filter((s) => s.write !== null)
   const rows = written.map((s) => ({ ...s.write!, id: s.id, integrationId: s.integrationId, dedupKey: s.dedupKey }))
@@ -43,20 +57,27 @@ export async function recordBatch(
   }
 
   const announce = async (list: Iterable<Settled>) => {
-    for (const { alertId, ctx, status } of list) for (const hook of deps.hooks.alertStatusChanged) await hook(rawTx, ctx, { alertId, status })
+    for (const { alertId, ctx, status } of list)
+      for (const hook of deps.hooks.alertStatusChanged) await hook(rawTx, ctx, { alertId, status })
   }
   await announce(beforeRouting)
   const incidentOf = new Map<string, string | null>()
   for (const { slot, integration, now, result } of toRoute) {
     const row = routedRow(slot, incidentOf.get(slot.id) ?? slot.row?.incident_id ?? null, integration)
     const ctx = systemContext(integration.org_id, now, `integration:${integration.name}`)
-    const routed = await routeFiringAlert(deps, ctx, tx, rawTx, { alert: row, kind: integration.kind, rules: input.rules, now })
+    const routed = await routeFiringAlert(deps, ctx, tx, rawTx, {
+      alert: row,
+      kind: integration.kind,
+      rules: input.rules,
+      now,
+    })
     incidentOf.set(slot.id, routed.incidentId)
     result.incidentId = routed.incidentId
     if (routed.openedIncidentId) input.openedIncidents.add(routed.openedIncidentId)
   }
   await announce(afterRouting.values())
-  for (const result of results.flat()) if (result.alertId && incidentOf.has(result.alertId)) result.incidentId = incidentOf.get(result.alertId)!
+  for (const result of results.flat())
+    if (result.alertId && incidentOf.has(result.alertId)) result.incidentId = incidentOf.get(result.alertId)!
   return results
 }
 

@@ -12,7 +12,10 @@ import type { AppContext, AppDeps } from '../context.js'
 const MAX_THRESHOLD_SAMPLES = 10_000
 const MAX_TITLE_LENGTH = 200
 
-export function routableFrom(row: Pick<AlertStateRow, 'summary' | 'severity' | 'source' | 'dedup_key' | 'integration_id' | 'labels'>, kind: string): RoutableAlert {
+export function routableFrom(
+  row: Pick<AlertStateRow, 'summary' | 'severity' | 'source' | 'dedup_key' | 'integration_id' | 'labels'>,
+  kind: string,
+): RoutableAlert {
   return {
     summary: row.summary,
     severity: row.severity as AlertSeverity,
@@ -59,9 +62,17 @@ export async function routeFiringAlert(
     const pages: Record<string, unknown>[] = []
     for (const escalationPolicyId of decision.escalationPolicyIds) {
       const answers = []
-      for (const hook of deps.hooks.alertPageRequested) answers.push(await hook(rawTx, ctx, { escalationPolicyId, alert, incidentId }))
+      for (const hook of deps.hooks.alertPageRequested)
+        answers.push(await hook(rawTx, ctx, { escalationPolicyId, alert, incidentId }))
       const pageId = answers.find((a): a is string => typeof a === 'string')
-      const status = deps.hooks.alertPageRequested.length === 0 ? 'not_delivered_no_oncall' : pageId ? 'paged' : answers.includes(null) ? 'not_paged' : 'requested'
+      const status =
+        deps.hooks.alertPageRequested.length === 0
+          ? 'not_delivered_no_oncall'
+          : pageId
+            ? 'paged'
+            : answers.includes(null)
+              ? 'not_paged'
+              : 'requested'
       pages.push({ escalation_policy_id: escalationPolicyId, status, ...(pageId ? { page_id: pageId } : {}) })
     }
     routing.pages = pages
@@ -80,7 +91,8 @@ async function openOrJoinIncident(
   const threshold = suggestion.threshold
   const groupKey = threshold ? thresholdGroupKey(threshold, alert.labels) : '*'
   // A rule deleted since this node cached the rules opens nothing.
-  if (!(await tx.routingRules.lock(suggestion.ruleId))) return { incidentId: null, opened: false, record: { rule_id: suggestion.ruleId, skipped: 'rule deleted' } }
+  if (!(await tx.routingRules.lock(suggestion.ruleId)))
+    return { incidentId: null, opened: false, record: { rule_id: suggestion.ruleId, skipped: 'rule deleted' } }
   const existing = await tx.routingRules.findOpenIncident(suggestion.ruleId, groupKey)
   if (existing) {
     await tx.alerts.attachIncident([alert.id], existing.id)
@@ -92,12 +104,27 @@ async function openOrJoinIncident(
   if (threshold) {
     const rule = input.rules.find((r) => r.id === suggestion.ruleId)!
     const since = new Date(now.getTime() - threshold.windowMinutes * 60_000)
-    const recent = (await tx.alerts.firedSince(since, MAX_THRESHOLD_SAMPLES)).filter((r) => r.id !== alert.id && ruleMatches(routableFrom(r, r.kind), rule))
-    const sample = (r: Pick<AlertStateRow, 'dedup_key' | 'last_fired_at' | 'labels' | 'integration_id'>) => ({ dedupKey: `${r.integration_id}/${r.dedup_key}`, at: r.last_fired_at, labels: r.labels })
+    const recent = (await tx.alerts.firedSince(since, MAX_THRESHOLD_SAMPLES)).filter(
+      (r) => r.id !== alert.id && ruleMatches(routableFrom(r, r.kind), rule),
+    )
+    const sample = (r: Pick<AlertStateRow, 'dedup_key' | 'last_fired_at' | 'labels' | 'integration_id'>) => ({
+      dedupKey: `${r.integration_id}/${r.dedup_key}`,
+      at: r.last_fired_at,
+      labels: r.labels,
+    })
     const result = evaluateThreshold(threshold, sample(alert), recent.map(sample), now)
-    Object.assign(record, { threshold: { count: result.count, min_alerts: threshold.minAlerts, window_minutes: threshold.windowMinutes, group: result.groupKey } })
+    Object.assign(record, {
+      threshold: {
+        count: result.count,
+        min_alerts: threshold.minAlerts,
+        window_minutes: threshold.windowMinutes,
+        group: result.groupKey,
+      },
+    })
     if (!result.isReached) return { incidentId: null, opened: false, record }
-    const inGroup = recent.filter((r) => thresholdGroupKey(threshold, r.labels) === result.groupKey && r.incident_id === null)
+    const inGroup = recent.filter(
+      (r) => thresholdGroupKey(threshold, r.labels) === result.groupKey && r.incident_id === null,
+    )
     members = [alert.id, ...inGroup.map((r) => r.id)]
     title = `${result.count} alerts in ${threshold.windowMinutes} min${groupKey === '*' ? '' : ` (${groupKey})`}: ${alert.summary}`
   }

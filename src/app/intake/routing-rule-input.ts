@@ -23,7 +23,11 @@ export const routingAction = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ignore') }),
   z.strictObject({ type: z.literal('record') }),
   z.strictObject({ type: z.literal('page'), escalationPolicyId: z.string().min(1).max(200) }),
-  z.strictObject({ type: z.literal('open_incident'), severity: z.number().int().optional(), threshold: alertThresholdInput.optional() }),
+  z.strictObject({
+    type: z.literal('open_incident'),
+    severity: z.number().int().optional(),
+    threshold: alertThresholdInput.optional(),
+  }),
 ])
 
 export const createRoutingRuleInput = z.strictObject({

@@ -1,5 +1,9 @@
 import { z } from 'zod'
-import { canMoveMaintenance, maintenanceStatuses, type MaintenanceStatus } from '../../domain/incident/maintenance-status.js'
+import {
+  canMoveMaintenance,
+  maintenanceStatuses,
+  type MaintenanceStatus,
+} from '../../domain/incident/maintenance-status.js'
 import { requirePermission } from '../authorize.js'
 import { dateTimeSchema, idSchema, nameSchema, textSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
@@ -14,11 +18,19 @@ export const createMaintenanceInput = z
     body: textSchema.optional(),
     scheduled_for: dateTimeSchema,
     scheduled_until: dateTimeSchema,
-    recurrence: z.string().max(500).regex(/^(RRULE:)?FREQ=/, 'must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=SA').nullable().optional(),
+    recurrence: z
+      .string()
+      .max(500)
+      .regex(/^(RRULE:)?FREQ=/, 'must be an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=SA')
+      .nullable()
+      .optional(),
     component_ids: z.array(idSchema).max(500).optional(),
   })
   .strict()
-  .refine((m) => m.scheduled_until > m.scheduled_for, { path: ['scheduled_until'], message: 'must be after scheduled_for' })
+  .refine((m) => m.scheduled_until > m.scheduled_for, {
+    path: ['scheduled_until'],
+    message: 'must be after scheduled_for',
+  })
 
 export const updateMaintenanceInput = z
   .object({
@@ -35,7 +47,10 @@ export const updateMaintenanceInput = z
 
 async function view(store: OrgStore, rows: Awaited<ReturnType<OrgStore['maintenances']['list']>>) {
   const ids = rows.map((r) => r.id)
-  const [updates, links] = await Promise.all([store.maintenances.listUpdates(ids), store.maintenances.listComponentIds(ids)])
+  const [updates, links] = await Promise.all([
+    store.maintenances.listUpdates(ids),
+    store.maintenances.listComponentIds(ids),
+  ])
   return rows.map((row) => ({
     ...row,
     component_ids: links.filter((l) => l.maintenance_id === row.id).map((l) => l.component_id),
@@ -47,7 +62,11 @@ async function requireComponentsOnPage(tx: OrgStore, ids: string[] | undefined, 
   if (!ids?.length) return
   const found = await tx.components.getMany(ids)
   const bad = ids.filter((id) => found.find((c) => c.id === id)?.page_id !== pageId)
-  if (bad.length) throw invalid('The request is invalid', bad.map((id) => ({ path: 'component_ids', message: `no component ${id} on this page` })))
+  if (bad.length)
+    throw invalid(
+      'The request is invalid',
+      bad.map((id) => ({ path: 'component_ids', message: `no component ${id} on this page` })),
+    )
 }
 
 export async function listMaintenances(deps: AppDeps, ctx: AppContext, pageId?: string) {
@@ -68,7 +87,8 @@ export async function createMaintenance(deps: AppDeps, ctx: AppContext, raw: unk
   requirePermission(ctx, 'maintenance.write')
   const input = parseInput(createMaintenanceInput, raw)
   const result = await deps.store.transaction(ctx.orgId, async (tx) => {
-    if (!(await tx.pages.get(input.page_id))) throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
+    if (!(await tx.pages.get(input.page_id)))
+      throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
     await requireComponentsOnPage(tx, input.component_ids, input.page_id)
     const row = await tx.maintenances.create({
       pageId: input.page_id,
@@ -98,7 +118,8 @@ export async function updateMaintenance(deps: AppDeps, ctx: AppContext, id: stri
     }
     const forAt = input.scheduled_for ?? before.scheduled_for
     const untilAt = input.scheduled_until ?? before.scheduled_until
-    if (untilAt <= forAt) throw invalid('The request is invalid', [{ path: 'scheduled_until', message: 'must be after scheduled_for' }])
+    if (untilAt <= forAt)
+      throw invalid('The request is invalid', [{ path: 'scheduled_until', message: 'must be after scheduled_for' }])
     await requireComponentsOnPage(tx, input.component_ids, before.page_id)
     const moved = input.status && input.status !== from
     const row = await tx.maintenances.update(
@@ -116,7 +137,11 @@ export async function updateMaintenance(deps: AppDeps, ctx: AppContext, id: stri
     )
     if (input.component_ids) await tx.maintenances.setComponents(id, input.component_ids)
     if (input.update || moved) {
-      await tx.maintenances.addUpdate(id, { status: row!.status, body: input.update ?? `Status: ${row!.status.replace('_', ' ')}`, at: ctx.now })
+      await tx.maintenances.addUpdate(id, {
+        status: row!.status,
+        body: input.update ?? `Status: ${row!.status.replace('_', ' ')}`,
+        at: ctx.now,
+      })
     }
     return (await view(tx, [row!]))[0]!
   })

@@ -1,5 +1,10 @@
 import { signToken, verifySignedToken } from '../../auth/signed-token.js'
-import { incidentRoleNames, incidentRoles, isIncidentRole, type IncidentRole } from '../../domain/process/incident-roles.js'
+import {
+  incidentRoleNames,
+  incidentRoles,
+  isIncidentRole,
+  type IncidentRole,
+} from '../../domain/process/incident-roles.js'
 import { sessionsStore } from '../../store/sessions-store.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { checkInFromLink } from '../process/manage-responders.js'
@@ -35,7 +40,9 @@ export function checkInLinkUrl(deps: Pick<AppDeps, 'secret' | 'baseUrl'>, link: 
   return `${deps.baseUrl}/oncall/check-in?token=${token}`
 }
 
-type Check = ({ ok: true; nonce: string; expiresAt: Date } & CheckInLink) | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' }
+type Check =
+  | ({ ok: true; nonce: string; expiresAt: Date } & CheckInLink)
+  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' }
 
 /** A forged, altered or expired link fails here, before anything is looked up. */
 export function checkCheckInLink(deps: Pick<AppDeps, 'secret'>, token: string, now: Date): Check {
@@ -43,7 +50,15 @@ export function checkCheckInLink(deps: Pick<AppDeps, 'secret'>, token: string, n
   if (!check.ok) return check
   const match = subjectPattern.exec(check.subject)
   if (!match || !isIncidentRole(match[3])) return { ok: false, reason: 'malformed' }
-  return { ok: true, orgId: match[1]!, incidentId: match[2]!, role: match[3], userId: match[4]!, nonce: check.nonce, expiresAt: check.expiresAt }
+  return {
+    ok: true,
+    orgId: match[1]!,
+    incidentId: match[2]!,
+    role: match[3],
+    userId: match[4]!,
+    nonce: check.nonce,
+    expiresAt: check.expiresAt,
+  }
 }
 
 interface Notice {
@@ -59,7 +74,12 @@ interface Notice {
  */
 export function checkInLinkLine(deps: Pick<AppDeps, 'secret' | 'baseUrl'>, notice: Notice, now: Date): string | null {
   const { person, role, reason } = notice.payload
-  if (notice.kind !== 'person_notification' || !notice.incident_id || (reason !== 'role_assigned' && reason !== 'backup_takeover')) return null
+  if (
+    notice.kind !== 'person_notification' ||
+    !notice.incident_id ||
+    (reason !== 'role_assigned' && reason !== 'backup_takeover')
+  )
+    return null
   const userId = typeof person === 'object' && person !== null ? (person as { id?: unknown }).id : undefined
   if (!isIncidentRole(role) || typeof userId !== 'string' || !uuidPattern.test(userId)) return null
   const url = checkInLinkUrl(deps, { orgId: notice.org_id, incidentId: notice.incident_id, role, userId, now })
@@ -67,7 +87,12 @@ export function checkInLinkLine(deps: Pick<AppDeps, 'secret' | 'baseUrl'>, notic
 }
 
 /** Adds the check-in line to a role notice's messages; other notices pass through unchanged. */
-export function withCheckInLink<D extends { text: string }>(deps: Pick<AppDeps, 'secret' | 'baseUrl'>, notice: Notice, now: Date, deliveries: D[]): D[] {
+export function withCheckInLink<D extends { text: string }>(
+  deps: Pick<AppDeps, 'secret' | 'baseUrl'>,
+  notice: Notice,
+  now: Date,
+  deliveries: D[],
+): D[] {
   const line = checkInLinkLine(deps, notice, now)
   return line ? deliveries.map((d) => ({ ...d, text: `${d.text}\n\n${line}` })) : deliveries
 }
@@ -84,7 +109,10 @@ export type CheckInLinkOutcome =
 
 async function lookUp(deps: AppDeps, link: CheckInLink) {
   const store = deps.store.forOrg(link.orgId)
-  const [incident, [member]] = await Promise.all([store.incidents.get(link.incidentId), store.oncall.people.members([link.userId])])
+  const [incident, [member]] = await Promise.all([
+    store.incidents.get(link.incidentId),
+    store.oncall.people.members([link.userId]),
+  ])
   if (!incident || !member) return null
   return {
     incident: { id: incident.id, title: incident.title, status: incident.status },
@@ -112,9 +140,22 @@ export async function actOnCheckInLink(deps: AppDeps, token: string, now: Date):
   const found = await lookUp(deps, check)
   if (!found) return { result: 'not-found' }
   const { memberRole, ...shown } = found
-  const ctx: AppContext = { orgId: check.orgId, actor: { kind: 'user', id: shown.person.id, name: shown.person.name }, role: memberRole as AppContext['role'], scopes: null, now }
-  const outcome = await checkInFromLink(deps, ctx, check.incidentId, check.role, (raw) => sessionsStore(raw).spendLinkNonce(check.nonce, purpose, check.expiresAt))
+  const ctx: AppContext = {
+    orgId: check.orgId,
+    actor: { kind: 'user', id: shown.person.id, name: shown.person.name },
+    role: memberRole as AppContext['role'],
+    scopes: null,
+    now,
+  }
+  const outcome = await checkInFromLink(deps, ctx, check.incidentId, check.role, (raw) =>
+    sessionsStore(raw).spendLinkNonce(check.nonce, purpose, check.expiresAt),
+  )
   if (outcome.result === 'not-found') return { result: 'not-found' }
   const incident = (await deps.store.forOrg(check.orgId).incidents.get(check.incidentId)) ?? shown.incident
-  return { ...shown, incident: { id: incident.id, title: incident.title, status: incident.status }, result: outcome.result, ...('message' in outcome ? { detail: outcome.message } : {}) }
+  return {
+    ...shown,
+    incident: { id: incident.id, title: incident.title, status: incident.status },
+    result: outcome.result,
+    ...('message' in outcome ? { detail: outcome.message } : {}),
+  }
 }

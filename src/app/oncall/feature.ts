@@ -18,7 +18,13 @@ export const oncallFeature: Feature = {
       return pageEscalationPolicy(
         deps,
         ctx,
-        { policyId: request.escalationPolicyId, summary: alert.summary, details: `${alert.severity} alert from ${alert.source} (${alert.dedup_key})`, alertId: alert.id, incidentId: request.incidentId },
+        {
+          policyId: request.escalationPolicyId,
+          summary: alert.summary,
+          details: `${alert.severity} alert from ${alert.source} (${alert.dedup_key})`,
+          alertId: alert.id,
+          incidentId: request.incidentId,
+        },
         tx,
       )
     })

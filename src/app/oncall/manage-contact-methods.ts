@@ -14,8 +14,23 @@ function requireMayManage(ctx: AppContext, userId: string) {
   else requirePermission(ctx, 'oncall.manage')
 }
 
-type Row = { id: string; user_id: string; kind: string; address: string; delay_minutes: number; created_at: Date; secret: string | null }
-const view = (m: Row) => ({ id: m.id, user_id: m.user_id, kind: m.kind, address: m.address, delay_minutes: m.delay_minutes, created_at: m.created_at })
+type Row = {
+  id: string
+  user_id: string
+  kind: string
+  address: string
+  delay_minutes: number
+  created_at: Date
+  secret: string | null
+}
+const view = (m: Row) => ({
+  id: m.id,
+  user_id: m.user_id,
+  kind: m.kind,
+  address: m.address,
+  delay_minutes: m.delay_minutes,
+  created_at: m.created_at,
+})
 
 export const listContactMethodsQuery = z.strictObject({ user_id: idSchema.optional() })
 
@@ -33,7 +48,13 @@ export async function addContactMethod(deps: AppDeps, ctx: AppContext, raw: unkn
   const store = deps.store.forOrg(ctx.orgId).oncall
   await requireMembers(store, [input.user_id], 'user_id')
   const secret = input.kind === 'webhook' ? `whsec_${randomBytes(24).toString('base64url')}` : null
-  const row = await store.people.addContactMethod({ userId: input.user_id, kind: input.kind, address: input.address, delayMinutes: input.delay_minutes, secret })
+  const row = await store.people.addContactMethod({
+    userId: input.user_id,
+    kind: input.kind,
+    address: input.address,
+    delayMinutes: input.delay_minutes,
+    secret,
+  })
   return { ...view(row), ...(secret ? { secret } : {}) }
 }
 

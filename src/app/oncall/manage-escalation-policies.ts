@@ -12,7 +12,8 @@ type PolicyRow = Awaited<ReturnType<OncallStore['policies']['list']>>[number]
 
 const targetFromInput = (t: z.infer<typeof targetSchema>): EscalationTarget =>
   t.type === 'schedule' ? { kind: 'schedule', scheduleId: t.id } : { kind: 'user', userId: t.id }
-const targetView = (t: EscalationTarget) => (t.kind === 'schedule' ? { type: 'schedule', id: t.scheduleId } : { type: 'user', id: t.userId })
+const targetView = (t: EscalationTarget) =>
+  t.kind === 'schedule' ? { type: 'schedule', id: t.scheduleId } : { type: 'user', id: t.userId }
 
 /** Policies as the domain's state machine takes them, keyed by id. */
 export async function loadPolicies(store: OncallStore, rows: PolicyRow[]): Promise<Map<string, EscalationPolicy>> {
@@ -29,7 +30,10 @@ export async function loadPolicies(store: OncallStore, rows: PolicyRow[]): Promi
         repeatCount: row.repeat_count,
         levels: levels
           .filter((l) => l.policy_id === row.id)
-          .map((l) => ({ ackTimeoutMinutes: l.ack_timeout_minutes, targets: targets.filter((t) => t.policy_id === row.id && t.level_position === l.position).map(toTarget) })),
+          .map((l) => ({
+            ackTimeoutMinutes: l.ack_timeout_minutes,
+            targets: targets.filter((t) => t.policy_id === row.id && t.level_position === l.position).map(toTarget),
+          })),
         fallbackTargets: targets.filter((t) => t.policy_id === row.id && t.level_position === null).map(toTarget),
       },
     ]),
@@ -42,7 +46,10 @@ function policyView(row: PolicyRow, policy: EscalationPolicy) {
     name: row.name,
     description: row.description,
     repeat_count: row.repeat_count,
-    levels: policy.levels.map((l) => ({ ack_timeout_minutes: l.ackTimeoutMinutes, targets: l.targets.map(targetView) })),
+    levels: policy.levels.map((l) => ({
+      ack_timeout_minutes: l.ackTimeoutMinutes,
+      targets: l.targets.map(targetView),
+    })),
     fallback_targets: policy.fallbackTargets.map(targetView),
     created_at: row.created_at,
     updated_at: row.updated_at,
@@ -53,8 +60,16 @@ async function requireTargets(store: OncallStore, targets: readonly EscalationTa
   const scheduleIds = [...new Set(targets.flatMap((t) => (t.kind === 'schedule' ? [t.scheduleId] : [])))]
   const found = new Set((await store.schedules.getMany(scheduleIds)).map((s) => s.id))
   const missing = scheduleIds.filter((id) => !found.has(id))
-  if (missing.length) throw invalid('The request is invalid', missing.map((id) => ({ path: 'targets', message: `no schedule ${id}` })))
-  await requireMembers(store, targets.flatMap((t) => (t.kind === 'user' ? [t.userId] : [])), 'targets')
+  if (missing.length)
+    throw invalid(
+      'The request is invalid',
+      missing.map((id) => ({ path: 'targets', message: `no schedule ${id}` })),
+    )
+  await requireMembers(
+    store,
+    targets.flatMap((t) => (t.kind === 'user' ? [t.userId] : [])),
+    'targets',
+  )
 }
 
 async function viewOf(store: OncallStore, id: string) {
@@ -80,10 +95,17 @@ export async function createEscalationPolicy(deps: AppDeps, ctx: AppContext, raw
   requirePermission(ctx, 'oncall.manage')
   const input = parseInput(createPolicyInput, raw)
   return deps.store.transaction(ctx.orgId, async (tx) => {
-    const levels = input.levels.map((l) => ({ ackTimeoutMinutes: l.ack_timeout_minutes, targets: l.targets.map(targetFromInput) }))
+    const levels = input.levels.map((l) => ({
+      ackTimeoutMinutes: l.ack_timeout_minutes,
+      targets: l.targets.map(targetFromInput),
+    }))
     const fallback = input.fallback_targets.map(targetFromInput)
     await requireTargets(tx.oncall, [...levels.flatMap((l) => l.targets), ...fallback])
-    const row = await tx.oncall.policies.create({ name: input.name, description: input.description, repeatCount: input.repeat_count })
+    const row = await tx.oncall.policies.create({
+      name: input.name,
+      description: input.description,
+      repeatCount: input.repeat_count,
+    })
     await tx.oncall.policies.replaceLevels(row.id, levels, fallback)
     return viewOf(tx.oncall, row.id)
   })
@@ -96,10 +118,18 @@ export async function updateEscalationPolicy(deps: AppDeps, ctx: AppContext, id:
   return deps.store.transaction(ctx.orgId, async (tx) => {
     const row = await tx.oncall.policies.getForUpdate(id)
     if (!row) throw notFound('Escalation policy')
-    await tx.oncall.policies.update(id, { name: input.name, description: input.description, repeatCount: input.repeat_count }, ctx.now)
+    await tx.oncall.policies.update(
+      id,
+      { name: input.name, description: input.description, repeatCount: input.repeat_count },
+      ctx.now,
+    )
     if (input.levels || input.fallback_targets) {
       const current = (await loadPolicies(tx.oncall, [row])).get(id)!
-      const levels = input.levels?.map((l) => ({ ackTimeoutMinutes: l.ack_timeout_minutes, targets: l.targets.map(targetFromInput) })) ?? current.levels
+      const levels =
+        input.levels?.map((l) => ({
+          ackTimeoutMinutes: l.ack_timeout_minutes,
+          targets: l.targets.map(targetFromInput),
+        })) ?? current.levels
       const fallback = input.fallback_targets?.map(targetFromInput) ?? current.fallbackTargets
       await requireTargets(tx.oncall, [...levels.flatMap((l) => l.targets), ...fallback])
       await tx.oncall.policies.replaceLevels(id, levels, fallback)

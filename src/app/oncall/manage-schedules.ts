@@ -7,7 +7,13 @@ import type { AppContext, AppDeps } from '../context.js'
 import { conflict, invalid, notFound } from '../errors.js'
 import { parseInput } from '../parse-input.js'
 import { createScheduleInput, followTheSunInput, overrideInput, updateScheduleInput } from './oncall-input.js'
-import { layerWriteFromDomain, layerWriteFromInput, loadSchedules, overrideView, scheduleView } from './schedule-mapping.js'
+import {
+  layerWriteFromDomain,
+  layerWriteFromInput,
+  loadSchedules,
+  overrideView,
+  scheduleView,
+} from './schedule-mapping.js'
 
 const DAY_MS = 86_400_000
 
@@ -16,7 +22,11 @@ export async function requireMembers(store: OncallStore, userIds: readonly strin
   const unique = [...new Set(userIds)]
   const found = new Set((await store.people.members(unique)).map((m) => m.id))
   const missing = unique.filter((id) => !found.has(id))
-  if (missing.length) throw invalid('The request is invalid', missing.map((id) => ({ path, message: `${id} is not a member of this organisation` })))
+  if (missing.length)
+    throw invalid(
+      'The request is invalid',
+      missing.map((id) => ({ path, message: `${id} is not a member of this organisation` })),
+    )
 }
 
 async function viewOf(store: OncallStore, id: string, now: Date) {
@@ -29,16 +39,32 @@ async function writeLayers(store: OncallStore, scheduleId: string, timeZone: str
   const problems = scheduleProblems({
     id: scheduleId,
     timeZone,
-    layers: layers.map((l, i) => ({ id: String(i), participants: l.participantIds, shiftLength: { unit: l.shiftUnit, length: l.shiftLength }, startAt: l.startAt, endAt: l.endAt, timeZone: l.timeZone, restrictions: l.restrictions })),
+    layers: layers.map((l, i) => ({
+      id: String(i),
+      participants: l.participantIds,
+      shiftLength: { unit: l.shiftUnit, length: l.shiftLength },
+      startAt: l.startAt,
+      endAt: l.endAt,
+      timeZone: l.timeZone,
+      restrictions: l.restrictions,
+    })),
   })
   if (problems.length) throw invalid('The request is invalid', problems)
-  await requireMembers(store, layers.flatMap((l) => l.participantIds), 'layers.participant_ids')
+  await requireMembers(
+    store,
+    layers.flatMap((l) => l.participantIds),
+    'layers.participant_ids',
+  )
   await store.schedules.replaceLayers(scheduleId, layers)
 }
 
 export async function listSchedules(deps: AppDeps, ctx: AppContext) {
   requirePermission(ctx, 'oncall.read')
-  const loaded = await loadSchedules(deps.store.forOrg(ctx.orgId).oncall, undefined, new Date(ctx.now.getTime() - 30 * DAY_MS))
+  const loaded = await loadSchedules(
+    deps.store.forOrg(ctx.orgId).oncall,
+    undefined,
+    new Date(ctx.now.getTime() - 30 * DAY_MS),
+  )
   return [...loaded.values()].map(scheduleView)
 }
 
@@ -51,7 +77,11 @@ export async function createSchedule(deps: AppDeps, ctx: AppContext, raw: unknow
   requirePermission(ctx, 'oncall.manage')
   const input = parseInput(createScheduleInput, raw)
   return deps.store.transaction(ctx.orgId, async (tx) => {
-    const row = await tx.oncall.schedules.create({ name: input.name, description: input.description, timeZone: input.time_zone })
+    const row = await tx.oncall.schedules.create({
+      name: input.name,
+      description: input.description,
+      timeZone: input.time_zone,
+    })
     await writeLayers(tx.oncall, row.id, row.time_zone, input.layers.map(layerWriteFromInput))
     return viewOf(tx.oncall, row.id, ctx.now)
   })
@@ -62,13 +92,21 @@ export async function createFollowTheSunSchedule(deps: AppDeps, ctx: AppContext,
   requirePermission(ctx, 'oncall.manage')
   const input = parseInput(followTheSunInput, raw)
   return deps.store.transaction(ctx.orgId, async (tx) => {
-    const row = await tx.oncall.schedules.create({ name: input.name, description: 'Three 8-hour shifts across time zones (follow the sun).', timeZone: 'UTC' })
+    const row = await tx.oncall.schedules.create({
+      name: input.name,
+      description: 'Three 8-hour shifts across time zones (follow the sun).',
+      timeZone: 'UTC',
+    })
     const template = followTheSun({
       id: row.id,
       startAt: input.start_at,
       firstShiftStartUtc: input.first_shift_start_utc,
       handoffEveryDays: input.handoff_every_days,
-      regions: input.regions.map((r) => ({ name: r.name, timeZone: r.time_zone, participants: r.participant_ids })) as never,
+      regions: input.regions.map((r) => ({
+        name: r.name,
+        timeZone: r.time_zone,
+        participants: r.participant_ids,
+      })) as never,
     })
     await writeLayers(tx.oncall, row.id, row.time_zone, template.layers.map(layerWriteFromDomain))
     return viewOf(tx.oncall, row.id, ctx.now)
@@ -80,7 +118,11 @@ export async function updateSchedule(deps: AppDeps, ctx: AppContext, id: string,
   const input = parseInput(updateScheduleInput, raw)
   return deps.store.transaction(ctx.orgId, async (tx) => {
     if (!(await tx.oncall.schedules.getForUpdate(id))) throw notFound('Schedule')
-    const row = await tx.oncall.schedules.update(id, { name: input.name, description: input.description, timeZone: input.time_zone }, ctx.now)
+    const row = await tx.oncall.schedules.update(
+      id,
+      { name: input.name, description: input.description, timeZone: input.time_zone },
+      ctx.now,
+    )
     if (input.layers) await writeLayers(tx.oncall, id, row!.time_zone, input.layers.map(layerWriteFromInput))
     return viewOf(tx.oncall, id, ctx.now)
   })
@@ -92,7 +134,10 @@ export async function deleteSchedule(deps: AppDeps, ctx: AppContext, id: string)
     if (!(await tx.oncall.schedules.getForUpdate(id))) throw notFound('Schedule')
     const policyIds = await tx.oncall.policies.policyIdsUsingSchedule(id)
     if (policyIds.length) {
-      throw conflict('The schedule is still paged by escalation policies; remove it from them first', policyIds.map((p) => ({ path: 'escalation_policy_id', message: p })))
+      throw conflict(
+        'The schedule is still paged by escalation policies; remove it from them first',
+        policyIds.map((p) => ({ path: 'escalation_policy_id', message: p })),
+      )
     }
     await tx.oncall.schedules.remove(id)
   })
@@ -103,7 +148,11 @@ export async function addOverride(deps: AppDeps, ctx: AppContext, scheduleId: st
   const input = parseInput(overrideInput, raw)
   return deps.store.transaction(ctx.orgId, async (tx) => {
     if (!(await tx.oncall.schedules.getForUpdate(scheduleId))) throw notFound('Schedule')
-    await requireMembers(tx.oncall, [input.user_id, ...(input.replaces_user_id ? [input.replaces_user_id] : [])], 'user_id')
+    await requireMembers(
+      tx.oncall,
+      [input.user_id, ...(input.replaces_user_id ? [input.replaces_user_id] : [])],
+      'user_id',
+    )
     const row = await tx.oncall.schedules.addOverride(scheduleId, {
       userId: input.user_id,
       replacesUserId: input.replaces_user_id ?? null,
@@ -116,5 +165,6 @@ export async function addOverride(deps: AppDeps, ctx: AppContext, scheduleId: st
 
 export async function removeOverride(deps: AppDeps, ctx: AppContext, scheduleId: string, overrideId: string) {
   requirePermission(ctx, 'oncall.manage')
-  if (!(await deps.store.forOrg(ctx.orgId).oncall.schedules.removeOverride(scheduleId, overrideId))) throw notFound('Override')
+  if (!(await deps.store.forOrg(ctx.orgId).oncall.schedules.removeOverride(scheduleId, overrideId)))
+    throw notFound('Override')
 }

@@ -7,7 +7,12 @@ const timeOfDay = z.string().refine((t) => parseTimeOfDay(t) !== null, 'must be 
 const weekday = z.int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)')
 
 export const restrictionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('daily'), start_time: timeOfDay, end_time: timeOfDay, time_zone: timeZoneSchema.optional() }),
+  z.strictObject({
+    kind: z.literal('daily'),
+    start_time: timeOfDay,
+    end_time: timeOfDay,
+    time_zone: timeZoneSchema.optional(),
+  }),
   z.strictObject({
     kind: z.literal('weekly'),
     start_day: weekday,
@@ -22,7 +27,10 @@ export const layerSchema = z
   .strictObject({
     name: z.string().trim().max(200).default(''),
     participant_ids: z.array(idSchema).max(200),
-    shift_length: z.int().min(1).max(24 * 366),
+    shift_length: z
+      .int()
+      .min(1)
+      .max(24 * 366),
     shift_unit: z.enum(['hours', 'days', 'weeks']),
     /** The first handoff; its local time in `time_zone` is the handoff time of day. */
     start_at: dateTimeSchema,
@@ -31,7 +39,10 @@ export const layerSchema = z
     restrictions: z.array(restrictionSchema).max(50).default([]),
   })
   .refine((l) => !l.end_at || l.end_at > l.start_at, { path: ['end_at'], message: 'must be after start_at' })
-  .refine((l) => l.shift_unit === 'hours' || l.shift_length <= 366, { path: ['shift_length'], message: 'at most 366 days or weeks' })
+  .refine((l) => l.shift_unit === 'hours' || l.shift_length <= 366, {
+    path: ['shift_length'],
+    message: 'at most 366 days or weeks',
+  })
 
 export const createScheduleInput = z.strictObject({
   name: nameSchema,
@@ -42,10 +53,19 @@ export const createScheduleInput = z.strictObject({
 })
 
 export const updateScheduleInput = z
-  .strictObject({ name: nameSchema, description: textSchema, time_zone: timeZoneSchema, layers: z.array(layerSchema).max(20) })
+  .strictObject({
+    name: nameSchema,
+    description: textSchema,
+    time_zone: timeZoneSchema,
+    layers: z.array(layerSchema).max(20),
+  })
   .partial()
 
-const regionSchema = z.strictObject({ name: nameSchema, time_zone: timeZoneSchema, participant_ids: z.array(idSchema).max(200) })
+const regionSchema = z.strictObject({
+  name: nameSchema,
+  time_zone: timeZoneSchema,
+  participant_ids: z.array(idSchema).max(200),
+})
 
 export const followTheSunInput = z.strictObject({
   name: nameSchema.default('Follow the sun'),
@@ -70,7 +90,10 @@ export const targetSchema = z.discriminatedUnion('type', [
 ])
 
 export const levelSchema = z.strictObject({
-  ack_timeout_minutes: z.int().min(1).max(7 * 24 * 60),
+  ack_timeout_minutes: z
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
   targets: z.array(targetSchema).min(1, 'a level needs at least one target').max(20),
 })
 
@@ -100,7 +123,8 @@ export const contactMethodInput = z
     delay_minutes: z.int().min(0).max(1440).default(0),
   })
   .superRefine((m, ctx) => {
-    if (m.kind === 'email' && !z.email().safeParse(m.address).success) ctx.addIssue({ code: 'custom', path: ['address'], message: 'must be an email address' })
+    if (m.kind === 'email' && !z.email().safeParse(m.address).success)
+      ctx.addIssue({ code: 'custom', path: ['address'], message: 'must be an email address' })
     if ((m.kind === 'webhook' || m.kind === 'slack') && !z.url({ protocol: /^https?$/ }).safeParse(m.address).success) {
       ctx.addIssue({ code: 'custom', path: ['address'], message: 'must be an http(s) URL' })
     }
@@ -117,7 +141,10 @@ export const pageActionInput = z.strictObject({ user_id: idSchema.optional() })
 
 export const rangeQuery = z.strictObject({ from: dateTimeSchema.optional(), to: dateTimeSchema.optional() })
 export const atQuery = z.strictObject({ at: dateTimeSchema.optional() })
-export const nextShiftsQuery = z.strictObject({ at: dateTimeSchema.optional(), count: z.coerce.number().int().min(1).max(100).default(10) })
+export const nextShiftsQuery = z.strictObject({
+  at: dateTimeSchema.optional(),
+  count: z.coerce.number().int().min(1).max(100).default(10),
+})
 export const listPagesQuery = z.strictObject({
   status: z.enum(['triggered', 'acknowledged', 'resolved']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -128,9 +155,20 @@ export const readinessInput = z.strictObject({
   from: dateTimeSchema,
   to: dateTimeSchema,
   trainings: z
-    .array(z.strictObject({ user_id: idSchema, role: z.string().max(100), kind: z.enum(['shadowed_incident', 'drill']), at: dateTimeSchema }))
+    .array(
+      z.strictObject({
+        user_id: idSchema,
+        role: z.string().max(100),
+        kind: z.enum(['shadowed_incident', 'drill']),
+        at: dateTimeSchema,
+      }),
+    )
     .max(10_000)
     .default([]),
   companion_schedule_ids: z.array(idSchema).max(20).default([]),
-  turn_break_hours: z.number().positive().max(24 * 60).optional(),
+  turn_break_hours: z
+    .number()
+    .positive()
+    .max(24 * 60)
+    .optional(),
 })

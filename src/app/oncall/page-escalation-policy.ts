@@ -26,7 +26,11 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * and its timer is written as due_at. Several at once (an alert storm) share one batch.
  * Returns each page's id, or null where the policy does not exist (any more).
  */
-export async function openPages(store: OncallStore, ctx: AppContext, requests: readonly PageRequest[]): Promise<(string | null)[]> {
+export async function openPages(
+  store: OncallStore,
+  ctx: AppContext,
+  requests: readonly PageRequest[],
+): Promise<(string | null)[]> {
   const policyIds = [...new Set(requests.map((r) => r.policyId).filter((id) => uuidPattern.test(id)))]
   const rows = (await Promise.all(policyIds.map((id) => store.policies.get(id)))).filter((r) => r !== undefined)
   const policies = await loadPolicies(store, rows)
@@ -66,9 +70,20 @@ export async function openPage(store: OncallStore, ctx: AppContext, request: Pag
  * own transaction when it passes `tx`. A policy deleted since the rule was written pages
  * nobody and is logged, so the alert itself is still recorded.
  */
-export async function pageEscalationPolicy(deps: AppDeps, ctx: AppContext, request: PageRequest, tx?: Executor): Promise<string | null> {
-  const pageId = tx ? await openPage(oncallStore(tx, ctx.orgId), ctx, request) : await deps.store.transaction(ctx.orgId, (scoped) => openPage(scoped.oncall, ctx, request))
-  if (!pageId) deps.logger.warn({ orgId: ctx.orgId, policyId: request.policyId, alertId: request.alertId }, 'page requested for a missing escalation policy')
+export async function pageEscalationPolicy(
+  deps: AppDeps,
+  ctx: AppContext,
+  request: PageRequest,
+  tx?: Executor,
+): Promise<string | null> {
+  const pageId = tx
+    ? await openPage(oncallStore(tx, ctx.orgId), ctx, request)
+    : await deps.store.transaction(ctx.orgId, (scoped) => openPage(scoped.oncall, ctx, request))
+  if (!pageId)
+    deps.logger.warn(
+      { orgId: ctx.orgId, policyId: request.policyId, alertId: request.alertId },
+      'page requested for a missing escalation policy',
+    )
   return pageId
 }
 
@@ -77,7 +92,12 @@ export async function triggerPage(deps: AppDeps, ctx: AppContext, raw: unknown) 
   requirePermission(ctx, 'alert.acknowledge')
   const input = parseInput(triggerPageInput, raw)
   const pageId = await deps.store.transaction(ctx.orgId, (tx) =>
-    openPage(tx.oncall, ctx, { policyId: input.escalation_policy_id, summary: input.summary, details: input.details, incidentId: input.incident_id ?? null }),
+    openPage(tx.oncall, ctx, {
+      policyId: input.escalation_policy_id,
+      summary: input.summary,
+      details: input.details,
+      incidentId: input.incident_id ?? null,
+    }),
   )
   if (!pageId) throw notFound('Escalation policy')
   return getPage(deps, ctx, pageId)

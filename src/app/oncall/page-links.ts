@@ -12,7 +12,10 @@ const purposeOf = (action: PageLinkAction) => `oncall.page.${action}`
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 const subjectPattern = new RegExp(`^(${uuid})/(${uuid})/(${uuid})$`, 'i')
 
-export function pageLinkUrl(deps: Pick<AppDeps, 'secret' | 'baseUrl'>, link: { orgId: string; pageId: string; userId: string; action: PageLinkAction; now: Date }): string {
+export function pageLinkUrl(
+  deps: Pick<AppDeps, 'secret' | 'baseUrl'>,
+  link: { orgId: string; pageId: string; userId: string; action: PageLinkAction; now: Date },
+): string {
   const token = signToken(deps.secret, {
     purpose: purposeOf(link.action),
     subject: `${link.orgId}/${link.pageId}/${link.userId}`,
@@ -27,7 +30,12 @@ export type PageLinkCheck =
   | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' }
 
 /** A forged, altered or expired link fails here, before anything is looked up. */
-export function checkPageLink(deps: Pick<AppDeps, 'secret'>, action: PageLinkAction, token: string, now: Date): PageLinkCheck {
+export function checkPageLink(
+  deps: Pick<AppDeps, 'secret'>,
+  action: PageLinkAction,
+  token: string,
+  now: Date,
+): PageLinkCheck {
   const check = verifySignedToken(deps.secret, token, { purpose: purposeOf(action), now })
   if (!check.ok) return check
   const match = subjectPattern.exec(check.subject)
@@ -36,7 +44,11 @@ export function checkPageLink(deps: Pick<AppDeps, 'secret'>, action: PageLinkAct
 }
 
 export type PageLinkOutcome =
-  | { result: 'done' | 'already-used' | 'nothing-to-do'; page: { id: string; summary: string; status: string }; detail?: string }
+  | {
+      result: 'done' | 'already-used' | 'nothing-to-do'
+      page: { id: string; summary: string; status: string }
+      detail?: string
+    }
   | { result: 'invalid' | 'expired' | 'not-found' }
 
 async function pageSummary(deps: AppDeps, orgId: string, pageId: string) {
@@ -45,7 +57,12 @@ async function pageSummary(deps: AppDeps, orgId: string, pageId: string) {
 }
 
 /** What the landing page shows before anyone confirms; spends nothing, so mail scanners opening it change nothing. */
-export async function previewPageLink(deps: AppDeps, action: PageLinkAction, token: string, now: Date): Promise<PageLinkOutcome> {
+export async function previewPageLink(
+  deps: AppDeps,
+  action: PageLinkAction,
+  token: string,
+  now: Date,
+): Promise<PageLinkOutcome> {
   const check = checkPageLink(deps, action, token, now)
   if (!check.ok) return { result: check.reason === 'expired' ? 'expired' : 'invalid' }
   const page = await pageSummary(deps, check.orgId, check.pageId)
@@ -53,7 +70,12 @@ export async function previewPageLink(deps: AppDeps, action: PageLinkAction, tok
 }
 
 /** Acts on a link: its nonce is spent in the same transaction as the response, so it works once. */
-export async function actOnPageLink(deps: AppDeps, action: PageLinkAction, token: string, now: Date): Promise<PageLinkOutcome> {
+export async function actOnPageLink(
+  deps: AppDeps,
+  action: PageLinkAction,
+  token: string,
+  now: Date,
+): Promise<PageLinkOutcome> {
   const check = checkPageLink(deps, action, token, now)
   if (!check.ok) return { result: check.reason === 'expired' ? 'expired' : 'invalid' }
   const outcome = await deps.store.transaction(check.orgId, async (tx) => {
@@ -62,7 +84,13 @@ export async function actOnPageLink(deps: AppDeps, action: PageLinkAction, token
     if (!(await tx.oncall.pages.spendNonce(check.nonce, check.pageId, now))) return 'already-used' as const
     const [member] = await tx.oncall.people.members([check.userId])
     const actorName = member ? member.name || member.email : check.userId
-    return respond(tx.oncall, check.pageId, action, { userId: member ? check.userId : null, actorName, via: 'link' }, now)
+    return respond(
+      tx.oncall,
+      check.pageId,
+      action,
+      { userId: member ? check.userId : null, actorName, via: 'link' },
+      now,
+    )
   })
   const page = await pageSummary(deps, check.orgId, check.pageId)
   if (!outcome || !page) return { result: 'not-found' }

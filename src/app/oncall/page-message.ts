@@ -20,8 +20,13 @@ export interface PageNotification {
  * One page, said the same way on every channel: what fired, which level, and the two signed
  * links (acknowledge, escalate) made for this person alone.
  */
-export function pageMessage(deps: Pick<AppDeps, 'secret' | 'baseUrl'>, n: PageNotification, now: Date): OutboundMessage {
-  const link = (action: 'acknowledge' | 'escalate') => pageLinkUrl(deps, { orgId: n.orgId, pageId: n.pageId, userId: n.userId, action, now })
+export function pageMessage(
+  deps: Pick<AppDeps, 'secret' | 'baseUrl'>,
+  n: PageNotification,
+  now: Date,
+): OutboundMessage {
+  const link = (action: 'acknowledge' | 'escalate') =>
+    pageLinkUrl(deps, { orgId: n.orgId, pageId: n.pageId, userId: n.userId, action, now })
   const acknowledgeUrl = link('acknowledge')
   const escalateUrl = link('escalate')
   const level = n.isFallback ? 'fallback' : `level ${n.levelIndex + 1}`
@@ -52,7 +57,13 @@ export function pageMessage(deps: Pick<AppDeps, 'secret' | 'baseUrl'>, n: PageNo
     payload: {
       type: 'oncall.page',
       id: n.id,
-      page: { id: n.pageId, summary: n.page.summary, details: n.page.details, level: n.isFallback ? null : n.levelIndex + 1, is_fallback: n.isFallback },
+      page: {
+        id: n.pageId,
+        summary: n.page.summary,
+        details: n.page.details,
+        level: n.isFallback ? null : n.levelIndex + 1,
+        is_fallback: n.isFallback,
+      },
       user_id: n.userId,
       links: { acknowledge: acknowledgeUrl, escalate: escalateUrl },
     },

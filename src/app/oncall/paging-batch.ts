@@ -1,5 +1,10 @@
 import { step, type EscalationState, type NotifyAction, type StepResult } from '../../domain/oncall/escalation.js'
-import { planNotifications, resolveTargets, type ContactKind, type ContactMethod } from '../../domain/oncall/notification-plan.js'
+import {
+  planNotifications,
+  resolveTargets,
+  type ContactKind,
+  type ContactMethod,
+} from '../../domain/oncall/notification-plan.js'
 import type { Schedule } from '../../domain/oncall/schedule-types.js'
 import { randomUUID } from 'node:crypto'
 import type { NotificationWrite, PageCreate, PageStateWrite } from '../../store/oncall-pages-store.js'
@@ -62,12 +67,21 @@ export function pagingBatch(store: OncallStore, now: Date) {
     }
     const newUsers = [...new Set(userIds)].filter((id) => !people.has(id))
     if (newUsers.length) {
-      const [members, methods] = await Promise.all([store.people.members(newUsers), store.people.listContactMethods(newUsers)])
+      const [members, methods] = await Promise.all([
+        store.people.members(newUsers),
+        store.people.listContactMethods(newUsers),
+      ])
       for (const id of newUsers) {
         const member = members.find((m) => m.id === id)
         const own = methods
           .filter((m) => m.user_id === id)
-          .map((m) => ({ id: m.id, userId: id, kind: m.kind as ContactKind, address: m.address, delayMinutes: m.delay_minutes }))
+          .map((m) => ({
+            id: m.id,
+            userId: id,
+            kind: m.kind as ContactKind,
+            address: m.address,
+            delayMinutes: m.delay_minutes,
+          }))
         people.set(id, member ? { email: member.email, methods: own } : null)
       }
     }
@@ -79,22 +93,55 @@ export function pagingBatch(store: OncallStore, now: Date) {
    * unreachable. Returns how many people were paged.
    */
   async function notify(pageId: string, action: NotifyAction): Promise<number> {
-    await loadMissing(action.targets.flatMap((t) => (t.kind === 'schedule' ? [t.scheduleId] : [])), [])
+    await loadMissing(
+      action.targets.flatMap((t) => (t.kind === 'schedule' ? [t.scheduleId] : [])),
+      [],
+    )
     const resolved = resolveTargets(action.targets, now, (id) => schedules.get(id) ?? undefined)
     await loadMissing([], resolved.userIds)
     const userIds = resolved.userIds.filter((id) => people.get(id))
     const common = { pageId, levelIndex: action.levelIndex, round: action.round, isFallback: action.isFallback }
     const methods = userIds.flatMap((id) => people.get(id)!.methods)
     for (const p of planNotifications(action, userIds, methods, now)) {
-      if (p.kind !== 'in_app') notifications.push({ ...common, userId: p.userId, contactMethodId: p.contactMethodId, kind: p.kind, address: p.address, dueAt: p.dueAt })
+      if (p.kind !== 'in_app')
+        notifications.push({
+          ...common,
+          userId: p.userId,
+          contactMethodId: p.contactMethodId,
+          kind: p.kind,
+          address: p.address,
+          dueAt: p.dueAt,
+        })
     }
     for (const userId of userIds) {
       const person = people.get(userId)!
-      if (person.methods.length === 0) notifications.push({ ...common, userId, contactMethodId: null, kind: 'email', address: person.email, dueAt: now })
-      notifications.push({ ...common, userId, contactMethodId: null, kind: 'in_app', address: '', dueAt: now, status: 'sent' })
+      if (person.methods.length === 0)
+        notifications.push({
+          ...common,
+          userId,
+          contactMethodId: null,
+          kind: 'email',
+          address: person.email,
+          dueAt: now,
+        })
+      notifications.push({
+        ...common,
+        userId,
+        contactMethodId: null,
+        kind: 'in_app',
+        address: '',
+        dueAt: now,
+        status: 'sent',
+      })
     }
     const level = action.isFallback ? 'fallback' : action.levelIndex + 1
-    events.push({ pageId, type: 'notified', actor: 'system', detail: { level, round: action.round, user_ids: userIds, empty_schedule_ids: resolved.emptyScheduleIds }, at: now })
+    events.push({
+      pageId,
+      type: 'notified',
+      actor: 'system',
+      detail: { level, round: action.round, user_ids: userIds, empty_schedule_ids: resolved.emptyScheduleIds },
+      at: now,
+    })
     return userIds.length
   }
 
@@ -120,7 +167,8 @@ export function pagingBatch(store: OncallStore, now: Date) {
         for (const action of result.actions) {
           if (action.type === 'notify') pagedNobody = (await notify(pageId, action)) === 0
           else if (action.type === 'cancel-pending-notifications') cancelled.add(pageId)
-          else if (action.type === 'exhausted') events.push({ pageId, type: 'exhausted', actor: 'system', detail: {}, at: now })
+          else if (action.type === 'exhausted')
+            events.push({ pageId, type: 'exhausted', actor: 'system', detail: {}, at: now })
         }
         const state = result.state
         if (!pagedNobody || state.status !== 'triggered' || state.isExhausted) {
@@ -139,7 +187,10 @@ export function pagingBatch(store: OncallStore, now: Date) {
       await store.pages.cancelPending([...cancelled])
       await store.pages.addNotifications(notifications)
       await store.pages.addEvents(events)
-      await store.pages.saveStates([...states].map(([id, state]) => ({ id, state: stateWrite(state) })), now)
+      await store.pages.saveStates(
+        [...states].map(([id, state]) => ({ id, state: stateWrite(state) })),
+        now,
+      )
       created.clear()
       cancelled.clear()
       notifications.length = 0

@@ -18,7 +18,8 @@ function rangeOf(raw: unknown, now: Date, defaultDays = 14) {
   const from = q.from ?? now
   const to = q.to ?? new Date(from.getTime() + defaultDays * DAY_MS)
   if (to <= from) throw invalid('The request is invalid', [{ path: 'to', message: 'must be after from' }])
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) throw invalid('The request is invalid', [{ path: 'to', message: `at most ${MAX_RANGE_DAYS} days after from` }])
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+    throw invalid('The request is invalid', [{ path: 'to', message: `at most ${MAX_RANGE_DAYS} days after from` }])
   return { from, to }
 }
 
@@ -38,7 +39,14 @@ export async function whoIsOnCallEverywhere(deps: AppDeps, ctx: AppContext, raw:
   return [...loaded.values()].map(({ row, schedule }) => {
     const onCall = whoIsOnCall(schedule, at)
     const current = onCall ? nextShifts(schedule, at, 1)[0] : undefined
-    return { schedule_id: row.id, schedule_name: row.name, at, user_id: onCall?.userId ?? null, source: onCall?.source ?? null, until: current?.endAt ?? null }
+    return {
+      schedule_id: row.id,
+      schedule_name: row.name,
+      at,
+      user_id: onCall?.userId ?? null,
+      source: onCall?.source ?? null,
+      until: current?.endAt ?? null,
+    }
   })
 }
 
@@ -55,7 +63,12 @@ export async function scheduleSegments(deps: AppDeps, ctx: AppContext, id: strin
   requirePermission(ctx, 'oncall.read')
   const { from, to } = rangeOf(raw, ctx.now)
   const { schedule } = await loadOne(deps, ctx, id, from)
-  return renderSchedule(schedule, from, to).map((s) => ({ user_id: s.userId, start_at: s.startAt, end_at: s.endAt, source: s.source }))
+  return renderSchedule(schedule, from, to).map((s) => ({
+    user_id: s.userId,
+    start_at: s.startAt,
+    end_at: s.endAt,
+    source: s.source,
+  }))
 }
 
 export async function upcomingShifts(deps: AppDeps, ctx: AppContext, id: string, raw: unknown) {
@@ -84,7 +97,9 @@ export async function scheduleReadiness(deps: AppDeps, ctx: AppContext, id: stri
   requirePermission(ctx, 'oncall.read')
   const input = parseInput(readinessInput, raw)
   if (input.to <= input.from || input.to.getTime() - input.from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-    throw invalid('The request is invalid', [{ path: 'to', message: `must be after from, at most ${MAX_RANGE_DAYS} days` }])
+    throw invalid('The request is invalid', [
+      { path: 'to', message: `must be after from, at most ${MAX_RANGE_DAYS} days` },
+    ])
   }
   const store = deps.store.forOrg(ctx.orgId).oncall
   const loaded = await loadSchedules(store, [id, ...input.companion_schedule_ids], input.from)
@@ -95,7 +110,12 @@ export async function scheduleReadiness(deps: AppDeps, ctx: AppContext, id: stri
     if (!c) throw invalid('The request is invalid', [{ path: 'companion_schedule_ids', message: `no schedule ${cid}` }])
     return c.schedule
   })
-  const load = loadReport(main.schedule, input.from, input.to, input.turn_break_hours ? { turnBreakHours: input.turn_break_hours } : {})
+  const load = loadReport(
+    main.schedule,
+    input.from,
+    input.to,
+    input.turn_break_hours ? { turnBreakHours: input.turn_break_hours } : {},
+  )
   const warnings = untrainedAloneWarnings({
     schedule: main.schedule,
     role: input.role,
@@ -109,12 +129,23 @@ export async function scheduleReadiness(deps: AppDeps, ctx: AppContext, id: stri
       user_id: p.userId,
       on_call_hours: p.onCallHours,
       shift_count: p.shifts.length,
-      turns: p.turns.map((t) => ({ start_at: t.startAt, end_at: t.endAt, shift_count: t.shiftCount, on_call_hours: t.onCallHours })),
+      turns: p.turns.map((t) => ({
+        start_at: t.startAt,
+        end_at: t.endAt,
+        shift_count: t.shiftCount,
+        on_call_hours: t.onCallHours,
+      })),
       gaps_between_turns_hours: p.gapsBetweenTurnsHours,
       shortest_gap_between_turns_hours: p.shortestGapBetweenTurnsHours,
       shortest_rest_hours: p.shortestRestHours,
     })),
-    warnings: warnings.map((w) => ({ user_id: w.userId, role: w.role, start_at: w.startAt, end_at: w.endAt, message: w.message })),
+    warnings: warnings.map((w) => ({
+      user_id: w.userId,
+      role: w.role,
+      start_at: w.startAt,
+      end_at: w.endAt,
+      message: w.message,
+    })),
   }
 }
 
@@ -123,7 +154,12 @@ export async function scheduleReadiness(deps: AppDeps, ctx: AppContext, id: stri
  * on-call manager, its backup) at `at`; null when nobody is on call. No permission check:
  * the caller is a use case that has made its own.
  */
-export async function onCallForRole(deps: Pick<AppDeps, 'store'>, orgId: string, scheduleId: string, at: Date): Promise<string | null> {
+export async function onCallForRole(
+  deps: Pick<AppDeps, 'store'>,
+  orgId: string,
+  scheduleId: string,
+  at: Date,
+): Promise<string | null> {
   const loaded = (await loadSchedules(deps.store.forOrg(orgId).oncall, [scheduleId], at)).get(scheduleId)
   return loaded ? (whoIsOnCall(loaded.schedule, at)?.userId ?? null) : null
 }

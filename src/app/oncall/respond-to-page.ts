@@ -31,7 +31,12 @@ export async function respond(
   const row = await store.pages.getForUpdate(pageId)
   if (!row) return null
   const who = by.userId ?? by.actorName
-  const event: EscalationEvent = response === 'acknowledge' ? { type: 'acknowledge', by: who } : response === 'escalate' ? { type: 'escalate-now', by: who } : { type: 'resolve', by: who }
+  const event: EscalationEvent =
+    response === 'acknowledge'
+      ? { type: 'acknowledge', by: who }
+      : response === 'escalate'
+        ? { type: 'escalate-now', by: who }
+        : { type: 'resolve', by: who }
   const result = step(stateOf(row), event, now)
   if (result.ignoredBecause) return { ignoredBecause: result.ignoredBecause }
   const batch = shared ?? pagingBatch(store, now)
@@ -50,26 +55,43 @@ async function respondByApi(deps: AppDeps, ctx: AppContext, pageId: string, raw:
     return respond(tx.oncall, pageId, response, { userId, actorName: ctx.actor.name, via: 'api' }, ctx.now)
   })
   if (!outcome) throw notFound('Page')
-  if (outcome.ignoredBecause) throw new AppError('INVALID_TRANSITION', `The page is ${outcome.ignoredBecause.replace('-', ' ')}`)
+  if (outcome.ignoredBecause)
+    throw new AppError('INVALID_TRANSITION', `The page is ${outcome.ignoredBecause.replace('-', ' ')}`)
   return getPage(deps, ctx, pageId)
 }
 
-export const acknowledgePage = (deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) => respondByApi(deps, ctx, pageId, raw, 'acknowledge')
-export const escalatePage = (deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) => respondByApi(deps, ctx, pageId, raw, 'escalate')
-export const resolvePage = (deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) => respondByApi(deps, ctx, pageId, raw, 'resolve')
+export const acknowledgePage = (deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) =>
+  respondByApi(deps, ctx, pageId, raw, 'acknowledge')
+export const escalatePage = (deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) =>
+  respondByApi(deps, ctx, pageId, raw, 'escalate')
+export const resolvePage = (deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) =>
+  respondByApi(deps, ctx, pageId, raw, 'resolve')
 
 /**
  * When the alert behind a page is acknowledged or resolved at its source, its open pages follow
  * (alert intake calls this through `alertStatusChanged`, inside its transaction): escalation stops
  * and pending notifications are cancelled.
  */
-export async function respondToAlertPages(deps: AppDeps, ctx: AppContext, alertId: string, response: 'acknowledge' | 'resolve', tx?: Executor): Promise<number> {
+export async function respondToAlertPages(
+  deps: AppDeps,
+  ctx: AppContext,
+  alertId: string,
+  response: 'acknowledge' | 'resolve',
+  tx?: Executor,
+): Promise<number> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(alertId)) return 0
   const run = async (store: OncallStore) => {
     let changed = 0
     const batch = pagingBatch(store, ctx.now)
     for (const page of await store.pages.openForAlert(alertId)) {
-      const outcome = await respond(store, page.id, response, { userId: null, actorName: ctx.actor.name, via: 'alert' }, ctx.now, batch)
+      const outcome = await respond(
+        store,
+        page.id,
+        response,
+        { userId: null, actorName: ctx.actor.name, via: 'alert' },
+        ctx.now,
+        batch,
+      )
       if (outcome && !outcome.ignoredBecause) changed++
     }
     await batch.flush()
@@ -78,4 +100,5 @@ export async function respondToAlertPages(deps: AppDeps, ctx: AppContext, alertI
   return tx ? run(oncallStore(tx, ctx.orgId)) : deps.store.transaction(ctx.orgId, (scoped) => run(scoped.oncall))
 }
 
-export const resolvePagesForAlert = (deps: AppDeps, ctx: AppContext, alertId: string, tx?: Executor) => respondToAlertPages(deps, ctx, alertId, 'resolve', tx)
+export const resolvePagesForAlert = (deps: AppDeps, ctx: AppContext, alertId: string, tx?: Executor) =>
+  respondToAlertPages(deps, ctx, alertId, 'resolve', tx)

@@ -14,10 +14,17 @@ export interface LoadedSchedule {
 }
 
 /** Schedules as the domain sees them, with layers in precedence order and the overrides that still matter. */
-export async function loadSchedules(store: OncallStore, ids?: readonly string[], overridesSince?: Date): Promise<Map<string, LoadedSchedule>> {
+export async function loadSchedules(
+  store: OncallStore,
+  ids?: readonly string[],
+  overridesSince?: Date,
+): Promise<Map<string, LoadedSchedule>> {
   const rows = ids ? await store.schedules.getMany(ids) : await store.schedules.list()
   const scheduleIds = rows.map((r) => r.id)
-  const [layers, overrides] = await Promise.all([store.schedules.listLayers(scheduleIds), store.schedules.listOverrides(scheduleIds, overridesSince)])
+  const [layers, overrides] = await Promise.all([
+    store.schedules.listLayers(scheduleIds),
+    store.schedules.listOverrides(scheduleIds, overridesSince),
+  ])
   const participants = await store.schedules.listParticipants(layers.map((l) => l.id))
   const loaded = new Map<string, LoadedSchedule>()
   for (const row of rows) {
@@ -40,7 +47,13 @@ export async function loadSchedules(store: OncallStore, ids?: readonly string[],
             restrictions: l.restrictions,
           }),
         ),
-      overrides: ownOverrides.map((o) => ({ id: o.id, userId: o.user_id, startAt: o.start_at, endAt: o.end_at, replacesUserId: o.replaces_user_id })),
+      overrides: ownOverrides.map((o) => ({
+        id: o.id,
+        userId: o.user_id,
+        startAt: o.start_at,
+        endAt: o.end_at,
+        replacesUserId: o.replaces_user_id,
+      })),
     }
     loaded.set(row.id, { row, schedule, overrides: ownOverrides })
   }
@@ -50,13 +63,27 @@ export async function loadSchedules(store: OncallStore, ids?: readonly string[],
 export function restrictionFromInput(r: z.infer<typeof restrictionSchema>): Restriction {
   const zone = r.time_zone ? { timeZone: r.time_zone } : {}
   if (r.kind === 'daily') return { kind: 'daily', startTime: r.start_time, endTime: r.end_time, ...zone }
-  return { kind: 'weekly', startDay: r.start_day as 1, startTime: r.start_time, endDay: r.end_day as 1, endTime: r.end_time, ...zone }
+  return {
+    kind: 'weekly',
+    startDay: r.start_day as 1,
+    startTime: r.start_time,
+    endDay: r.end_day as 1,
+    endTime: r.end_time,
+    ...zone,
+  }
 }
 
 function restrictionView(r: Restriction) {
   const zone = r.timeZone ? { time_zone: r.timeZone } : {}
   if (r.kind === 'daily') return { kind: r.kind, start_time: r.startTime, end_time: r.endTime, ...zone }
-  return { kind: r.kind, start_day: r.startDay, start_time: r.startTime, end_day: r.endDay, end_time: r.endTime, ...zone }
+  return {
+    kind: r.kind,
+    start_day: r.startDay,
+    start_time: r.startTime,
+    end_day: r.endDay,
+    end_time: r.endTime,
+    ...zone,
+  }
 }
 
 export function layerWriteFromInput(l: z.infer<typeof layerSchema>): LayerWrite {
@@ -86,7 +113,14 @@ export function layerWriteFromDomain(l: Layer): LayerWrite {
 }
 
 export function overrideView(o: OverrideRow) {
-  return { id: o.id, user_id: o.user_id, replaces_user_id: o.replaces_user_id, start_at: o.start_at, end_at: o.end_at, created_at: o.created_at }
+  return {
+    id: o.id,
+    user_id: o.user_id,
+    replaces_user_id: o.replaces_user_id,
+    start_at: o.start_at,
+    end_at: o.end_at,
+    created_at: o.created_at,
+  }
 }
 
 export function scheduleView({ row, schedule, overrides }: LoadedSchedule) {

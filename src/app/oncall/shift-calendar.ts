@@ -18,7 +18,11 @@ const FEED_TTL_MS = 10 * 365 * DAY_MS
 export type FeedSubject = { kind: 'schedule' | 'user'; orgId: string; id: string }
 
 export function calendarFeedUrl(deps: Pick<AppDeps, 'secret' | 'baseUrl'>, subject: FeedSubject, now: Date): string {
-  const token = signToken(deps.secret, { purpose: FEED_PURPOSE, subject: `${subject.orgId}/${subject.kind}/${subject.id}`, expiresAt: new Date(now.getTime() + FEED_TTL_MS) })
+  const token = signToken(deps.secret, {
+    purpose: FEED_PURPOSE,
+    subject: `${subject.orgId}/${subject.kind}/${subject.id}`,
+    expiresAt: new Date(now.getTime() + FEED_TTL_MS),
+  })
   return `${deps.baseUrl}/oncall/calendar.ics?token=${token}`
 }
 
@@ -35,7 +39,12 @@ export function readCalendarFeedToken(deps: Pick<AppDeps, 'secret'>, token: stri
  * VTIMEZONE block, whereas a calendar-level time zone would make ical-generator write
  * floating times. The local hours, DST included, are spelled out in the description.
  */
-function renderCalendar(name: string, items: { schedule: LoadedSchedule; userId: string; startAt: Date; endAt: Date }[], names: Map<string, string>, now: Date): string {
+function renderCalendar(
+  name: string,
+  items: { schedule: LoadedSchedule; userId: string; startAt: Date; endAt: Date }[],
+  names: Map<string, string>,
+  now: Date,
+): string {
   const calendar = ical({ name, prodId: { company: 'Candor', product: 'on-call', language: 'EN' } })
   const utc = (at: Date) => DateTime.fromJSDate(at, { zone: 'utc' })
   for (const item of items) {
@@ -71,7 +80,10 @@ export async function renderFeed(deps: AppDeps, subject: FeedSubject, now: Date)
       .map((s) => ({ schedule, ...s })),
   )
   const names = await namesOf(store, [...new Set(items.map((i) => i.userId))])
-  const title = subject.kind === 'schedule' ? `On call: ${loaded[0]!.row.name}` : `On-call shifts of ${names.get(subject.id) ?? subject.id}`
+  const title =
+    subject.kind === 'schedule'
+      ? `On call: ${loaded[0]!.row.name}`
+      : `On-call shifts of ${names.get(subject.id) ?? subject.id}`
   return renderCalendar(title, items, names, now)
 }
 

@@ -67,7 +67,9 @@ export async function getPage(deps: AppDeps, ctx: AppContext, id: string) {
 export async function listPages(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'alert.read')
   const q = parseInput(listPagesQuery, raw ?? {})
-  const rows = await deps.store.forOrg(ctx.orgId).oncall.pages.list({ statuses: q.status ? [q.status] : undefined, limit: q.limit })
+  const rows = await deps.store
+    .forOrg(ctx.orgId)
+    .oncall.pages.list({ statuses: q.status ? [q.status] : undefined, limit: q.limit })
   return rows.map(pageSummary)
 }
 
@@ -78,7 +80,8 @@ export async function listInbox(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'alert.read')
   const q = parseInput(inboxQuery, raw ?? {})
   const userId = q.user_id ?? (ctx.actor.kind === 'user' ? ctx.actor.id : null)
-  if (!userId) throw invalid('The request is invalid', [{ path: 'user_id', message: 'name the person (an API token is nobody)' }])
+  if (!userId)
+    throw invalid('The request is invalid', [{ path: 'user_id', message: 'name the person (an API token is nobody)' }])
   const rows = await deps.store.forOrg(ctx.orgId).oncall.pages.listNotificationsOf(userId)
   return rows.filter((n) => n.kind === 'in_app').map(notificationView)
 }

@@ -13,10 +13,18 @@ type IncidentRow = NonNullable<Awaited<ReturnType<OrgStore['incidents']['get']>>
  * An incident opened elsewhere (the incidents API, an import) joins the process the first time
  * the process touches it: what it already published counts as acknowledged.
  */
-export async function adoptIncident(tx: OrgStore, row: IncidentRow, policy: ProcessPolicy, status: IncidentStatus = row.status as IncidentStatus): Promise<ProcessIncident> {
+export async function adoptIncident(
+  tx: OrgStore,
+  row: IncidentRow,
+  policy: ProcessPolicy,
+  status: IncidentStatus = row.status as IncidentStatus,
+): Promise<ProcessIncident> {
   const updates = await tx.incidents.listUpdates([row.id])
   const times = updates.map((u) => u.display_at.getTime())
-  const publicTimes = isPublic(status) && times.length > 0 ? { first: new Date(Math.min(...times)), last: new Date(Math.max(...times)) } : null
+  const publicTimes =
+    isPublic(status) && times.length > 0
+      ? { first: new Date(Math.min(...times)), last: new Date(Math.max(...times)) }
+      : null
   const decided = status === 'triage' ? null : (row.declared_at ?? row.created_at)
   const base = blankProcessState(row.id, row.created_at, cadenceForSeverity(policy.severityScale, row.severity))
   const incident: ProcessIncident = {
@@ -38,5 +46,8 @@ export async function adoptIncident(tx: OrgStore, row: IncidentRow, policy: Proc
     lastPublicUpdateAt: publicTimes?.last ?? null,
     channelsUsed: publicTimes ? ['status_page'] : [],
   }
-  return { ...incident, freezeSince: qualifiesForFreeze(policy.freeze, incident) ? (row.declared_at ?? row.created_at) : null }
+  return {
+    ...incident,
+    freezeSince: qualifiesForFreeze(policy.freeze, incident) ? (row.declared_at ?? row.created_at) : null,
+  }
 }

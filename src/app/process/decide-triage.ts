@@ -6,12 +6,19 @@ import { runProcessCommand } from './run-process-command.js'
 /** Step 3: validate the crisis criteria, then declare a crisis or stand down. */
 export function confirmCriterion(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
   const input = parseInput(confirmCriterionInput, raw)
-  return runProcessCommand(deps, ctx, incidentId, 'incident.update', { type: 'confirm_criterion', criterionId: input.criterion_id, isMet: input.is_met })
+  return runProcessCommand(deps, ctx, incidentId, 'incident.update', {
+    type: 'confirm_criterion',
+    criterionId: input.criterion_id,
+    isMet: input.is_met,
+  })
 }
 
 export function declareIncident(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
   const input = parseInput(declareInput, raw ?? {})
-  return runProcessCommand(deps, ctx, incidentId, 'incident.update', { type: 'declare', ...(input.override_reason ? { override: { reason: input.override_reason } } : {}) })
+  return runProcessCommand(deps, ctx, incidentId, 'incident.update', {
+    type: 'declare',
+    ...(input.override_reason ? { override: { reason: input.override_reason } } : {}),
+  })
 }
 
 export function standDownIncident(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
@@ -21,5 +28,8 @@ export function standDownIncident(deps: AppDeps, ctx: AppContext, incidentId: st
 
 export function changeCrisisType(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
   const input = parseInput(crisisTypeInput, raw)
-  return runProcessCommand(deps, ctx, incidentId, 'incident.update', { type: 'set_crisis_type', crisisType: input.crisis_type })
+  return runProcessCommand(deps, ctx, incidentId, 'incident.update', {
+    type: 'set_crisis_type',
+    crisisType: input.crisis_type,
+  })
 }

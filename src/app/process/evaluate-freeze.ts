@@ -7,7 +7,14 @@ export async function currentFreeze(tx: OrgStore, policy: ProcessPolicy): Promis
   const candidates = await tx.process.outbox.freezeCandidates()
   return marketingFreeze(
     policy.freeze,
-    candidates.map((c) => ({ id: c.id, title: c.title, status: c.status as IncidentStatus, severity: c.severity, isDrill: c.is_drill, qualifyingSince: c.since })),
+    candidates.map((c) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status as IncidentStatus,
+      severity: c.severity,
+      isDrill: c.is_drill,
+      qualifyingSince: c.since,
+    })),
   )
 }
 
@@ -15,7 +22,9 @@ export async function currentFreeze(tx: OrgStore, policy: ProcessPolicy): Promis
 export async function evaluateFreeze(tx: OrgStore, policy: ProcessPolicy, now: Date): Promise<void> {
   const after = await currentFreeze(tx, policy)
   const stored = await tx.process.outbox.freezeStateForUpdate()
-  const before: FreezeState = stored.is_frozen ? { isFrozen: true, since: stored.since ?? stored.changed_at, incidents: [] } : { isFrozen: false }
+  const before: FreezeState = stored.is_frozen
+    ? { isFrozen: true, since: stored.since ?? stored.changed_at, incidents: [] }
+    : { isFrozen: false }
   const edge = freezeTransition(before, after)
   if (edge === null) return
   await tx.process.outbox.setFreezeState(after.isFrozen, after.isFrozen ? after.since : null, now)
@@ -30,7 +39,12 @@ export async function evaluateFreeze(tx: OrgStore, policy: ProcessPolicy, now: D
           event: edge,
           url: settings?.freeze_webhook_url ?? null,
           body: after.isFrozen
-            ? { event: 'marketing.freeze', frozen: true, since: after.since.toISOString(), incidents: after.incidents.map((i) => ({ ...i, since: i.since.toISOString() })) }
+            ? {
+                event: 'marketing.freeze',
+                frozen: true,
+                since: after.since.toISOString(),
+                incidents: after.incidents.map((i) => ({ ...i, since: i.since.toISOString() })),
+              }
             : { event: 'marketing.unfreeze', frozen: false, at: now.toISOString() },
         },
       },

@@ -20,11 +20,21 @@ export function followIncidentUpdates(deps: AppDeps) {
     const policy = await loadPolicy(tx)
     const loaded = await tx.process.state.load(event.incident.id, { forUpdate: true })
     if (!loaded) return
-    const from = event.previousStatus !== null && isIncidentStatus(event.previousStatus) ? event.previousStatus : event.update.status
+    const from =
+      event.previousStatus !== null && isIncidentStatus(event.previousStatus)
+        ? event.previousStatus
+        : event.update.status
     const current = { ...(loaded.process ?? (await adoptIncident(tx, loaded.incident, policy, from))), status: from }
-    const result = applyCommand(current, { type: 'observe_update', to: event.update.status, text: event.update.body }, { now: ctx.now, actor: ctx.actor, policy })
+    const result = applyCommand(
+      current,
+      { type: 'observe_update', to: event.update.status, text: event.update.body },
+      { now: ctx.now, actor: ctx.actor, policy },
+    )
     if (!result.ok) {
-      deps.logger.warn({ incidentId: event.incident.id, rejection: result.rejection }, 'the incident process could not follow an update')
+      deps.logger.warn(
+        { incidentId: event.incident.id, rejection: result.rejection },
+        'the incident process could not follow an update',
+      )
       return
     }
     await commitChange(deps, ctx, tx, raw, policy, { stored: loaded.process, status: from }, result)

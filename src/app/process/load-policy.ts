@@ -5,7 +5,11 @@ import type { OrgStore } from '../../store/store.js'
 
 /** The organisation's process: the seeds' defaults with its own settings, crisis types and rules laid over. */
 export async function loadPolicy(tx: OrgStore): Promise<ProcessPolicy> {
-  const [settings, types, rules] = await Promise.all([tx.process.config.getSettings(), tx.process.config.listCrisisTypes(), tx.process.config.listStakeholderRules()])
+  const [settings, types, rules] = await Promise.all([
+    tx.process.config.getSettings(),
+    tx.process.config.listCrisisTypes(),
+    tx.process.config.listStakeholderRules(),
+  ])
   const custom = types.map((t) => ({ key: t.key, name: t.name, description: t.description, criteria: t.criteria }))
   const stakeholderRules: StakeholderRule[] = rules.map((r) => ({
     crisisType: r.crisis_type,
@@ -19,9 +23,15 @@ export async function loadPolicy(tx: OrgStore): Promise<ProcessPolicy> {
     stakeholderRules: stakeholderRules.length > 0 ? stakeholderRules : defaultProcessPolicy.stakeholderRules,
     ...(settings
       ? {
-          triage: { validationWindowMinutes: settings.triage_window_minutes, reminderAfterMinutes: settings.triage_reminder_minutes },
+          triage: {
+            validationWindowMinutes: settings.triage_window_minutes,
+            reminderAfterMinutes: settings.triage_reminder_minutes,
+          },
           takeover: { checkInWithinMinutes: settings.takeover_minutes },
-          cadence: { reminderBeforeMinutes: settings.cadence_reminder_minutes, escalateAfterMinutes: settings.cadence_escalate_minutes },
+          cadence: {
+            reminderBeforeMinutes: settings.cadence_reminder_minutes,
+            escalateAfterMinutes: settings.cadence_escalate_minutes,
+          },
           freeze: { minSeverity: settings.freeze_min_severity, includeTriage: settings.freeze_include_triage },
         }
       : {}),

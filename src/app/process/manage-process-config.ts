@@ -10,7 +10,10 @@ import { invalid, notFound } from '../errors.js'
 import { parseInput } from '../parse-input.js'
 import { loadPolicy } from './load-policy.js'
 
-const minutes = z.int().min(0).max(31 * 24 * 60)
+const minutes = z
+  .int()
+  .min(0)
+  .max(31 * 24 * 60)
 export const processSettingsInput = z
   .object({
     triage_window_minutes: minutes.min(1),
@@ -29,12 +32,21 @@ export const crisisTypeBody = z
   .object({
     name: nameSchema,
     description: z.string().max(2000).default(''),
-    criteria: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/), text: z.string().trim().min(1).max(500) }).strict()).min(1).max(20),
+    criteria: z
+      .array(
+        z.object({ id: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/), text: z.string().trim().min(1).max(500) }).strict(),
+      )
+      .min(1)
+      .max(20),
   })
   .strict()
 
 export const stakeholderGroupBody = z
-  .object({ name: nameSchema, emails: z.array(z.email()).max(100).default([]), webhook_url: httpUrlSchema.nullable().default(null) })
+  .object({
+    name: nameSchema,
+    emails: z.array(z.email()).max(100).default([]),
+    webhook_url: httpUrlSchema.nullable().default(null),
+  })
   .strict()
 
 export const stakeholderRulesBody = z
@@ -58,14 +70,19 @@ export const stakeholderRulesBody = z
 export async function getProcessConfig(deps: AppDeps, ctx: AppContext) {
   requirePermission(ctx, 'page.read')
   const tx = deps.store.forOrg(ctx.orgId)
-  const [policy, settings, groups] = await Promise.all([loadPolicy(tx), tx.process.config.getSettings(), tx.process.config.listStakeholderGroups()])
+  const [policy, settings, groups] = await Promise.all([
+    loadPolicy(tx),
+    tx.process.config.getSettings(),
+    tx.process.config.listStakeholderGroups(),
+  ])
   const canSeeSecret = ctx.role === 'owner' || ctx.role === 'admin'
   return {
     ...policy,
     freeze_webhook_url: settings?.freeze_webhook_url ?? null,
     // Marketing tools verify the Candor-Signature of freeze webhooks with this key.
     ...(canSeeSecret ? { freeze_webhook_secret: freezeWebhookSecret(deps.secret, ctx.orgId) } : {}),
-    stakeholder_groups: groups.map(({ org_id: _o, ...g }) => g) }
+    stakeholder_groups: groups.map(({ org_id: _o, ...g }) => g),
+  }
 }
 
 export async function updateProcessSettings(deps: AppDeps, ctx: AppContext, raw: unknown) {
@@ -73,9 +90,16 @@ export async function updateProcessSettings(deps: AppDeps, ctx: AppContext, raw:
   const input = parseInput(processSettingsInput, raw)
   const tx = deps.store.forOrg(ctx.orgId)
   const current = await loadPolicy(tx)
-  const triage = { validationWindowMinutes: input.triage_window_minutes ?? current.triage.validationWindowMinutes, reminderAfterMinutes: input.triage_reminder_minutes ?? current.triage.reminderAfterMinutes }
+  const triage = {
+    validationWindowMinutes: input.triage_window_minutes ?? current.triage.validationWindowMinutes,
+    reminderAfterMinutes: input.triage_reminder_minutes ?? current.triage.reminderAfterMinutes,
+  }
   const problems = validateTriagePolicy(triage)
-  if (problems.length) throw invalid('The request is invalid', problems.map((message) => ({ path: 'triage_reminder_minutes', message })))
+  if (problems.length)
+    throw invalid(
+      'The request is invalid',
+      problems.map((message) => ({ path: 'triage_reminder_minutes', message })),
+    )
   const { org_id: _o, ...row } = await tx.process.config.putSettings(input, ctx.now)
   return row
 }
@@ -84,7 +108,11 @@ export async function putCrisisType(deps: AppDeps, ctx: AppContext, key: string,
   requirePermission(ctx, 'page.write')
   const input = parseInput(crisisTypeBody, raw)
   const problems = validateCrisisType({ key, ...input })
-  if (problems.length) throw invalid('The request is invalid', problems.map((message) => ({ message })))
+  if (problems.length)
+    throw invalid(
+      'The request is invalid',
+      problems.map((message) => ({ message })),
+    )
   await deps.store.forOrg(ctx.orgId).process.config.putCrisisType({ key, ...input }, ctx.now)
   return { key, ...input }
 }
@@ -98,7 +126,12 @@ export async function putStakeholderGroup(deps: AppDeps, ctx: AppContext, key: s
   requirePermission(ctx, 'page.write')
   const group = parseInput(z.enum(stakeholderGroups), key)
   const input = parseInput(stakeholderGroupBody, raw)
-  await deps.store.forOrg(ctx.orgId).process.config.putStakeholderGroup({ key: group, name: input.name, emails: input.emails, webhookUrl: input.webhook_url }, ctx.now)
+  await deps.store
+    .forOrg(ctx.orgId)
+    .process.config.putStakeholderGroup(
+      { key: group, name: input.name, emails: input.emails, webhookUrl: input.webhook_url },
+      ctx.now,
+    )
   return { key: group, ...input }
 }
 
@@ -106,6 +139,15 @@ export async function putStakeholderGroup(deps: AppDeps, ctx: AppContext, key: s
 export async function replaceStakeholderRules(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'page.write')
   const input = parseInput(stakeholderRulesBody, raw)
-  await deps.store.forOrg(ctx.orgId).process.config.replaceStakeholderRules(input.rules.map((r) => ({ crisisType: r.crisis_type, minSeverity: r.min_severity, groups: r.groups, events: r.events })))
+  await deps.store
+    .forOrg(ctx.orgId)
+    .process.config.replaceStakeholderRules(
+      input.rules.map((r) => ({
+        crisisType: r.crisis_type,
+        minSeverity: r.min_severity,
+        groups: r.groups,
+        events: r.events,
+      })),
+    )
   return input
 }

@@ -6,12 +6,22 @@ import { onCallForRole } from '../oncall/query-schedules.js'
 import { parseInput } from '../parse-input.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { assignRoleInput, checkInInput, roleParam, shadowInput } from './process-inputs.js'
-import { announce, commitChange, loadForCommand, runProcessCommand, type CommittedChange } from './run-process-command.js'
+import {
+  announce,
+  commitChange,
+  loadForCommand,
+  runProcessCommand,
+  type CommittedChange,
+} from './run-process-command.js'
 
 /** Step 2: each responder checks in, in a role; checking in to a vacant role takes it. */
 export function checkIn(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
   const input = parseInput(checkInInput, raw)
-  return runProcessCommand(deps, ctx, incidentId, 'incident.update', { type: 'check_in', role: input.role, ...(input.person ? { person: input.person } : {}) })
+  return runProcessCommand(deps, ctx, incidentId, 'incident.update', {
+    type: 'check_in',
+    role: input.role,
+    ...(input.person ? { person: input.person } : {}),
+  })
 }
 
 export type LinkCheckIn =
@@ -24,13 +34,23 @@ export type LinkCheckIn =
  * link's nonce in the same transaction, and only once the check-in is accepted: a refused
  * check-in leaves the link usable, a used link changes nothing.
  */
-export async function checkInFromLink(deps: AppDeps, ctx: AppContext, incidentId: string, role: IncidentRole, spend: (raw: Executor) => Promise<boolean>): Promise<LinkCheckIn> {
+export async function checkInFromLink(
+  deps: AppDeps,
+  ctx: AppContext,
+  incidentId: string,
+  role: IncidentRole,
+  spend: (raw: Executor) => Promise<boolean>,
+): Promise<LinkCheckIn> {
   const person = { id: ctx.actor.id, name: ctx.actor.name }
   const committed: { change?: CommittedChange } = {}
   const outcome = await deps.store.transaction(ctx.orgId, async (tx, raw): Promise<LinkCheckIn> => {
     const found = await loadForCommand(tx, incidentId)
     if (!found) return { result: 'not-found' }
-    const result = applyCommand(found.current, { type: 'check_in', role, person }, { now: ctx.now, actor: ctx.actor, policy: found.policy })
+    const result = applyCommand(
+      found.current,
+      { type: 'check_in', role, person },
+      { now: ctx.now, actor: ctx.actor, policy: found.policy },
+    )
     if (!result.ok) return { result: 'refused', message: result.rejection.message }
     if (!(await spend(raw))) return { result: 'already-used' }
     if (result.entries.length === 0) return { result: 'already-checked-in' }
@@ -44,7 +64,10 @@ export async function checkInFromLink(deps: AppDeps, ctx: AppContext, incidentId
 async function onCallPerson(deps: AppDeps, ctx: AppContext, scheduleId: string, path: string) {
   const userId = await onCallForRole(deps, ctx.orgId, scheduleId, ctx.now)
   const [member] = userId ? await deps.store.forOrg(ctx.orgId).oncall.people.members([userId]) : []
-  if (!member) throw invalid('The request is invalid', [{ path, message: 'nobody is on call on that schedule now (or no such schedule)' }])
+  if (!member)
+    throw invalid('The request is invalid', [
+      { path, message: 'nobody is on call on that schedule now (or no such schedule)' },
+    ])
   return { id: member.id, name: member.name || member.email }
 }
 
@@ -54,8 +77,15 @@ export async function assignRole(deps: AppDeps, ctx: AppContext, incidentId: str
   const input = parseInput(assignRoleInput, raw)
   if ('from_schedule' in input) {
     const person = await onCallPerson(deps, ctx, input.from_schedule, 'from_schedule')
-    const backup = input.backup_from_schedule ? await onCallPerson(deps, ctx, input.backup_from_schedule, 'backup_from_schedule') : undefined
-    return runProcessCommand(deps, ctx, incidentId, 'incident.update', { type: 'assign_role', role: parsedRole, person, ...(backup ? { backup } : {}) })
+    const backup = input.backup_from_schedule
+      ? await onCallPerson(deps, ctx, input.backup_from_schedule, 'backup_from_schedule')
+      : undefined
+    return runProcessCommand(deps, ctx, incidentId, 'incident.update', {
+      type: 'assign_role',
+      role: parsedRole,
+      person,
+      ...(backup ? { backup } : {}),
+    })
   }
   return runProcessCommand(deps, ctx, incidentId, 'incident.update', {
     type: 'assign_role',
@@ -67,5 +97,9 @@ export async function assignRole(deps: AppDeps, ctx: AppContext, incidentId: str
 
 export function addShadow(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
   const input = parseInput(shadowInput, raw)
-  return runProcessCommand(deps, ctx, incidentId, 'incident.update', { type: 'add_shadow', person: input.person, shadowing: input.shadowing })
+  return runProcessCommand(deps, ctx, incidentId, 'incident.update', {
+    type: 'add_shadow',
+    person: input.person,
+    shadowing: input.shadowing,
+  })
 }

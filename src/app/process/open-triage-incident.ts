@@ -15,13 +15,33 @@ import { announce, commitChange } from './run-process-command.js'
 export const openTriageInput = z
   .object({
     title: nameSchema,
-    crisis_type: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/).default('service_outage'),
+    crisis_type: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,62}$/)
+      .default('service_outage'),
     severity: z.int().min(1).max(20).default(3),
     page_id: idSchema.nullable().optional(),
     is_drill: z.boolean().default(false),
-    started_at: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
-    alert: z.object({ alert_id: z.string().min(1).max(200), summary: z.string().min(1).max(2000), source: z.string().max(200).optional() }).strict().optional(),
-    roles: z.array(z.object({ role: z.enum(incidentRoles), person: personSchema, backup: personSchema.nullable().optional() }).strict()).max(incidentRoles.length).default([]),
+    started_at: z.iso
+      .datetime({ offset: true })
+      .transform((s) => new Date(s))
+      .optional(),
+    alert: z
+      .object({
+        alert_id: z.string().min(1).max(200),
+        summary: z.string().min(1).max(2000),
+        source: z.string().max(200).optional(),
+      })
+      .strict()
+      .optional(),
+    roles: z
+      .array(
+        z
+          .object({ role: z.enum(incidentRoles), person: personSchema, backup: personSchema.nullable().optional() })
+          .strict(),
+      )
+      .max(incidentRoles.length)
+      .default([]),
   })
   .strict()
 
@@ -34,7 +54,8 @@ export async function openTriageIncident(deps: AppDeps, ctx: AppContext, raw: un
   const input = parseInput(openTriageInput, raw)
   const { change, view } = await deps.store.transaction(ctx.orgId, async (tx, rawDb) => {
     const policy = await loadPolicy(tx)
-    if (input.page_id && !(await tx.pages.get(input.page_id))) throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
+    if (input.page_id && !(await tx.pages.get(input.page_id)))
+      throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
     const level = severityByLevel(policy.severityScale, input.severity)
     const row = await tx.incidents.create({
       title: input.title,
@@ -55,8 +76,20 @@ export async function openTriageIncident(deps: AppDeps, ctx: AppContext, raw: un
         severity: input.severity,
         isDrill: input.is_drill,
         source: input.alert ? 'alert' : 'manual',
-        ...(input.alert ? { alert: { alertId: input.alert.alert_id, summary: input.alert.summary, ...(input.alert.source ? { source: input.alert.source } : {}) } } : {}),
-        roles: input.roles.map((r) => ({ role: r.role, person: r.person, ...(r.backup !== undefined ? { backup: r.backup } : {}) })),
+        ...(input.alert
+          ? {
+              alert: {
+                alertId: input.alert.alert_id,
+                summary: input.alert.summary,
+                ...(input.alert.source ? { source: input.alert.source } : {}),
+              },
+            }
+          : {}),
+        roles: input.roles.map((r) => ({
+          role: r.role,
+          person: r.person,
+          ...(r.backup !== undefined ? { backup: r.backup } : {}),
+        })),
       },
       { now: ctx.now, actor: ctx.actor, policy },
     )

@@ -19,7 +19,12 @@ export function processView(i: ProcessIncident, policy: ProcessPolicy) {
   const missing = missingScopeItems(i.scope)
   const isActive = (activePublicStatuses as readonly string[]).includes(i.status)
   const clock = i.lastPublicUpdateAt
-    ? { lastPublicUpdateAt: i.lastPublicUpdateAt, cadenceMinutes: i.cadenceMinutes, remindedForDueAt: i.cadenceRemindedForDueAt, escalatedForDueAt: i.cadenceEscalatedForDueAt }
+    ? {
+        lastPublicUpdateAt: i.lastPublicUpdateAt,
+        cadenceMinutes: i.cadenceMinutes,
+        remindedForDueAt: i.cadenceRemindedForDueAt,
+        escalatedForDueAt: i.cadenceEscalatedForDueAt,
+      }
     : null
   return {
     incident_id: i.id,
@@ -45,7 +50,11 @@ export function processView(i: ProcessIncident, policy: ProcessPolicy) {
       escalated_at: i.triage.escalatedAt,
     },
     criteria: {
-      items: (type?.criteria ?? []).map((c) => ({ id: c.id, text: c.text, is_met: i.criteria.find((x) => x.criterionId === c.id)?.isMet ?? null })),
+      items: (type?.criteria ?? []).map((c) => ({
+        id: c.id,
+        text: c.text,
+        is_met: i.criteria.find((x) => x.criterionId === c.id)?.isMet ?? null,
+      })),
       is_satisfied: review?.isSatisfied ?? true,
     },
     checklist: { answers: i.scope, missing, is_complete: missing.length === 0 },
@@ -66,7 +75,14 @@ export function processView(i: ProcessIncident, policy: ProcessPolicy) {
           answers: i.answers,
           pending_question: walk?.pendingQuestion ?? null,
           path: walk?.path.map((s) => ({ id: s.id, title: s.title, stage: s.stage })) ?? [],
-          tasks: checklistFor(playbook, i.answers).map((t) => ({ id: t.id, role: t.role, text: t.text, step_id: t.stepId, stage: t.stage, is_done: i.tasksDone.includes(t.id) })),
+          tasks: checklistFor(playbook, i.answers).map((t) => ({
+            id: t.id,
+            role: t.role,
+            text: t.text,
+            step_id: t.stepId,
+            stage: t.stage,
+            is_done: i.tasksDone.includes(t.id),
+          })),
         }
       : null,
     cadence: {
@@ -86,5 +102,14 @@ export type ProcessView = ReturnType<typeof processView>
 
 export function cadenceStatusAt(i: ProcessIncident, policy: ProcessPolicy, now: Date) {
   if (!i.lastPublicUpdateAt || !(activePublicStatuses as readonly string[]).includes(i.status)) return null
-  return cadenceStatus({ lastPublicUpdateAt: i.lastPublicUpdateAt, cadenceMinutes: i.cadenceMinutes, remindedForDueAt: i.cadenceRemindedForDueAt, escalatedForDueAt: i.cadenceEscalatedForDueAt }, policy.cadence, now)
+  return cadenceStatus(
+    {
+      lastPublicUpdateAt: i.lastPublicUpdateAt,
+      cadenceMinutes: i.cadenceMinutes,
+      remindedForDueAt: i.cadenceRemindedForDueAt,
+      escalatedForDueAt: i.cadenceEscalatedForDueAt,
+    },
+    policy.cadence,
+    now,
+  )
 }

@@ -16,7 +16,12 @@ async function loadForReading(deps: AppDeps, ctx: AppContext, incidentId: string
   const policy = await loadPolicy(tx)
   const loaded = await tx.process.state.load(incidentId, { forUpdate: false })
   if (!loaded) throw notFound('Incident')
-  return { tx, policy, incident: loaded.incident, process: loaded.process ?? (await adoptIncident(tx, loaded.incident, policy)) }
+  return {
+    tx,
+    policy,
+    incident: loaded.incident,
+    process: loaded.process ?? (await adoptIncident(tx, loaded.incident, policy)),
+  }
 }
 
 export async function getProcess(deps: AppDeps, ctx: AppContext, incidentId: string) {
@@ -65,5 +70,10 @@ export const outboxQuery = z.object({ incident_id: z.uuid().optional(), kind: z.
 export async function listProcessOutbox(deps: AppDeps, ctx: AppContext, rawQuery: unknown) {
   requirePermission(ctx, 'page.read')
   const query = parseInput(outboxQuery, rawQuery ?? {})
-  return deps.store.forOrg(ctx.orgId).process.outbox.list({ ...(query.incident_id ? { incidentId: query.incident_id } : {}), ...(query.kind ? { kind: query.kind } : {}) })
+  return deps.store
+    .forOrg(ctx.orgId)
+    .process.outbox.list({
+      ...(query.incident_id ? { incidentId: query.incident_id } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+    })
 }

@@ -32,17 +32,27 @@ export async function commitChange(
   result: Extract<ApplyResult, { ok: true }>,
 ): Promise<CommittedChange> {
   const next = result.incident
-  await tx.process.state.save(previous.stored, next, { now: ctx.now, actorName: ctx.actor.name, nextTimerAt: nextTimerDueAt(next, policy) })
+  await tx.process.state.save(previous.stored, next, {
+    now: ctx.now,
+    actorName: ctx.actor.name,
+    nextTimerAt: nextTimerDueAt(next, policy),
+  })
   await tx.process.timeline.append(next.id, result.entries)
   const { publishedUpdate } = await writeIntents(deps, ctx, tx, raw, next, previous.status, result.intents)
   await evaluateFreeze(tx, policy, ctx.now)
   const row = await tx.incidents.get(next.id)
-  return { process: next, pageId: row?.page_id ?? null, publishedUpdate, statusChanged: previous.status !== next.status }
+  return {
+    process: next,
+    pageId: row?.page_id ?? null,
+    publishedUpdate,
+    statusChanged: previous.status !== next.status,
+  }
 }
 
 export function announce(deps: AppDeps, ctx: AppContext, change: CommittedChange) {
   deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: change.process.id, pageId: change.pageId })
-  if (change.pageId && (change.publishedUpdate || change.statusChanged)) deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: change.pageId })
+  if (change.pageId && (change.publishedUpdate || change.statusChanged))
+    deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: change.pageId })
 }
 
 /** The incident's process, locked for this transaction (adopted on first use), with the policy it runs under; null when there is no such incident. */
@@ -58,7 +68,13 @@ export async function loadForCommand(tx: OrgStore, incidentId: string) {
  * The shape of every process use case: permission, then in one transaction load (locking the
  * incident), apply the domain command, and commit; a rejection becomes an AppError and changes nothing.
  */
-export async function runProcessCommand(deps: AppDeps, ctx: AppContext, incidentId: string, permission: string, command: ProcessCommand): Promise<ProcessView> {
+export async function runProcessCommand(
+  deps: AppDeps,
+  ctx: AppContext,
+  incidentId: string,
+  permission: string,
+  command: ProcessCommand,
+): Promise<ProcessView> {
   requirePermission(ctx, permission)
   const { change, view } = await deps.store.transaction(ctx.orgId, async (tx, raw) => {
     const found = await loadForCommand(tx, incidentId)

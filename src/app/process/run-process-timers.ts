@@ -23,7 +23,15 @@ export async function runProcessTimers(deps: AppDeps, now: Date, limit = 50): Pr
       const applied = applyCommand(loaded.process, { type: 'tick' }, { now, actor: ctx.actor, policy })
       // A closed incident rejects everything: clear its timer by saving it unchanged.
       const outcome = applied.ok ? applied : { ok: true as const, incident: loaded.process, entries: [], intents: [] }
-      const change: CommittedChange = await commitChange(deps, ctx, tx, raw, policy, { stored: loaded.process, status: loaded.process.status }, outcome)
+      const change: CommittedChange = await commitChange(
+        deps,
+        ctx,
+        tx,
+        raw,
+        policy,
+        { stored: loaded.process, status: loaded.process.status },
+        outcome,
+      )
       return { ctx, change }
     })
     if (result === null) break

@@ -6,7 +6,11 @@ import { runProcessCommand } from './run-process-command.js'
 /** Moves the lifecycle without a message (e.g. closing after the postmortem, re-opening triage). */
 export function transitionIncident(deps: AppDeps, ctx: AppContext, incidentId: string, raw: unknown) {
   const input = parseInput(transitionInput, raw)
-  return runProcessCommand(deps, ctx, incidentId, 'incident.update', { type: 'transition', to: input.to, ...(input.reason ? { reason: input.reason } : {}) })
+  return runProcessCommand(deps, ctx, incidentId, 'incident.update', {
+    type: 'transition',
+    to: input.to,
+    ...(input.reason ? { reason: input.reason } : {}),
+  })
 }
 
 /** Stakeholders hear of the change; the cadence follows the new severity unless set by hand. */

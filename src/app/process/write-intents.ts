@@ -24,15 +24,25 @@ export async function writeIntents(
 ): Promise<{ publishedUpdate: boolean }> {
   const rows: ProcessOutboxWrite[] = []
   let publishedUpdate = false
-  const groups = intents.some((i) => i.kind === 'notify_stakeholders') ? await tx.process.config.listStakeholderGroups() : []
+  const groups = intents.some((i) => i.kind === 'notify_stakeholders')
+    ? await tx.process.config.listStakeholderGroups()
+    : []
   for (const intent of intents) {
     if (intent.kind === 'message' && intent.audience === 'public') {
       await publishUpdate(deps, ctx, tx, raw, incident.id, previousStatus, intent.status, intent.text)
       publishedUpdate = true
     } else if (intent.kind === 'message') {
-      const team = [...responders(incident.checkIns).map((c) => c.person), ...incident.roles.flatMap((r) => (r.primary ? [r.primary] : []))]
+      const team = [
+        ...responders(incident.checkIns).map((c) => c.person),
+        ...incident.roles.flatMap((r) => (r.primary ? [r.primary] : [])),
+      ]
       const recipients = [...new Map(team.map((p) => [p.id, p])).values()]
-      rows.push({ incidentId: incident.id, kind: 'team_message', dueAt: ctx.now, payload: { stage: intent.stage, status: intent.status, text: intent.text, isDrill: intent.isDrill, recipients } })
+      rows.push({
+        incidentId: incident.id,
+        kind: 'team_message',
+        dueAt: ctx.now,
+        payload: { stage: intent.stage, status: intent.status, text: intent.text, isDrill: intent.isDrill, recipients },
+      })
     } else if (intent.kind === 'notify_stakeholders') {
       const addressed = groups.filter((g) => (intent.groups as readonly string[]).includes(g.key))
       rows.push({
@@ -45,19 +55,46 @@ export async function writeIntents(
           text: intent.text,
           isDrill: intent.isDrill,
           // A drill's notices go to the response team only; the groups are named, not reached.
-          recipients: intent.isDrill ? [] : addressed.map((g) => ({ group: g.key, emails: g.emails, webhookUrl: g.webhook_url })),
+          recipients: intent.isDrill
+            ? []
+            : addressed.map((g) => ({ group: g.key, emails: g.emails, webhookUrl: g.webhook_url })),
         },
       })
     } else {
-      rows.push({ incidentId: incident.id, kind: 'person_notification', dueAt: ctx.now, payload: { person: intent.person, role: intent.role, reason: intent.reason, text: intent.text, isDrill: intent.isDrill } })
+      rows.push({
+        incidentId: incident.id,
+        kind: 'person_notification',
+        dueAt: ctx.now,
+        payload: {
+          person: intent.person,
+          role: intent.role,
+          reason: intent.reason,
+          text: intent.text,
+          isDrill: intent.isDrill,
+        },
+      })
     }
   }
   await tx.process.outbox.enqueue(rows, ctx.now)
   return { publishedUpdate }
 }
 
-async function publishUpdate(deps: AppDeps, ctx: AppContext, tx: OrgStore, raw: Executor, incidentId: string, previousStatus: string, status: string, body: string) {
-  const update = await tx.incidents.addUpdate(incidentId, { status, body, createdBy: ctx.actor.name, displayAt: ctx.now })
+async function publishUpdate(
+  deps: AppDeps,
+  ctx: AppContext,
+  tx: OrgStore,
+  raw: Executor,
+  incidentId: string,
+  previousStatus: string,
+  status: string,
+  body: string,
+) {
+  const update = await tx.incidents.addUpdate(incidentId, {
+    status,
+    body,
+    createdBy: ctx.actor.name,
+    displayAt: ctx.now,
+  })
   const row = (await tx.incidents.get(incidentId))!
   publishingUpdateIds.add(update.id)
   try {

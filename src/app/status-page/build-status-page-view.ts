@@ -5,7 +5,12 @@ import { isIncidentStatus, isPublic, statuspageStatus } from '../../domain/incid
 import { maintenanceStatuses, type MaintenanceStatus } from '../../domain/incident/maintenance-status.js'
 import { isSupportedLocale } from '../../domain/locales.js'
 import type { StatusPageRows } from '../../store/status-page-view-store.js'
-import type { IncidentView, MaintenanceView, PublicIncidentStatus, StatusPageView } from '../../status-page/view-model.js'
+import type {
+  IncidentView,
+  MaintenanceView,
+  PublicIncidentStatus,
+  StatusPageView,
+} from '../../status-page/view-model.js'
 import { indicatorOf } from '../../status-page/view-model.js'
 import { markdownToPlainText } from '../../text/plain-text.js'
 import { renderMarkdown } from '../../text/render-markdown.js'
@@ -18,14 +23,21 @@ export function viewWindowStart(now: Date): Date {
   return new Date(Math.floor(now.getTime() / dayMs) * dayMs - 366 * dayMs)
 }
 
-const asStatus = (value: string | null | undefined): ComponentStatus => (value && isComponentStatus(value) ? value : 'operational')
-const asImpact = (value: string): Impact => ((impacts as readonly string[]).includes(value) ? (value as Impact) : 'none')
+const asStatus = (value: string | null | undefined): ComponentStatus =>
+  value && isComponentStatus(value) ? value : 'operational'
+const asImpact = (value: string): Impact =>
+  (impacts as readonly string[]).includes(value) ? (value as Impact) : 'none'
 const asMaintenanceStatus = (value: string): MaintenanceStatus =>
   (maintenanceStatuses as readonly string[]).includes(value) ? (value as MaintenanceStatus) : 'scheduled'
-const publicStatus = (value: string): PublicIncidentStatus => (isIncidentStatus(value) ? statuspageStatus(value) : 'investigating')
+const publicStatus = (value: string): PublicIncidentStatus =>
+  isIncidentStatus(value) ? statuspageStatus(value) : 'investigating'
 /** PostgreSQL (pg) gives dates as 'YYYY-MM-DD', PGlite as a Date at UTC midnight. */
 const calendarDate = (value: unknown): string | null =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value) ? value.slice(0, 10) : null
+  value instanceof Date
+    ? value.toISOString().slice(0, 10)
+    : typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value)
+      ? value.slice(0, 10)
+      : null
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
 
 /** Where readers find the page: its first custom domain, else /p/:slug under the instance's address. */
@@ -50,7 +62,12 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
         bodyText: markdownToPlainText(u.body),
         technicalHtml: u.body_technical ? renderMarkdown(u.body_technical) : null,
         technicalText: u.body_technical ? markdownToPlainText(u.body_technical) : null,
-        affectedComponents: (u.affected_components ?? []).map((a) => ({ id: a.code, name: a.name, oldStatus: asStatus(a.old_status), newStatus: asStatus(a.new_status) })),
+        affectedComponents: (u.affected_components ?? []).map((a) => ({
+          id: a.code,
+          name: a.name,
+          oldStatus: asStatus(a.old_status),
+          newStatus: asStatus(a.new_status),
+        })),
         deliverNotifications: u.deliver_notifications,
         displayAt: u.display_at,
         createdAt: u.created_at,
@@ -73,7 +90,11 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
 
   const maintenances = rows.maintenances.map((row): MaintenanceView => {
     const updates = rows.maintenanceUpdates.filter((u) => u.maintenance_id === row.id)
-    const written = updates.length ? updates : row.body.trim() ? [{ id: `${row.id}-notice`, status: 'scheduled', body: row.body, created_at: row.created_at }] : []
+    const written = updates.length
+      ? updates
+      : row.body.trim()
+        ? [{ id: `${row.id}-notice`, status: 'scheduled', body: row.body, created_at: row.created_at }]
+        : []
     return {
       id: row.id,
       name: row.title,
@@ -102,7 +123,11 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
       .filter((i) => rows.incidentComponents.some((l) => l.incident_id === i.id && l.component_id === componentId))
       .map((i) => {
         const closed = !['investigating', 'identified', 'monitoring'].includes(i.status)
-        return { startAt: i.started_at, endAt: i.resolved_at ?? (closed ? i.updated_at : null), impact: asImpact(i.impact) }
+        return {
+          startAt: i.started_at,
+          endAt: i.resolved_at ?? (closed ? i.updated_at : null),
+          impact: asImpact(i.impact),
+        }
       })
 
   const components = rows.components.map((c) => {
@@ -133,7 +158,13 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
   })
 
   const branding = (page.branding ?? {}) as Record<string, unknown>
-  const times = [page.updated_at, ...rows.components.map((c) => c.updated_at), ...rows.groups.map((g) => g.updated_at), ...incidents.map((i) => i.updatedAt), ...maintenances.map((m) => m.updatedAt)]
+  const times = [
+    page.updated_at,
+    ...rows.components.map((c) => c.updated_at),
+    ...rows.groups.map((g) => g.updated_at),
+    ...incidents.map((i) => i.updatedAt),
+    ...maintenances.map((m) => m.updatedAt),
+  ]
   const parts = { components, incidents, maintenances }
   return {
     page: {
@@ -152,7 +183,14 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
       },
       hostnames: page.hostnames,
     },
-    groups: rows.groups.map((g) => ({ id: g.id, name: g.name, description: g.description, position: g.position, createdAt: g.created_at, updatedAt: g.updated_at })),
+    groups: rows.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      description: g.description,
+      position: g.position,
+      createdAt: g.created_at,
+      updatedAt: g.updated_at,
+    })),
     ...parts,
     indicator: indicatorOf(parts),
     generatedAt: now,

@@ -7,7 +7,12 @@ import { parseInput } from '../parse-input.js'
 import type { OrgStore } from '../../store/store.js'
 
 export const createGroupInput = z
-  .object({ page_id: idSchema, name: nameSchema, description: z.string().max(2000).nullable().optional(), position: z.int().min(0).max(10_000).optional() })
+  .object({
+    page_id: idSchema,
+    name: nameSchema,
+    description: z.string().max(2000).nullable().optional(),
+    position: z.int().min(0).max(10_000).optional(),
+  })
   .strict()
 export const updateGroupInput = createGroupInput.omit({ page_id: true }).partial()
 
@@ -29,7 +34,8 @@ export const updateComponentInput = createComponentInput.omit({ page_id: true })
 async function requireGroupOnPage(tx: OrgStore, groupId: string | null | undefined, pageId: string) {
   if (!groupId) return
   const group = await tx.groups.get(groupId)
-  if (!group || group.page_id !== pageId) throw invalid('The request is invalid', [{ path: 'group_id', message: 'no such group on this page' }])
+  if (!group || group.page_id !== pageId)
+    throw invalid('The request is invalid', [{ path: 'group_id', message: 'no such group on this page' }])
 }
 
 export async function listGroups(deps: AppDeps, ctx: AppContext, pageId?: string) {
@@ -46,8 +52,14 @@ export async function createGroup(deps: AppDeps, ctx: AppContext, raw: unknown) 
   requirePermission(ctx, 'component.write')
   const input = parseInput(createGroupInput, raw)
   const group = await deps.store.transaction(ctx.orgId, async (tx) => {
-    if (!(await tx.pages.get(input.page_id))) throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
-    return tx.groups.create({ pageId: input.page_id, name: input.name, description: input.description, position: input.position })
+    if (!(await tx.pages.get(input.page_id)))
+      throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
+    return tx.groups.create({
+      pageId: input.page_id,
+      name: input.name,
+      description: input.description,
+      position: input.position,
+    })
   })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: group.page_id })
   return group
@@ -84,7 +96,8 @@ export async function createComponent(deps: AppDeps, ctx: AppContext, raw: unkno
   requirePermission(ctx, 'component.write')
   const input = parseInput(createComponentInput, raw)
   const component = await deps.store.transaction(ctx.orgId, async (tx) => {
-    if (!(await tx.pages.get(input.page_id))) throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
+    if (!(await tx.pages.get(input.page_id)))
+      throw invalid('The request is invalid', [{ path: 'page_id', message: 'no such status page' }])
     await requireGroupOnPage(tx, input.group_id, input.page_id)
     const created = await tx.components.create({
       pageId: input.page_id,
@@ -97,7 +110,12 @@ export async function createComponent(deps: AppDeps, ctx: AppContext, raw: unkno
       onlyShowIfDegraded: input.only_show_if_degraded,
       startDate: input.start_date,
     })
-    await tx.components.recordStatusChange({ componentId: created.id, oldStatus: null, newStatus: created.status, at: ctx.now })
+    await tx.components.recordStatusChange({
+      componentId: created.id,
+      oldStatus: null,
+      newStatus: created.status,
+      at: ctx.now,
+    })
     return created
   })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: component.page_id })
@@ -126,7 +144,12 @@ export async function updateComponent(deps: AppDeps, ctx: AppContext, id: string
       ctx.now,
     )
     if (after && after.status !== before.status) {
-      await tx.components.recordStatusChange({ componentId: id, oldStatus: before.status, newStatus: after.status, at: ctx.now })
+      await tx.components.recordStatusChange({
+        componentId: id,
+        oldStatus: before.status,
+        newStatus: after.status,
+        at: ctx.now,
+      })
     }
     return after!
   })

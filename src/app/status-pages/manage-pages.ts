@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { colorSchema, hostnameSchema, httpUrlSchema, localeSchema, nameSchema, slugSchema, timeZoneSchema } from '../common-schemas.js'
+import {
+  colorSchema,
+  hostnameSchema,
+  httpUrlSchema,
+  localeSchema,
+  nameSchema,
+  slugSchema,
+  timeZoneSchema,
+} from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { requirePermission } from '../authorize.js'
 import { notFound } from '../errors.js'
@@ -50,7 +58,9 @@ export async function getPage(deps: AppDeps, ctx: AppContext, id: string) {
 export async function createPage(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'page.write')
   const input = parseInput(createPageInput, raw)
-  const page = await deps.store.transaction(ctx.orgId, (tx) => tx.pages.create({ ...toWrite(input), slug: input.slug, name: input.name }))
+  const page = await deps.store.transaction(ctx.orgId, (tx) =>
+    tx.pages.create({ ...toWrite(input), slug: input.slug, name: input.name }),
+  )
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: page.id })
   return page
 }

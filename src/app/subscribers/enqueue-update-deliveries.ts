@@ -24,7 +24,11 @@ export function enqueueUpdateDeliveries(tx: Executor, input: UpdateDeliveries): 
 }
 
 /** The `incidentUpdatePublished` hook: drills, private statuses and "don't notify" updates queue nothing. */
-export async function enqueueOnUpdatePublished(tx: Executor, ctx: AppContext, event: IncidentUpdatePublished): Promise<void> {
+export async function enqueueOnUpdatePublished(
+  tx: Executor,
+  ctx: AppContext,
+  event: IncidentUpdatePublished,
+): Promise<void> {
   const { incident, update } = event
   const stage = stageForUpdate(update.status, event.previousStatus)
   if (!stage || incident.is_drill || !update.deliver_notifications || !incident.page_id) return

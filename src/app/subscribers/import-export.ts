@@ -50,13 +50,21 @@ export async function importSubscribers(
   const tx0 = deps.store.forOrg(ctx.orgId)
   if (!(await tx0.pages.get(pageId))) throw notFound('Status page')
   const components = await tx0.components.list(pageId)
-  const byName = new Map(components.flatMap((c) => [[c.id, c.id], [c.name.toLowerCase(), c.id]]))
+  const byName = new Map(
+    components.flatMap((c) => [
+      [c.id, c.id],
+      [c.name.toLowerCase(), c.id],
+    ]),
+  )
   const settings = subscriberSettings(deps)
   const rows: SubscriberWrite[] = []
   for (const s of subscribers) {
     const ids = s.components.map((c) => byName.get(c.toLowerCase()))
     if (ids.some((id) => id === undefined)) {
-      problems.push({ line: s.line, message: `unknown component(s): ${s.components.filter((_, i) => ids[i] === undefined).join(', ')}` })
+      problems.push({
+        line: s.line,
+        message: `unknown component(s): ${s.components.filter((_, i) => ids[i] === undefined).join(', ')}`,
+      })
       continue
     }
     const isPending = s.channel === 'email' && !s.isConfirmed && !s.keptState
@@ -92,11 +100,22 @@ export async function importSubscribers(
   }
   if (queued) settings.wakeWorkers()
   problems.sort((a, b) => a.line - b.line)
-  return { rows: Math.max(0, parsed.rows.length - 1), created, existing: rows.length - created, problems: problems.slice(0, maxProblemsShown), problem_count: problems.length }
+  return {
+    rows: Math.max(0, parsed.rows.length - 1),
+    created,
+    existing: rows.length - created,
+    problems: problems.slice(0, maxProblemsShown),
+    problem_count: problems.length,
+  }
 }
 
 /** CSV export in batches, so 100,000 rows never sit in memory at once; yields text chunks. */
-export async function* exportSubscribers(deps: AppDeps, ctx: AppContext, pageId: string, onProgress?: (done: number) => void): AsyncGenerator<string> {
+export async function* exportSubscribers(
+  deps: AppDeps,
+  ctx: AppContext,
+  pageId: string,
+  onProgress?: (done: number) => void,
+): AsyncGenerator<string> {
   requirePermission(ctx, 'subscriber.read')
   const tx = deps.store.forOrg(ctx.orgId)
   if (!(await tx.pages.get(pageId))) throw notFound('Status page')
@@ -108,7 +127,15 @@ export async function* exportSubscribers(deps: AppDeps, ctx: AppContext, pageId:
     const batch = await tx.subscribers.batchAfter(pageId, after, 5_000)
     if (batch.length === 0) return
     const lines = batch.map((s) =>
-      formatCsvRow([s.channel, s.address, s.locale, s.component_ids.map((id) => names.get(id) ?? id).join(';'), s.state === 'active', s.state, s.created_at.toISOString()]),
+      formatCsvRow([
+        s.channel,
+        s.address,
+        s.locale,
+        s.component_ids.map((id) => names.get(id) ?? id).join(';'),
+        s.state === 'active',
+        s.state,
+        s.created_at.toISOString(),
+      ]),
     )
     yield `${lines.join('\r\n')}\r\n`
     done += batch.length

@@ -1,10 +1,20 @@
-import { confirmationExpiresAt, isPlausibleEmail, needsConfirmation, normaliseEmail } from '../../domain/delivery/subscription.js'
+import {
+  confirmationExpiresAt,
+  isPlausibleEmail,
+  needsConfirmation,
+  normaliseEmail,
+} from '../../domain/delivery/subscription.js'
 import type { OrgStore } from '../../store/store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { invalid, notFound } from '../errors.js'
 import { parseInput } from '../parse-input.js'
-import { bulkRemoveInput, createSubscriberInput, listSubscribersQuery, updateSubscriberInput } from './subscriber-input.js'
+import {
+  bulkRemoveInput,
+  createSubscriberInput,
+  listSubscribersQuery,
+  updateSubscriberInput,
+} from './subscriber-input.js'
 import { newWebhookSecret } from './subscriber-links.js'
 import { subscriberSettings } from './subscriber-settings.js'
 import { addressKeyOf, cursorOf, parseCursor, subscriberView } from './subscriber-view.js'
@@ -20,7 +30,11 @@ export async function checkComponents(tx: OrgStore, pageId: string, ids: readonl
   if (!ids?.length) return
   const known = new Set((await tx.components.list(pageId)).map((c) => c.id))
   const unknown = ids.filter((id) => !known.has(id))
-  if (unknown.length) throw invalid('Unknown components for this page', unknown.map((id) => ({ path: 'component_ids', message: `${id} is not a component of this page` })))
+  if (unknown.length)
+    throw invalid(
+      'Unknown components for this page',
+      unknown.map((id) => ({ path: 'component_ids', message: `${id} is not a component of this page` })),
+    )
 }
 
 export async function createSubscriber(deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) {
@@ -28,7 +42,8 @@ export async function createSubscriber(deps: AppDeps, ctx: AppContext, pageId: s
   const input = parseInput(createSubscriberInput, raw)
   const settings = subscriberSettings(deps)
   const address = input.channel === 'email' ? normaliseEmail(input.address) : input.address
-  if (input.channel === 'email' && !isPlausibleEmail(address)) throw invalid('The request is invalid', [{ path: 'address', message: 'must be an email address' }])
+  if (input.channel === 'email' && !isPlausibleEmail(address))
+    throw invalid('The request is invalid', [{ path: 'address', message: 'must be an email address' }])
   if (input.channel !== 'email') {
     const refused = await settings.checkWebhookUrl(address)
     if (refused) throw invalid('The webhook URL is refused', [{ path: 'address', message: refused }])
@@ -81,7 +96,19 @@ export async function getSubscriber(deps: AppDeps, ctx: AppContext, id: string) 
   const row = await tx.subscribers.get(id)
   if (!row) throw notFound('Subscriber')
   const recent = await tx.deliveries.listForSubscriber(id, 20)
-  return { ...subscriberView(row), recent_deliveries: recent.map((d) => ({ id: d.id, kind: d.kind, update_id: d.update_id, status: d.status, attempts: d.attempts, last_error: d.last_error, sent_at: d.sent_at, created_at: d.created_at })) }
+  return {
+    ...subscriberView(row),
+    recent_deliveries: recent.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      update_id: d.update_id,
+      status: d.status,
+      attempts: d.attempts,
+      last_error: d.last_error,
+      sent_at: d.sent_at,
+      created_at: d.created_at,
+    })),
+  }
 }
 
 export async function updateSubscriber(deps: AppDeps, ctx: AppContext, id: string, raw: unknown) {
@@ -91,7 +118,10 @@ export async function updateSubscriber(deps: AppDeps, ctx: AppContext, id: strin
     const row = await tx.subscribers.get(id)
     if (!row) throw notFound('Subscriber')
     await checkComponents(tx, row.page_id, input.component_ids)
-    if (input.state === 'active' && row.state === 'pending') throw invalid('A pending email subscriber becomes active only by confirming', [{ path: 'state', message: 'cannot activate a pending subscriber' }])
+    if (input.state === 'active' && row.state === 'pending')
+      throw invalid('A pending email subscriber becomes active only by confirming', [
+        { path: 'state', message: 'cannot activate a pending subscriber' },
+      ])
     const updated = await tx.subscribers.update(
       id,
       {
@@ -119,7 +149,13 @@ export async function bulkRemoveSubscribers(deps: AppDeps, ctx: AppContext, page
   const input = parseInput(bulkRemoveInput, raw)
   return deps.store.transaction(ctx.orgId, async (tx) => {
     await requirePage(tx, pageId)
-    const removed = await tx.subscribers.removeMany({ pageId, ids: input.ids, state: input.state, channel: input.channel, q: input.q })
+    const removed = await tx.subscribers.removeMany({
+      pageId,
+      ids: input.ids,
+      state: input.state,
+      channel: input.channel,
+      q: input.q,
+    })
     return { removed }
   })
 }

@@ -1,4 +1,10 @@
-import { confirmationExpiresAt, confirmSubscription, isPlausibleEmail, normaliseEmail, type SubscriberState } from '../../domain/delivery/subscription.js'
+import {
+  confirmationExpiresAt,
+  confirmSubscription,
+  isPlausibleEmail,
+  normaliseEmail,
+  type SubscriberState,
+} from '../../domain/delivery/subscription.js'
 import { publicSubscribersStore } from '../../store/subscribers-store.js'
 import type { AppDeps } from '../context.js'
 import { invalid, notFound } from '../errors.js'
@@ -25,11 +31,22 @@ export interface PublicPage {
 // A second request for the same address within this window sends no second mail (mail-bombing).
 const resendAfterMs = 5 * 60_000
 
-export async function subscribeByEmail(deps: AppDeps, page: PublicPage, raw: unknown, now: Date): Promise<{ accepted: true }> {
+export async function subscribeByEmail(
+  deps: AppDeps,
+  page: PublicPage,
+  raw: unknown,
+  now: Date,
+): Promise<{ accepted: true }> {
   const input = parseInput(publicSubscribeInput, raw)
   const email = normaliseEmail(input.email)
-  if (!isPlausibleEmail(email)) throw invalid('The request is invalid', [{ path: 'email', message: 'must be an email address' }])
-  const componentIds = input.component_ids === undefined ? [] : Array.isArray(input.component_ids) ? input.component_ids : [input.component_ids]
+  if (!isPlausibleEmail(email))
+    throw invalid('The request is invalid', [{ path: 'email', message: 'must be an email address' }])
+  const componentIds =
+    input.component_ids === undefined
+      ? []
+      : Array.isArray(input.component_ids)
+        ? input.component_ids
+        : [input.component_ids]
   const settings = subscriberSettings(deps)
   const expiresAt = confirmationExpiresAt(now, settings.confirmationTtlMs)
   const queued = await deps.store.transaction(page.org_id, async (tx) => {
@@ -37,13 +54,26 @@ export async function subscribeByEmail(deps: AppDeps, page: PublicPage, raw: unk
     const existing = await tx.subscribers.findByAddress(page.id, 'email', addressKeyOf('email', email))
     const choices = { locale: input.locale ?? null, componentIds }
     if (!existing) {
-      const row = await tx.subscribers.create({ pageId: page.id, channel: 'email', address: email, addressKey: addressKeyOf('email', email), ...choices, state: 'pending', source: 'form', confirmationExpiresAt: expiresAt })
+      const row = await tx.subscribers.create({
+        pageId: page.id,
+        channel: 'email',
+        address: email,
+        addressKey: addressKeyOf('email', email),
+        ...choices,
+        state: 'pending',
+        source: 'form',
+        confirmationExpiresAt: expiresAt,
+      })
       await tx.deliveries.enqueueConfirmation({ id: row.id, pageId: page.id, channel: 'email' }, now)
       return true
     }
     if (existing.state === 'active') return false
     if (existing.state === 'pending' && now.getTime() - existing.updated_at.getTime() < resendAfterMs) return false
-    await tx.subscribers.update(existing.id, { ...choices, state: 'pending', confirmationExpiresAt: expiresAt, disabledAt: null, disabledReason: null }, now)
+    await tx.subscribers.update(
+      existing.id,
+      { ...choices, state: 'pending', confirmationExpiresAt: expiresAt, disabledAt: null, disabledReason: null },
+      now,
+    )
     await tx.deliveries.enqueueConfirmation({ id: existing.id, pageId: page.id, channel: 'email' }, now)
     return true
   })
@@ -58,20 +88,35 @@ async function subscriberByLink(deps: AppDeps, id: string, token: unknown, purpo
   return row
 }
 
-export type ConfirmResult = { outcome: 'confirmed' | 'already_active' | 'expired' | 'not_pending'; pageId: string; orgId: string; locale: string | null }
+export type ConfirmResult = {
+  outcome: 'confirmed' | 'already_active' | 'expired' | 'not_pending'
+  pageId: string
+  orgId: string
+  locale: string | null
+}
 
 export async function confirmByLink(deps: AppDeps, id: string, token: unknown, now: Date): Promise<ConfirmResult> {
   const row = await subscriberByLink(deps, id, token, 'confirm')
-  const decision = confirmSubscription({ state: row.state as SubscriberState, confirmationExpiresAt: row.confirmation_expires_at }, now)
+  const decision = confirmSubscription(
+    { state: row.state as SubscriberState, confirmationExpiresAt: row.confirmation_expires_at },
+    now,
+  )
   if (decision.kind === 'confirm') {
-    await deps.store.forOrg(row.org_id).subscribers.update(id, { state: 'active', confirmedAt: now, confirmationExpiresAt: null }, now)
+    await deps.store
+      .forOrg(row.org_id)
+      .subscribers.update(id, { state: 'active', confirmedAt: now, confirmationExpiresAt: null }, now)
   }
   const outcome = decision.kind === 'confirm' ? 'confirmed' : decision.kind
   return { outcome, pageId: row.page_id, orgId: row.org_id, locale: row.locale }
 }
 
 /** Idempotent: a second click (or a mail client's RFC 8058 POST after a human click) changes nothing. */
-export async function unsubscribeByLink(deps: AppDeps, id: string, token: unknown, now: Date): Promise<{ address: string; pageId: string; orgId: string; locale: string | null }> {
+export async function unsubscribeByLink(
+  deps: AppDeps,
+  id: string,
+  token: unknown,
+  now: Date,
+): Promise<{ address: string; pageId: string; orgId: string; locale: string | null }> {
   const row = await subscriberByLink(deps, id, token, 'unsubscribe')
   if (row.state !== 'unsubscribed') {
     await deps.store.forOrg(row.org_id).subscribers.update(id, { state: 'unsubscribed', unsubscribedAt: now }, now)
@@ -85,7 +130,12 @@ export async function publicPageLook(deps: AppDeps, pageId: string, locale?: str
   const page = await publicSubscribersStore(deps.store.db).pageOf(pageId)
   if (!page) throw notFound('Status page')
   const brandColor = typeof page.branding.brandColor === 'string' ? page.branding.brandColor : undefined
-  return { name: page.name, locale: locale ?? page.locale, statusUrl: pagePublicUrl(page, deps.baseUrl), ...(brandColor ? { brandColor } : {}) }
+  return {
+    name: page.name,
+    locale: locale ?? page.locale,
+    statusUrl: pagePublicUrl(page, deps.baseUrl),
+    ...(brandColor ? { brandColor } : {}),
+  }
 }
 
 /** For the unsubscribe page's question ("Unsubscribe a…@example.com?"), without changing anything. */

@@ -47,7 +47,9 @@ export const bulkRemoveInput = z
     all: z.literal(true).optional(),
   })
   .strict()
-  .refine((v) => v.ids || v.state || v.channel || v.q || v.all, { message: 'name ids, a filter (state, channel, q) or all: true' })
+  .refine((v) => v.ids || v.state || v.channel || v.q || v.all, {
+    message: 'name ids, a filter (state, channel, q) or all: true',
+  })
 
 export const publicSubscribeInput = z.object({
   email: z.string().trim().min(3).max(254),

@@ -28,7 +28,10 @@ export function newWebhookSecret(): string {
 }
 
 /** Where customers read a page: its branding URL, its first custom domain, or /p/:slug on this server. */
-export function pagePublicUrl(page: { slug: string; branding?: { url?: unknown } | null; hostnames?: string[] }, baseUrl: string): string {
+export function pagePublicUrl(
+  page: { slug: string; branding?: { url?: unknown } | null; hostnames?: string[] },
+  baseUrl: string,
+): string {
   if (typeof page.branding?.url === 'string' && page.branding.url) return page.branding.url.replace(/\/$/, '')
   const host = page.hostnames?.[0]
   if (host) return `${new URL(baseUrl).protocol}//${host}`

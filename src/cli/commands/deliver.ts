@@ -9,13 +9,16 @@ import { openDatabase } from '../../store/database.js'
 import { migrate } from '../../store/migrate.js'
 import { CliError, type Command } from '../command.js'
 
-const usage = "candor deliver [--settings '{\"rateLimits\":{\"email\":{\"ratePerSecond\":50,\"burst\":100}}}']"
+const usage = 'candor deliver [--settings \'{"rateLimits":{"email":{"ratePerSecond":50,"burst":100}}}\']'
 
 function settingsFrom(raw: string | undefined): DeliverySettings {
   try {
     return parseDeliverySettings(raw ? JSON.parse(raw) : {})
   } catch (error) {
-    const detail = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message
+    const detail =
+      error instanceof ZodError
+        ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        : (error as Error).message
     throw new CliError(`--settings: ${detail}`, 2)
   }
 }

@@ -52,12 +52,22 @@ export const exportCommand: Command = {
   async run(argv) {
     let values: { page?: string; out?: string; url?: string; precompressed?: boolean }
     try {
-      values = parseArgs({ args: argv, options: { page: { type: 'string' }, out: { type: 'string' }, url: { type: 'string' }, precompressed: { type: 'boolean' } } }).values
+      values = parseArgs({
+        args: argv,
+        options: {
+          page: { type: 'string' },
+          out: { type: 'string' },
+          url: { type: 'string' },
+          precompressed: { type: 'boolean' },
+        },
+      }).values
     } catch (error) {
       throw new CliError(`${(error as Error).message}\nusage: ${exportCommand.usage}`, 2)
     }
-    if (!values.page || !values.out) throw new CliError(`--page and --out are required\nusage: ${exportCommand.usage}`, 2)
-    if (values.url && !/^https?:\/\/[^/]+/.test(values.url)) throw new CliError('--url must be an absolute http(s) address', 2)
+    if (!values.page || !values.out)
+      throw new CliError(`--page and --out are required\nusage: ${exportCommand.usage}`, 2)
+    if (values.url && !/^https?:\/\/[^/]+/.test(values.url))
+      throw new CliError('--url must be an absolute http(s) address', 2)
     const config = loadConfig()
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
     const live = process.stderr.isTTY
@@ -73,7 +83,8 @@ export const exportCommand: Command = {
         // One line, rewritten in place on a terminal; in a log, a line at the start and one at the end.
         progress: (written, total, bytes) => {
           if (live) process.stderr.write(`\rcandor export: ${written}/${total} files, ${kb(bytes)}`)
-          else if (written === 1 || written === total) process.stderr.write(`candor export: ${written}/${total} files, ${kb(bytes)}\n`)
+          else if (written === 1 || written === total)
+            process.stderr.write(`candor export: ${written}/${total} files, ${kb(bytes)}\n`)
         },
       })
       if (live) process.stderr.write('\n')

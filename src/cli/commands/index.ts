@@ -7,4 +7,11 @@ import { serveCommand } from './serve.js'
 import { subscribersCommand } from './subscribers.js'
 
 /** Each feature adds its command here. */
-export const commands: Command[] = [serveCommand, migrateCommand, exportCommand, integrationsCommand, subscribersCommand, deliverCommand]
+export const commands: Command[] = [
+  serveCommand,
+  migrateCommand,
+  exportCommand,
+  integrationsCommand,
+  subscribersCommand,
+  deliverCommand,
+]

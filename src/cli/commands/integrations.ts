@@ -24,12 +24,23 @@ export const integrationsCommand: Command = {
     const [action, ...rest] = argv
     let values: { kind?: string; name?: string; org?: string; id?: string; json?: boolean }
     try {
-      values = parseArgs({ args: rest, options: { kind: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, id: { type: 'string' }, json: { type: 'boolean' } } }).values
+      values = parseArgs({
+        args: rest,
+        options: {
+          kind: { type: 'string' },
+          name: { type: 'string' },
+          org: { type: 'string' },
+          id: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      }).values
     } catch (error) {
       throw new CliError(`${(error as Error).message}\nusage: ${usage}`, 2)
     }
-    if (action !== 'create' && action !== 'list' && action !== 'delete') throw new CliError(`say create, list or delete\nusage: ${usage}`, 2)
-    if (action === 'create' && (!values.kind || !values.name)) throw new CliError(`--kind and --name are required\nusage: ${usage}`, 2)
+    if (action !== 'create' && action !== 'list' && action !== 'delete')
+      throw new CliError(`say create, list or delete\nusage: ${usage}`, 2)
+    if (action === 'create' && (!values.kind || !values.name))
+      throw new CliError(`--kind and --name are required\nusage: ${usage}`, 2)
     if (action === 'delete' && !values.id) throw new CliError(`--id is required\nusage: ${usage}`, 2)
 
     const config = loadConfig()
@@ -44,7 +55,16 @@ export const integrationsCommand: Command = {
       if (action === 'create') {
         const created = await createIntegration(deps, ctx, { kind: values.kind, name: values.name })
         if (values.json) console.log(JSON.stringify(created))
-        else console.log([`created ${created.kind} integration "${created.name}" (${created.id})`, `key: ${created.key}  (shown once; keep it secret)`, ...['url', 'routing_key', 'email'].filter((k) => k in created).map((k) => `${k}: ${(created as Record<string, unknown>)[k]}`)].join('\n'))
+        else
+          console.log(
+            [
+              `created ${created.kind} integration "${created.name}" (${created.id})`,
+              `key: ${created.key}  (shown once; keep it secret)`,
+              ...['url', 'routing_key', 'email']
+                .filter((k) => k in created)
+                .map((k) => `${k}: ${(created as Record<string, unknown>)[k]}`),
+            ].join('\n'),
+          )
       } else if (action === 'list') {
         const list = await listIntegrations(deps, ctx)
         if (values.json) console.log(JSON.stringify(list))
@@ -62,5 +82,9 @@ export const integrationsCommand: Command = {
 async function onlyOrganisation(db: Db): Promise<string> {
   const orgs = await db.selectFrom('organisations').select(['id', 'slug']).limit(2).execute()
   if (orgs.length === 1) return orgs[0]!.id
-  throw new CliError(orgs.length === 0 ? 'there is no organisation yet; start Candor once to create one' : 'there are several organisations: say which with --org SLUG')
+  throw new CliError(
+    orgs.length === 0
+      ? 'there is no organisation yet; start Candor once to create one'
+      : 'there are several organisations: say which with --org SLUG',
+  )
 }

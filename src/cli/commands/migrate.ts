@@ -12,7 +12,9 @@ export const migrateCommand: Command = {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
     try {
       const result = await migrate(database, (name) => console.log(`applied ${name}`))
-      console.log(result.applied.length ? `${result.applied.length} migration(s) applied` : 'the database is up to date')
+      console.log(
+        result.applied.length ? `${result.applied.length} migration(s) applied` : 'the database is up to date',
+      )
     } finally {
       await database.close()
     }

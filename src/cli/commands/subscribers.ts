@@ -11,7 +11,8 @@ import { buildDeps } from '../../main.js'
 import { openDatabase } from '../../store/database.js'
 import { CliError, type Command } from '../command.js'
 
-const usage = 'candor subscribers import --page SLUG FILE.csv [--send-confirmations]\n       candor subscribers export --page SLUG [--out FILE.csv]'
+const usage =
+  'candor subscribers import --page SLUG FILE.csv [--send-confirmations]\n       candor subscribers export --page SLUG [--out FILE.csv]'
 
 /** One progress line, rewritten in place on a terminal; in a log, a line now and then. */
 function progressLine(label: string) {
@@ -19,7 +20,9 @@ function progressLine(label: string) {
   let lastLogged = 0
   return {
     update(done: number, total?: number) {
-      const text = total ? `${label}: ${done}/${total} rows (${Math.floor((done / Math.max(total, 1)) * 100)}%)` : `${label}: ${done} rows`
+      const text = total
+        ? `${label}: ${done}/${total} rows (${Math.floor((done / Math.max(total, 1)) * 100)}%)`
+        : `${label}: ${done} rows`
       if (live) process.stderr.write(`\r${text}`)
       else if (done - lastLogged >= 10_000 || done === total) {
         lastLogged = done
@@ -38,13 +41,18 @@ export const subscribersCommand: Command = {
     const [action, ...rest] = argv
     let parsed: { values: { page?: string; out?: string; 'send-confirmations'?: boolean }; positionals: string[] }
     try {
-      parsed = parseArgs({ args: rest, allowPositionals: true, options: { page: { type: 'string' }, out: { type: 'string' }, 'send-confirmations': { type: 'boolean' } } })
+      parsed = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { page: { type: 'string' }, out: { type: 'string' }, 'send-confirmations': { type: 'boolean' } },
+      })
     } catch (error) {
       throw new CliError(`${(error as Error).message}\nusage: ${usage}`, 2)
     }
     const { values, positionals } = parsed
     if ((action !== 'import' && action !== 'export') || !values.page) throw new CliError(`usage: ${usage}`, 2)
-    if (action === 'import' && positionals.length !== 1) throw new CliError(`name one CSV file to import\nusage: ${usage}`, 2)
+    if (action === 'import' && positionals.length !== 1)
+      throw new CliError(`name one CSV file to import\nusage: ${usage}`, 2)
     const config = loadConfig()
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
     try {
@@ -57,9 +65,18 @@ export const subscribersCommand: Command = {
         const csv = await readFile(resolve(positionals[0]!), 'utf8').catch((error: NodeJS.ErrnoException) => {
           throw new CliError(`cannot read ${positionals[0]}: ${error.code ?? error.message}`)
         })
-        const report = await importSubscribers(deps, ctx, page.id, csv, { send_confirmations: values['send-confirmations'] ?? false }, (done, total) => progress.update(done, total))
+        const report = await importSubscribers(
+          deps,
+          ctx,
+          page.id,
+          csv,
+          { send_confirmations: values['send-confirmations'] ?? false },
+          (done, total) => progress.update(done, total),
+        )
         progress.end()
-        console.log(`Imported into "${values.page}": ${report.created} new, ${report.existing} already there, ${report.problem_count} line(s) skipped`)
+        console.log(
+          `Imported into "${values.page}": ${report.created} new, ${report.existing} already there, ${report.problem_count} line(s) skipped`,
+        )
         for (const problem of report.problems) console.log(`  line ${problem.line}: ${problem.message}`)
         return report.problem_count > 0 ? 1 : 0
       }

@@ -11,16 +11,27 @@ describe('base64 lines', () => {
   })
 
   it('reusing shared prefixes gives exactly what encoding each body whole gives', () => {
-    const body = fc.tuple(fc.string({ unit: 'grapheme', maxLength: 600 }), fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 60 }))
+    const body = fc.tuple(
+      fc.string({ unit: 'grapheme', maxLength: 600 }),
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+    )
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.string({ maxLength: 80 })), { minLength: 1, maxLength: 30 }), fc.array(body, { minLength: 3, maxLength: 3 }), (picks, templates) => {
-        const encode = createBase64Encoder(2)
-        for (const [which, link] of picks) {
-          const [head, , tail] = templates[which]!
-          const content = `${head.repeat(3)}${link}${tail}`
-          expect(encode(content)).toBe(base64Lines(content))
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.string({ maxLength: 80 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        fc.array(body, { minLength: 3, maxLength: 3 }),
+        (picks, templates) => {
+          const encode = createBase64Encoder(2)
+          for (const [which, link] of picks) {
+            const [head, , tail] = templates[which]!
+            const content = `${head.repeat(3)}${link}${tail}`
+            expect(encode(content)).toBe(base64Lines(content))
+          }
+        },
+      ),
       { numRuns: 300 },
     )
   })

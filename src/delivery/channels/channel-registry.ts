@@ -19,7 +19,8 @@ export class ChannelRegistry {
 
   get(kind: string): DeliveryChannel {
     const channel = this.#channels.get(kind)
-    if (!channel) throw new Error(`no delivery channel "${kind}" is registered (have: ${this.kinds().join(', ') || 'none'})`)
+    if (!channel)
+      throw new Error(`no delivery channel "${kind}" is registered (have: ${this.kinds().join(', ') || 'none'})`)
     return channel
   }
 

@@ -12,9 +12,18 @@ beforeAll(async () => {
   sink = await startSmtpSink({
     keepRaw: true,
     rejectRecipient: (address) =>
-      address.startsWith('nobody@') ? { code: 550, message: '5.1.1 <nobody@acme.test>: Recipient address rejected' } : address.startsWith('busy@') ? { code: 451, message: '4.3.0 try again later' } : null,
+      address.startsWith('nobody@')
+        ? { code: 550, message: '5.1.1 <nobody@acme.test>: Recipient address rejected' }
+        : address.startsWith('busy@')
+          ? { code: 451, message: '4.3.0 try again later' }
+          : null,
   })
-  channel = createEmailChannel({ smtpUrl: sink.url, from: '"Acme Status" <status@acme.test>', messageIdDomain: 'status.acme.test', ignoreTls: true })
+  channel = createEmailChannel({
+    smtpUrl: sink.url,
+    from: '"Acme Status" <status@acme.test>',
+    messageIdDomain: 'status.acme.test',
+    ignoreTls: true,
+  })
 })
 afterAll(async () => {
   await channel.close?.()
@@ -27,7 +36,12 @@ const rendered = personalise(
     channel: 'email',
     audience: 'customer',
     locale: 'zh-Hans',
-    facts: { pageName: 'Acme', statusUrl: 'https://status.acme.test', incidentTitle: 'Checkout', affectedComponents: ['结账'] },
+    facts: {
+      pageName: 'Acme',
+      statusUrl: 'https://status.acme.test',
+      incidentTitle: 'Checkout',
+      affectedComponents: ['结账'],
+    },
   }),
   { unsubscribeUrl: 'https://status.acme.test/subscriptions/unsubscribe?token=abc' },
 )
@@ -71,8 +85,16 @@ describe('email channel', () => {
   })
 
   it('reports an unknown mailbox as gone and a temporary refusal as worth a retry', async () => {
-    expect(await channel.send(message('nobody@example.test'))).toMatchObject({ ok: false, kind: 'gone', reason: expect.stringContaining('5.1.1') })
-    expect(await channel.send(message('busy@example.test'))).toMatchObject({ ok: false, kind: 'retry', reason: expect.stringContaining('4.3.0') })
+    expect(await channel.send(message('nobody@example.test'))).toMatchObject({
+      ok: false,
+      kind: 'gone',
+      reason: expect.stringContaining('5.1.1'),
+    })
+    expect(await channel.send(message('busy@example.test'))).toMatchObject({
+      ok: false,
+      kind: 'retry',
+      reason: expect.stringContaining('4.3.0'),
+    })
     // The refusals were for those recipients, not the session: the pool keeps sending.
     expect(await channel.send(message('after-refusal@example.test'))).toMatchObject({ ok: true })
   })
@@ -87,8 +109,18 @@ describe('email channel', () => {
   })
 
   it('asks for a retry when the relay is down', async () => {
-    const down = createEmailChannel({ smtpUrl: 'smtp://127.0.0.1:1', from: 'a@b.test', messageIdDomain: 'b.test', ignoreTls: true, connectionTimeoutMs: 1_000 })
-    expect(await down.send(message('carol@example.test'))).toMatchObject({ ok: false, kind: 'retry', reason: expect.stringContaining('ECONNREFUSED') })
+    const down = createEmailChannel({
+      smtpUrl: 'smtp://127.0.0.1:1',
+      from: 'a@b.test',
+      messageIdDomain: 'b.test',
+      ignoreTls: true,
+      connectionTimeoutMs: 1_000,
+    })
+    expect(await down.send(message('carol@example.test'))).toMatchObject({
+      ok: false,
+      kind: 'retry',
+      reason: expect.stringContaining('ECONNREFUSED'),
+    })
     await down.close?.()
   })
 })

@@ -69,7 +69,8 @@ export function createEmailChannel(options: EmailChannelOptions): DeliveryChanne
       if (message.locale) headers['Content-Language'] = message.locale
       try {
         const mail = mailFor(message, options, headers)
-        const info = mail.kind === 'raw' ? await pool.send(mail.envelope, mail.raw) : await fullTransport().sendMail(mail.mail)
+        const info =
+          mail.kind === 'raw' ? await pool.send(mail.envelope, mail.raw) : await fullTransport().sendMail(mail.mail)
         return { ok: true, detail: String(info.response ?? 'accepted').slice(0, 200) }
       } catch (error) {
         return smtpFailure(error as SmtpError)

@@ -26,7 +26,9 @@ export interface HttpSender {
   close(): Promise<void>
 }
 
-export type HttpResult = { status: number; bodySnippet: string; retryAfterMs?: number } | { error: SendResult & { ok: false } }
+export type HttpResult =
+  | { status: number; bodySnippet: string; retryAfterMs?: number }
+  | { error: SendResult & { ok: false } }
 
 const snippetBytes = 512
 
@@ -38,7 +40,10 @@ export function createHttpSender(options: HttpSenderOptions = {}): HttpSender {
     keepAliveTimeout: 30_000,
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
-    connect: { timeout: options.connectTimeoutMs ?? 5_000, lookup: guardedLookup(allowlist, options.resolver) as never },
+    connect: {
+      timeout: options.connectTimeoutMs ?? 5_000,
+      lookup: guardedLookup(allowlist, options.resolver) as never,
+    },
   })
   const userAgent = options.userAgent ?? 'Candor-Webhooks/1.0'
   const deadline = sharedDeadlines(timeoutMs)
@@ -50,7 +55,8 @@ export function createHttpSender(options: HttpSenderOptions = {}): HttpSender {
     } catch {
       return { error: { ok: false, kind: 'permanent', reason: 'not a valid URL' } }
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: { ok: false, kind: 'permanent', reason: 'only http(s) URLs are allowed' } }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      return { error: { ok: false, kind: 'permanent', reason: 'only http(s) URLs are allowed' } }
     // A literal IP never goes through DNS lookup, so it is checked here.
     const host = url.hostname.replace(/^\[|\]$/g, '')
     const literal = isIP(host) ? checkAddress(host, host, allowlist) : null
@@ -126,16 +132,25 @@ function findCause(error: unknown): Error & { code?: string } {
 
 function networkFailure(error: unknown): SendResult & { ok: false } {
   const cause = findCause(error)
-  if (cause instanceof SsrfRefusedError || cause.code === 'ERR_CANDOR_SSRF') return { ok: false, kind: 'permanent', reason: cause.message }
+  if (cause instanceof SsrfRefusedError || cause.code === 'ERR_CANDOR_SSRF')
+    return { ok: false, kind: 'permanent', reason: cause.message }
   const code = cause.code ?? cause.name
   return { ok: false, kind: 'retry', reason: `${code}: ${cause.message}`.slice(0, 300) }
 }
 
 /** Turns an HTTP answer into a send result with the domain's classification. */
-export function resultFromStatus(result: HttpResult, statusKind: (status: number) => ReturnType<typeof classifyHttpStatus> = classifyHttpStatus): SendResult {
+export function resultFromStatus(
+  result: HttpResult,
+  statusKind: (status: number) => ReturnType<typeof classifyHttpStatus> = classifyHttpStatus,
+): SendResult {
   if ('error' in result) return result.error
   const kind = statusKind(result.status)
   if (kind === 'ok') return { ok: true, detail: `HTTP ${result.status}` }
   const reason = `HTTP ${result.status}${result.bodySnippet ? `: ${result.bodySnippet.slice(0, 200)}` : ''}`
-  return { ok: false, kind, reason, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) }
+  return {
+    ok: false,
+    kind,
+    reason,
+    ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+  }
 }

@@ -28,7 +28,15 @@ describe('MIME builder', () => {
 
   it('encodes non-ASCII subjects and sender names, and long bodies, without loss', async () => {
     const text = '我们正在调查结账的问题。'.repeat(200)
-    const mail = await simpleParser(buildMime({ ...base, from: '状态页 <status@acme.test>', subject: 'Acme：我们正在调查结账的问题 — 更新', text, html: `<p>${text}</p>` }))
+    const mail = await simpleParser(
+      buildMime({
+        ...base,
+        from: '状态页 <status@acme.test>',
+        subject: 'Acme：我们正在调查结账的问题 — 更新',
+        text,
+        html: `<p>${text}</p>`,
+      }),
+    )
     expect(mail.subject).toBe('Acme：我们正在调查结账的问题 — 更新')
     expect(mail.from?.value[0]?.name).toBe('状态页')
     expect(mail.text).toBe(text)
@@ -41,7 +49,11 @@ describe('MIME builder', () => {
   })
 
   it('cannot be made to inject headers through a subject or header value', async () => {
-    const raw = buildMime({ ...base, subject: 'Hi\r\nBcc: victim@example.test', headers: { 'List-Unsubscribe': '<https://x>\r\nBcc: v@x' } }).toString()
+    const raw = buildMime({
+      ...base,
+      subject: 'Hi\r\nBcc: victim@example.test',
+      headers: { 'List-Unsubscribe': '<https://x>\r\nBcc: v@x' },
+    }).toString()
     expect(raw).not.toMatch(/^Bcc:/m)
   })
 
@@ -50,7 +62,15 @@ describe('MIME builder', () => {
   })
 
   it('takes plain addresses as they are, exactly as the address parser would give them back', () => {
-    for (const address of ['alice@example.test', 'a.b+tag@sub.example.test', 'user_1%x@h-1.test', 'a..b@x.test', '.a@x.test', 'a@b@c.test', 'Al <al@x.test>'])
+    for (const address of [
+      'alice@example.test',
+      'a.b+tag@sub.example.test',
+      'user_1%x@h-1.test',
+      'a..b@x.test',
+      '.a@x.test',
+      'a@b@c.test',
+      'Al <al@x.test>',
+    ])
       expect(encodeMailbox(address)).toBe(encodeMailbox(` ${address}`))
   })
 

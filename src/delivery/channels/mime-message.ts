@@ -56,7 +56,9 @@ function encodeMailboxSlow(value: string): string {
     .map((mailbox) => {
       const address = mailbox.address ?? ''
       if (!mailbox.name) return address
-      const name = isAscii(mailbox.name) ? `"${mailbox.name.replace(/["\\]/g, '\\$&')}"` : encodeWords(mailbox.name, 'Q', 52)
+      const name = isAscii(mailbox.name)
+        ? `"${mailbox.name.replace(/["\\]/g, '\\$&')}"`
+        : encodeWords(mailbox.name, 'Q', 52)
       return `${name} <${address}>`
     })
     .join(', ')
@@ -69,7 +71,9 @@ function headerLine(name: string, value: string): string {
 }
 
 const fromLine = remembered(64, (from) => headerLine('From', encodeMailbox(from)))
-const subjectLine = remembered(64, (subject) => headerLine('Subject', isAscii(subject) ? subject : encodeWords(subject, 'B', 52)))
+const subjectLine = remembered(64, (subject) =>
+  headerLine('Subject', isAscii(subject) ? subject : encodeWords(subject, 'B', 52)),
+)
 const dateLine = remembered(16, (ms) => headerLine('Date', new Date(Number(ms)).toUTCString().replace(/GMT$/, '+0000')))
 
 const encoders = { 'text/plain': createBase64Encoder(), 'text/html': createBase64Encoder() }

@@ -18,7 +18,9 @@ export function createSlackChannel(options: SlackChannelOptions): DeliveryChanne
     kind: 'slack',
     async send(message): Promise<SendResult> {
       const body = JSON.stringify({ text: message.text, unfurl_links: false, unfurl_media: false })
-      const result = await options.sender.postJson(message.address, body, { [idempotencyHeader]: message.idempotencyKey })
+      const result = await options.sender.postJson(message.address, body, {
+        [idempotencyHeader]: message.idempotencyKey,
+      })
       return resultFromStatus(result, slackStatus)
     },
   }

@@ -135,7 +135,11 @@ export function createSmtpPool(options: SmtpPoolOptions) {
     else idle.push(connection)
   }
 
-  function sendOn(connection: PooledConnection, envelope: { from: string; to: string[] }, raw: Buffer): Promise<SmtpSendInfo> {
+  function sendOn(
+    connection: PooledConnection,
+    envelope: { from: string; to: string[] },
+    raw: Buffer,
+  ): Promise<SmtpSendInfo> {
     return new Promise((resolve, reject) => {
       connection.smtp.send(envelope, raw, (error, info) => {
         connection.sent++
@@ -167,14 +171,16 @@ export function createSmtpPool(options: SmtpPoolOptions) {
         return await sendOn(connection, envelope, raw)
       } catch (error) {
         // A kept-alive connection the server dropped meanwhile: try once more on a fresh one.
-        if (isReused && transientCodes.has((error as SmtpError).code ?? '')) return sendOn(await acquire(), envelope, raw)
+        if (isReused && transientCodes.has((error as SmtpError).code ?? ''))
+          return sendOn(await acquire(), envelope, raw)
         throw error
       }
     },
     close() {
       isClosed = true
       for (const connection of idle.splice(0)) connection.smtp.close()
-      for (const waiter of waiting.splice(0)) waiter(Object.assign(new Error('the SMTP pool is closed'), { code: 'ECONNECTION' }))
+      for (const waiter of waiting.splice(0))
+        waiter(Object.assign(new Error('the SMTP pool is closed'), { code: 'ECONNECTION' }))
     },
   }
 }

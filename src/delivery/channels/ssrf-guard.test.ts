@@ -37,7 +37,14 @@ describe('address ranges', () => {
   })
 
   it('lets ordinary public addresses through', () => {
-    for (const address of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '2a00:1450:4001::200e']) {
+    for (const address of [
+      '8.8.8.8',
+      '1.1.1.1',
+      '172.32.0.1',
+      '100.128.0.1',
+      '2606:4700::1111',
+      '2a00:1450:4001::200e',
+    ]) {
       expect(blockedRange(address), address).toBeNull()
     }
   })
@@ -69,11 +76,15 @@ describe('webhook URL check', () => {
   it('refuses a literal private address and a name that resolves to one', async () => {
     expect(await checkWebhookUrl('http://127.0.0.1:8080/hook', none)).toContain('loopback')
     expect(await checkWebhookUrl('http://[::ffff:169.254.169.254]/latest', none)).toContain('metadata')
-    expect(await checkWebhookUrl('https://rebind.test/hook', none, dns({ 'rebind.test': ['93.184.216.34', '10.0.0.5'] }))).toContain('private')
+    expect(
+      await checkWebhookUrl('https://rebind.test/hook', none, dns({ 'rebind.test': ['93.184.216.34', '10.0.0.5'] })),
+    ).toContain('private')
   })
 
   it('accepts a public host, and a private one that is allowlisted', async () => {
-    expect(await checkWebhookUrl('https://hooks.example/x', none, dns({ 'hooks.example': ['93.184.216.34'] }))).toBeNull()
+    expect(
+      await checkWebhookUrl('https://hooks.example/x', none, dns({ 'hooks.example': ['93.184.216.34'] })),
+    ).toBeNull()
     expect(await checkWebhookUrl('http://127.0.0.1:9/x', createAllowlist(['127.0.0.1']))).toBeNull()
   })
 
@@ -86,11 +97,16 @@ describe('webhook URL check', () => {
 
 describe('guarded lookup', () => {
   const lookupOnce = (lookup: ReturnType<typeof guardedLookup>, host: string, all: boolean) =>
-    new Promise<{ error: Error | null; address: unknown }>((resolve) => lookup(host, { all }, (error, address) => resolve({ error, address })))
+    new Promise<{ error: Error | null; address: unknown }>((resolve) =>
+      lookup(host, { all }, (error, address) => resolve({ error, address })),
+    )
 
   it('hands the socket exactly the addresses it checked', async () => {
     const lookup = guardedLookup(none, dns({ 'hooks.example': ['93.184.216.34'] }))
-    expect(await lookupOnce(lookup, 'hooks.example', true)).toEqual({ error: null, address: [{ address: '93.184.216.34', family: 4 }] })
+    expect(await lookupOnce(lookup, 'hooks.example', true)).toEqual({
+      error: null,
+      address: [{ address: '93.184.216.34', family: 4 }],
+    })
     expect(await lookupOnce(lookup, 'hooks.example', false)).toEqual({ error: null, address: '93.184.216.34' })
   })
 

@@ -43,12 +43,19 @@ export function createAllowlist(entries: readonly string[]): Allowlist & { verdi
   }
 }
 
-export function checkAddress(hostname: string, address: string, allowlist: Allowlist & { verdicts?: Map<string, string | null> }): string | null {
+export function checkAddress(
+  hostname: string,
+  address: string,
+  allowlist: Allowlist & { verdicts?: Map<string, string | null> },
+): string | null {
   const key = `${hostname}\u0000${address}`
   const known = allowlist.verdicts?.get(key)
   if (known !== undefined) return known
   const range = blockedRange(address)
-  const verdict = range === null || allowlist.allows(hostname, address) ? null : `${hostname} resolves to ${address}, a ${range} address; add it to WEBHOOK_ALLOWLIST to allow it`
+  const verdict =
+    range === null || allowlist.allows(hostname, address)
+      ? null
+      : `${hostname} resolves to ${address}, a ${range} address; add it to WEBHOOK_ALLOWLIST to allow it`
   if (allowlist.verdicts) {
     if (allowlist.verdicts.size > 10_000) allowlist.verdicts.clear()
     allowlist.verdicts.set(key, verdict)
@@ -59,7 +66,11 @@ export function checkAddress(hostname: string, address: string, allowlist: Allow
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>
 
 export const systemResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) => (error ? reject(error) : resolve(addresses))))
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true, verbatim: true }, (error, addresses) =>
+      error ? reject(error) : resolve(addresses),
+    ),
+  )
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
 
@@ -68,9 +79,14 @@ export function guardedLookup(allowlist: Allowlist, resolver: Resolver = systemR
   return (hostname: string, options: { all?: boolean; family?: number | string }, callback: LookupCallback): void => {
     resolver(hostname).then(
       (found) => {
-        const wanted = found.filter((a) => !options.family || options.family === a.family || options.family === `IPv${a.family}`)
-        if (wanted.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), [])
-        const refused = wanted.map((a) => checkAddress(hostname, a.address, allowlist)).find((reason) => reason !== null)
+        const wanted = found.filter(
+          (a) => !options.family || options.family === a.family || options.family === `IPv${a.family}`,
+        )
+        if (wanted.length === 0)
+          return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), [])
+        const refused = wanted
+          .map((a) => checkAddress(hostname, a.address, allowlist))
+          .find((reason) => reason !== null)
         if (refused) return callback(new SsrfRefusedError(refused), [])
         if (options.all) return callback(null, wanted)
         const first = wanted[0] as LookupAddress
@@ -82,7 +98,11 @@ export function guardedLookup(allowlist: Allowlist, resolver: Resolver = systemR
 }
 
 /** Checks a webhook URL up front (on subscribe and before each send): scheme, literal IPs, and what the name resolves to now. */
-export async function checkWebhookUrl(raw: string, allowlist: Allowlist, resolver: Resolver = systemResolver): Promise<string | null> {
+export async function checkWebhookUrl(
+  raw: string,
+  allowlist: Allowlist,
+  resolver: Resolver = systemResolver,
+): Promise<string | null> {
   let url: URL
   try {
     url = new URL(raw)

@@ -43,7 +43,11 @@ describe('webhook channel', () => {
     const received = receiver.requests.find((r) => r.path === '/ok')
     expect(received?.headers['content-type']).toBe('application/json')
     expect(received?.headers['candor-idempotency-key']).toBe('0123456789abcdef0123456789abcdef')
-    expect(JSON.parse(received?.body ?? '')).toEqual({ id: 'evt_1', type: 'incident.update', text: 'We are investigating. 我们正在调查。' })
+    expect(JSON.parse(received?.body ?? '')).toEqual({
+      id: 'evt_1',
+      type: 'incident.update',
+      text: 'We are investigating. 我们正在调查。',
+    })
     expect(verify(received?.body ?? '', String(received?.headers['candor-signature']), 'whsec_test_secret')).toBe(true)
     expect(verify(received?.body ?? '', String(received?.headers['candor-signature']), 'another_secret')).toBe(false)
   })
@@ -71,7 +75,10 @@ describe('webhook channel', () => {
 
   it('does not follow a redirect', async () => {
     answers.set('/moved', { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data' } })
-    expect(await createWebhookChannel({ sender }).send(message('/moved'))).toMatchObject({ ok: false, kind: 'permanent' })
+    expect(await createWebhookChannel({ sender }).send(message('/moved'))).toMatchObject({
+      ok: false,
+      kind: 'permanent',
+    })
     expect(receiver.requests.filter((r) => r.path === '/latest/meta-data')).toHaveLength(0)
   })
 
@@ -92,20 +99,35 @@ describe('webhook channel', () => {
     const strict = createHttpSender({ resolver: testDns })
     const channel = createWebhookChannel({ sender: strict })
     const before = receiver.count()
-    expect(await channel.send(message('/ssrf'))).toMatchObject({ ok: false, kind: 'permanent', reason: expect.stringContaining('loopback') })
+    expect(await channel.send(message('/ssrf'))).toMatchObject({
+      ok: false,
+      kind: 'permanent',
+      reason: expect.stringContaining('loopback'),
+    })
     const byName = await channel.send(message('/ssrf', { address: `http://evil.test:${receiver.port}/ssrf` }))
-    expect(byName).toMatchObject({ ok: false, kind: 'permanent', reason: expect.stringContaining('evil.test resolves to 127.0.0.1') })
+    expect(byName).toMatchObject({
+      ok: false,
+      kind: 'permanent',
+      reason: expect.stringContaining('evil.test resolves to 127.0.0.1'),
+    })
     expect(receiver.count()).toBe(before)
     await strict.close()
   })
 
   it('connects to the address it checked for an allowlisted name', async () => {
-    const result = await createWebhookChannel({ sender }).send(message('/pinned', { address: `http://hooks.allowed.test:${receiver.port}/pinned` }))
+    const result = await createWebhookChannel({ sender }).send(
+      message('/pinned', { address: `http://hooks.allowed.test:${receiver.port}/pinned` }),
+    )
     expect(result).toEqual({ ok: true, detail: 'HTTP 204' })
-    expect(receiver.requests.find((r) => r.path === '/pinned')?.headers.host).toBe(`hooks.allowed.test:${receiver.port}`)
+    expect(receiver.requests.find((r) => r.path === '/pinned')?.headers.host).toBe(
+      `hooks.allowed.test:${receiver.port}`,
+    )
   })
 
   it('refuses to send without a signing secret', async () => {
-    expect(await createWebhookChannel({ sender }).send(message('/nosecret', { secret: undefined }))).toMatchObject({ ok: false, kind: 'permanent' })
+    expect(await createWebhookChannel({ sender }).send(message('/nosecret', { secret: undefined }))).toMatchObject({
+      ok: false,
+      kind: 'permanent',
+    })
   })
 })

@@ -18,7 +18,8 @@ export function createWebhookChannel(options: WebhookChannelOptions): DeliveryCh
   return {
     kind: 'webhook',
     async send(message): Promise<SendResult> {
-      if (!message.secret) return { ok: false, kind: 'permanent', reason: 'the webhook subscriber has no signing secret' }
+      if (!message.secret)
+        return { ok: false, kind: 'permanent', reason: 'the webhook subscriber has no signing secret' }
       const body = webhookBody(message)
       const headers = {
         [signatureHeader]: signPayload(message.secret, body, nowSeconds()),

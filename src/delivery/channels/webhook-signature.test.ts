@@ -14,9 +14,15 @@ describe('webhook signatures', () => {
   it('verify with our verifier and refuse a changed body, a wrong secret or an old timestamp', () => {
     const header = signPayload('s3cret', '{"a":1}', now)
     expect(verifySignature('s3cret', '{"a":1}', header, now)).toEqual({ ok: true, timestamp: now })
-    expect(verifySignature('s3cret', '{"a":2}', header, now)).toMatchObject({ ok: false, reason: 'signature does not match' })
+    expect(verifySignature('s3cret', '{"a":2}', header, now)).toMatchObject({
+      ok: false,
+      reason: 'signature does not match',
+    })
     expect(verifySignature('other', '{"a":1}', header, now)).toMatchObject({ ok: false })
-    expect(verifySignature('s3cret', '{"a":1}', header, now + 301)).toMatchObject({ ok: false, reason: 'timestamp outside the tolerance' })
+    expect(verifySignature('s3cret', '{"a":1}', header, now + 301)).toMatchObject({
+      ok: false,
+      reason: 'timestamp outside the tolerance',
+    })
     expect(verifySignature('s3cret', '{"a":1}', undefined, now)).toMatchObject({ ok: false })
   })
 

@@ -7,7 +7,10 @@ import { de, en, es, fr, ja, zhHans, zhHant, type SubscribeStrings } from './str
  * The public subscribe form and the pages its links lead to: plain HTML forms that work
  * without JavaScript. Every value from outside is escaped (i18next escapes interpolations).
  */
-const resources = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant, de, fr, es, ja } satisfies Record<SupportedLocale, SubscribeStrings>
+const resources = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant, de, fr, es, ja } satisfies Record<
+  SupportedLocale,
+  SubscribeStrings
+>
 const instance = i18next.createInstance()
 void instance.init({
   fallbackLng: 'en',
@@ -17,7 +20,8 @@ void instance.init({
 })
 
 export type Key = keyof SubscribeStrings
-export const t = (locale: string, key: Key, vars?: Record<string, string | number>) => instance.t(key, { lng: locale, ...vars }) as string
+export const t = (locale: string, key: Key, vars?: Record<string, string | number>) =>
+  instance.t(key, { lng: locale, ...vars }) as string
 
 export interface PageLook {
   name: string
@@ -67,11 +71,17 @@ export function subscribeFormPage(form: SubscribeForm): string {
   const names = languageNames(lng)
   const chosen = new Set(form.values?.componentIds ?? [])
   const options = supportedLocales
-    .map((l) => `<option value="${l}"${form.values?.locale === l ? ' selected' : ''}>${escapeHtml(names.of(l) ?? l)}</option>`)
+    .map(
+      (l) =>
+        `<option value="${l}"${form.values?.locale === l ? ' selected' : ''}>${escapeHtml(names.of(l) ?? l)}</option>`,
+    )
     .join('')
   const components = form.components.length
     ? `<fieldset><legend>${t(lng, 'componentsLegend')}</legend>${form.components
-        .map((c) => `<label><input type="checkbox" name="component_ids" value="${escapeHtml(c.id)}"${chosen.has(c.id) ? ' checked' : ''}> ${escapeHtml(c.name)}</label>`)
+        .map(
+          (c) =>
+            `<label><input type="checkbox" name="component_ids" value="${escapeHtml(c.id)}"${chosen.has(c.id) ? ' checked' : ''}> ${escapeHtml(c.name)}</label>`,
+        )
         .join('\n')}</fieldset>`
     : ''
   const title = t(lng, 'subscribeTitle', { name: page.name })

@@ -1,7 +1,8 @@
 /** UI strings of the public subscribe, confirm and unsubscribe pages. Values interpolated by i18next are HTML-escaped. */
 export const en = {
   subscribeTitle: 'Subscribe to {{name}} status updates',
-  subscribeIntro: 'Get an email when we post about an incident: when we start investigating, as we update, and when it is resolved.',
+  subscribeIntro:
+    'Get an email when we post about an incident: when we start investigating, as we update, and when it is resolved.',
   emailLabel: 'Email address',
   localeLabel: 'Language',
   localeDefault: 'Same as the status page',
@@ -9,7 +10,8 @@ export const en = {
   submit: 'Subscribe',
   invalidEmail: 'Please enter a valid email address.',
   checkInboxTitle: 'Check your inbox',
-  checkInboxBody: 'We have sent a confirmation link to {{email}} (unless it is already subscribed). The link works for {{hours}} hours.',
+  checkInboxBody:
+    'We have sent a confirmation link to {{email}} (unless it is already subscribed). The link works for {{hours}} hours.',
   confirmedTitle: 'Subscription confirmed',
   confirmedBody: 'You will now receive status updates from {{name}}.',
   alreadyTitle: 'Already confirmed',
@@ -89,7 +91,8 @@ export const zhHant: SubscribeStrings = {
 
 export const de: SubscribeStrings = {
   subscribeTitle: 'Statusmeldungen von {{name}} abonnieren',
-  subscribeIntro: 'Erhalten Sie eine E-Mail, wenn wir über einen Vorfall berichten: wenn wir ihn untersuchen, bei jedem Update und wenn er behoben ist.',
+  subscribeIntro:
+    'Erhalten Sie eine E-Mail, wenn wir über einen Vorfall berichten: wenn wir ihn untersuchen, bei jedem Update und wenn er behoben ist.',
   emailLabel: 'E-Mail-Adresse',
   localeLabel: 'Sprache',
   localeDefault: 'Wie die Statusseite',
@@ -97,7 +100,8 @@ export const de: SubscribeStrings = {
   submit: 'Abonnieren',
   invalidEmail: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
   checkInboxTitle: 'Bitte prüfen Sie Ihr Postfach',
-  checkInboxBody: 'Wir haben einen Bestätigungslink an {{email}} gesendet (falls die Adresse noch nicht abonniert ist). Der Link gilt {{hours}} Stunden.',
+  checkInboxBody:
+    'Wir haben einen Bestätigungslink an {{email}} gesendet (falls die Adresse noch nicht abonniert ist). Der Link gilt {{hours}} Stunden.',
   confirmedTitle: 'Abonnement bestätigt',
   confirmedBody: 'Sie erhalten ab jetzt Statusmeldungen von {{name}}.',
   alreadyTitle: 'Bereits bestätigt',
@@ -105,20 +109,24 @@ export const de: SubscribeStrings = {
   expiredTitle: 'Dieser Link ist abgelaufen',
   expiredBody: 'Bitte abonnieren Sie erneut, um einen neuen Bestätigungslink zu erhalten.',
   notPendingTitle: 'Nichts zu bestätigen',
-  notPendingBody: 'Dieses Abonnement wartet nicht auf eine Bestätigung. Abonnieren Sie erneut, wenn Sie Meldungen möchten.',
+  notPendingBody:
+    'Dieses Abonnement wartet nicht auf eine Bestätigung. Abonnieren Sie erneut, wenn Sie Meldungen möchten.',
   unsubscribeTitle: 'Abmelden',
   unsubscribeQuestion: 'Keine Statusmeldungen von {{name}} mehr an {{address}} senden?',
   unsubscribeButton: 'Abmelden',
   unsubscribedTitle: 'Sie sind abgemeldet',
-  unsubscribedBody: '{{address}} erhält keine Statusmeldungen von {{name}} mehr. Sie können jederzeit wieder abonnieren.',
+  unsubscribedBody:
+    '{{address}} erhält keine Statusmeldungen von {{name}} mehr. Sie können jederzeit wieder abonnieren.',
   invalidLinkTitle: 'Dieser Link ist ungültig',
-  invalidLinkBody: 'Der Link ist vielleicht unvollständig. Kopieren Sie den ganzen Link aus der E-Mail oder abonnieren Sie erneut.',
+  invalidLinkBody:
+    'Der Link ist vielleicht unvollständig. Kopieren Sie den ganzen Link aus der E-Mail oder abonnieren Sie erneut.',
   backToStatus: 'Zurück zur Statusseite',
 }
 
 export const fr: SubscribeStrings = {
   subscribeTitle: 'Recevoir les mises à jour de statut de {{name}}',
-  subscribeIntro: "Recevez un e-mail quand nous publions sur un incident : au début de l'enquête, à chaque mise à jour et à sa résolution.",
+  subscribeIntro:
+    "Recevez un e-mail quand nous publions sur un incident : au début de l'enquête, à chaque mise à jour et à sa résolution.",
   emailLabel: 'Adresse e-mail',
   localeLabel: 'Langue',
   localeDefault: 'Celle de la page de statut',
@@ -126,7 +134,8 @@ export const fr: SubscribeStrings = {
   submit: "S'abonner",
   invalidEmail: 'Veuillez saisir une adresse e-mail valide.',
   checkInboxTitle: 'Consultez votre boîte de réception',
-  checkInboxBody: "Nous avons envoyé un lien de confirmation à {{email}} (sauf si elle est déjà abonnée). Le lien est valable {{hours}} heures.",
+  checkInboxBody:
+    'Nous avons envoyé un lien de confirmation à {{email}} (sauf si elle est déjà abonnée). Le lien est valable {{hours}} heures.',
   confirmedTitle: 'Abonnement confirmé',
   confirmedBody: 'Vous recevrez désormais les mises à jour de statut de {{name}}.',
   alreadyTitle: 'Déjà confirmé',
@@ -134,12 +143,14 @@ export const fr: SubscribeStrings = {
   expiredTitle: 'Ce lien a expiré',
   expiredBody: 'Abonnez-vous à nouveau pour recevoir un nouveau lien de confirmation.',
   notPendingTitle: 'Rien à confirmer',
-  notPendingBody: "Cet abonnement n'attend pas de confirmation. Abonnez-vous à nouveau si vous voulez des mises à jour.",
+  notPendingBody:
+    "Cet abonnement n'attend pas de confirmation. Abonnez-vous à nouveau si vous voulez des mises à jour.",
   unsubscribeTitle: 'Se désabonner',
-  unsubscribeQuestion: "Ne plus envoyer les mises à jour de statut de {{name}} à {{address}} ?",
+  unsubscribeQuestion: 'Ne plus envoyer les mises à jour de statut de {{name}} à {{address}} ?',
   unsubscribeButton: 'Se désabonner',
   unsubscribedTitle: 'Vous êtes désabonné',
-  unsubscribedBody: "{{address}} ne recevra plus les mises à jour de statut de {{name}}. Vous pouvez vous réabonner à tout moment.",
+  unsubscribedBody:
+    '{{address}} ne recevra plus les mises à jour de statut de {{name}}. Vous pouvez vous réabonner à tout moment.',
   invalidLinkTitle: "Ce lien n'est pas valide",
   invalidLinkBody: "Le lien est peut-être incomplet. Copiez le lien entier depuis l'e-mail, ou abonnez-vous à nouveau.",
   backToStatus: 'Retour à la page de statut',
@@ -147,7 +158,8 @@ export const fr: SubscribeStrings = {
 
 export const es: SubscribeStrings = {
   subscribeTitle: 'Suscríbete a las actualizaciones de estado de {{name}}',
-  subscribeIntro: 'Recibe un correo cuando publiquemos sobre un incidente: al empezar a investigar, en cada actualización y cuando se resuelva.',
+  subscribeIntro:
+    'Recibe un correo cuando publiquemos sobre un incidente: al empezar a investigar, en cada actualización y cuando se resuelva.',
   emailLabel: 'Correo electrónico',
   localeLabel: 'Idioma',
   localeDefault: 'El de la página de estado',
@@ -155,7 +167,8 @@ export const es: SubscribeStrings = {
   submit: 'Suscribirse',
   invalidEmail: 'Introduce un correo electrónico válido.',
   checkInboxTitle: 'Revisa tu bandeja de entrada',
-  checkInboxBody: 'Hemos enviado un enlace de confirmación a {{email}} (salvo que ya esté suscrito). El enlace es válido durante {{hours}} horas.',
+  checkInboxBody:
+    'Hemos enviado un enlace de confirmación a {{email}} (salvo que ya esté suscrito). El enlace es válido durante {{hours}} horas.',
   confirmedTitle: 'Suscripción confirmada',
   confirmedBody: 'A partir de ahora recibirás las actualizaciones de estado de {{name}}.',
   alreadyTitle: 'Ya confirmada',
@@ -163,12 +176,14 @@ export const es: SubscribeStrings = {
   expiredTitle: 'Este enlace ha caducado',
   expiredBody: 'Vuelve a suscribirte para recibir un nuevo enlace de confirmación.',
   notPendingTitle: 'Nada que confirmar',
-  notPendingBody: 'Esta suscripción no está pendiente de confirmación. Vuelve a suscribirte si quieres recibir actualizaciones.',
+  notPendingBody:
+    'Esta suscripción no está pendiente de confirmación. Vuelve a suscribirte si quieres recibir actualizaciones.',
   unsubscribeTitle: 'Cancelar la suscripción',
   unsubscribeQuestion: '¿Dejar de enviar las actualizaciones de estado de {{name}} a {{address}}?',
   unsubscribeButton: 'Cancelar la suscripción',
   unsubscribedTitle: 'Has cancelado la suscripción',
-  unsubscribedBody: '{{address}} no recibirá más actualizaciones de estado de {{name}}. Puedes volver a suscribirte cuando quieras.',
+  unsubscribedBody:
+    '{{address}} no recibirá más actualizaciones de estado de {{name}}. Puedes volver a suscribirte cuando quieras.',
   invalidLinkTitle: 'Este enlace no es válido',
   invalidLinkBody: 'Puede que el enlace esté incompleto. Copia el enlace completo del correo o vuelve a suscribirte.',
   backToStatus: 'Volver a la página de estado',
@@ -184,7 +199,8 @@ export const ja: SubscribeStrings = {
   submit: '購読する',
   invalidEmail: '有効なメールアドレスを入力してください。',
   checkInboxTitle: '受信トレイをご確認ください',
-  checkInboxBody: '{{email}} に確認用リンクを送信しました（すでに購読済みの場合を除く）。リンクの有効期限は {{hours}} 時間です。',
+  checkInboxBody:
+    '{{email}} に確認用リンクを送信しました（すでに購読済みの場合を除く）。リンクの有効期限は {{hours}} 時間です。',
   confirmedTitle: '購読を確認しました',
   confirmedBody: '今後 {{name}} のステータス更新をお届けします。',
   alreadyTitle: '確認済みです',
@@ -199,6 +215,7 @@ export const ja: SubscribeStrings = {
   unsubscribedTitle: '配信を停止しました',
   unsubscribedBody: '{{address}} には今後 {{name}} のステータス更新は届きません。いつでも再度購読できます。',
   invalidLinkTitle: 'このリンクは無効です',
-  invalidLinkBody: 'リンクが途中で切れている可能性があります。メールからリンク全体をコピーするか、もう一度購読してください。',
+  invalidLinkBody:
+    'リンクが途中で切れている可能性があります。メールからリンク全体をコピーするか、もう一度購読してください。',
   backToStatus: 'ステータスページに戻る',
 }

@@ -10,7 +10,12 @@ export interface ReceivedRequest {
 }
 
 export interface HttpReceiverOptions {
-  respond?: (request: Omit<ReceivedRequest, 'status'>) => { status: number; body?: string; headers?: Record<string, string>; delayMs?: number }
+  respond?: (request: Omit<ReceivedRequest, 'status'>) => {
+    status: number
+    body?: string
+    headers?: Record<string, string>
+    delayMs?: number
+  }
   /** Keep every request (tests) or only count them (benchmark). */
   keepRequests?: boolean
 }

@@ -32,7 +32,12 @@ export async function runBatchLane(ctx: LaneContext, outbox: OutboxPort, options
   }
 }
 
-async function sendBatch(ctx: LaneContext, outbox: OutboxPort, batch: ClaimedBatch, options: BatchLaneOptions): Promise<void> {
+async function sendBatch(
+  ctx: LaneContext,
+  outbox: OutboxPort,
+  batch: ClaimedBatch,
+  options: BatchLaneOptions,
+): Promise<void> {
   const { deliveries } = batch
   const progress = createBatchProgress(deliveries.length)
   let exceptions: BatchException[] = []
@@ -41,7 +46,13 @@ async function sendBatch(ctx: LaneContext, outbox: OutboxPort, batch: ClaimedBat
   let acking: Promise<void> = Promise.resolve()
   const ack = (isDone: boolean) => {
     const done = progress.doneCount()
-    const payload: BatchAck = { batchId: batch.id, ackedUpto: done > 0 ? deliveries[done - 1]!.id : null, isDone, exceptions, recovered }
+    const payload: BatchAck = {
+      batchId: batch.id,
+      ackedUpto: done > 0 ? deliveries[done - 1]!.id : null,
+      isDone,
+      exceptions,
+      recovered,
+    }
     exceptions = []
     recovered = []
     sinceAck = 0

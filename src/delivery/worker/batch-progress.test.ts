@@ -18,17 +18,24 @@ describe('batch watermark', () => {
 
   it('never passes an unfinished delivery, whatever the finishing order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }).chain((n) => fc.tuple(fc.constant(n), fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }))), ([n, order]) => {
-        const progress = createBatchProgress(n)
-        const done = new Set<number>()
-        for (const index of order) {
-          progress.finish(index)
-          done.add(index)
-          for (let i = 0; i < progress.doneCount(); i++) expect(done.has(i)).toBe(true)
-          expect(done.has(progress.doneCount())).toBe(false)
-        }
-        expect(progress.isComplete()).toBe(true)
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 60 })
+          .chain((n) =>
+            fc.tuple(fc.constant(n), fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n })),
+          ),
+        ([n, order]) => {
+          const progress = createBatchProgress(n)
+          const done = new Set<number>()
+          for (const index of order) {
+            progress.finish(index)
+            done.add(index)
+            for (let i = 0; i < progress.doneCount(); i++) expect(done.has(i)).toBe(true)
+            expect(done.has(progress.doneCount())).toBe(false)
+          }
+          expect(progress.isComplete()).toBe(true)
+        },
+      ),
     )
   })
 })

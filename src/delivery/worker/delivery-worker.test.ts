@@ -11,7 +11,13 @@ const fastPolicy = { maxAttempts: 3, initialDelayMs: 1, multiplier: 2, maxDelayM
 const page = { name: 'Acme', statusUrl: 'https://status.acme.test', locale: 'en', brand: {} }
 const composer = createMessageComposer({
   loadUpdate: async () => ({
-    facts: { pageName: 'Acme', statusUrl: 'https://status.acme.test', incidentTitle: 'Checkout', affectedComponents: ['Checkout'], message: 'We are on it.' },
+    facts: {
+      pageName: 'Acme',
+      statusUrl: 'https://status.acme.test',
+      incidentTitle: 'Checkout',
+      affectedComponents: ['Checkout'],
+      message: 'We are on it.',
+    },
     page,
     writtenAt: t0,
     event: { type: 'incident.update' },
@@ -45,7 +51,11 @@ const row = (i: number, channel = 'email'): MemoryRow => ({
   lastError: null,
 })
 
-function recordingChannel(kind: string, answer: (m: OutboundMessage, n: number) => SendResult, sent: OutboundMessage[]): DeliveryChannel {
+function recordingChannel(
+  kind: string,
+  answer: (m: OutboundMessage, n: number) => SendResult,
+  sent: OutboundMessage[],
+): DeliveryChannel {
   let n = 0
   return {
     kind,
@@ -86,7 +96,9 @@ describe('delivery worker', () => {
   it('retries a failing send with backoff and fails it after the last attempt, keeping the same key', async () => {
     const outbox = createMemoryOutbox([row(1, 'webhook')])
     const sent: OutboundMessage[] = []
-    const registry = new ChannelRegistry().register(recordingChannel('webhook', () => ({ ok: false, kind: 'retry', reason: 'HTTP 503' }), sent))
+    const registry = new ChannelRegistry().register(
+      recordingChannel('webhook', () => ({ ok: false, kind: 'retry', reason: 'HTTP 503' }), sent),
+    )
     worker = startDeliveryWorker({ outbox, registry, composer }, { idlePollMs: 5, retryPolicy: fastPolicy })
     await until(() => outbox.rows[0]?.status === 'failed')
     expect(sent).toHaveLength(3)
@@ -97,7 +109,13 @@ describe('delivery worker', () => {
   it('succeeds on a later attempt after failures', async () => {
     const outbox = createMemoryOutbox([row(1, 'webhook')])
     const sent: OutboundMessage[] = []
-    const registry = new ChannelRegistry().register(recordingChannel('webhook', (_, n) => (n < 2 ? { ok: false, kind: 'retry', reason: 'HTTP 500' } : { ok: true }), sent))
+    const registry = new ChannelRegistry().register(
+      recordingChannel(
+        'webhook',
+        (_, n) => (n < 2 ? { ok: false, kind: 'retry', reason: 'HTTP 500' } : { ok: true }),
+        sent,
+      ),
+    )
     worker = startDeliveryWorker({ outbox, registry, composer }, { idlePollMs: 5, retryPolicy: fastPolicy })
     await until(() => outbox.rows[0]?.status === 'sent')
     expect(sent).toHaveLength(3)
@@ -106,8 +124,13 @@ describe('delivery worker', () => {
   it('gives up at once on a gone address and reports the disabled subscriber', async () => {
     const outbox = createMemoryOutbox([row(7, 'webhook')])
     const disabled: string[] = []
-    const registry = new ChannelRegistry().register(recordingChannel('webhook', () => ({ ok: false, kind: 'gone', reason: 'HTTP 410' }), []))
-    worker = startDeliveryWorker({ outbox, registry, composer, onDisabled: (id) => disabled.push(id) }, { idlePollMs: 5, retryPolicy: fastPolicy })
+    const registry = new ChannelRegistry().register(
+      recordingChannel('webhook', () => ({ ok: false, kind: 'gone', reason: 'HTTP 410' }), []),
+    )
+    worker = startDeliveryWorker(
+      { outbox, registry, composer, onDisabled: (id) => disabled.push(id) },
+      { idlePollMs: 5, retryPolicy: fastPolicy },
+    )
     await until(() => disabled.length === 1)
     expect(outbox.rows[0]).toMatchObject({ status: 'failed', attempts: 1 })
     expect(disabled).toEqual(['s7'])
@@ -117,7 +140,10 @@ describe('delivery worker', () => {
     const outbox = createMemoryOutbox(Array.from({ length: 30 }, (_, i) => row(i)))
     const registry = new ChannelRegistry().register(recordingChannel('email', () => ({ ok: true }), []))
     const started = performance.now()
-    worker = startDeliveryWorker({ outbox, registry, composer }, { idlePollMs: 5, rateLimits: { email: { ratePerSecond: 100, burst: 10 } } })
+    worker = startDeliveryWorker(
+      { outbox, registry, composer },
+      { idlePollMs: 5, rateLimits: { email: { ratePerSecond: 100, burst: 10 } } },
+    )
     await until(() => outbox.rows.every((r) => r.status === 'sent'))
     // 10 at once, then 20 more at 100/s: at least ~200 ms.
     expect(performance.now() - started).toBeGreaterThanOrEqual(180)
@@ -125,8 +151,22 @@ describe('delivery worker', () => {
 
   it('skips a subscriber who left after the update was queued, and an expired confirmation', async () => {
     const left = { ...row(1), subscriberState: 'unsubscribed' }
-    const expired = { ...row(2), kind: 'confirmation' as const, updateId: null, stage: null, subscriberState: 'pending', confirmationExpiresAt: new Date(Date.now() - 1000) }
-    const confirm = { ...row(3), kind: 'confirmation' as const, updateId: null, stage: null, subscriberState: 'pending', confirmationExpiresAt: new Date(Date.now() + 3_600_000) }
+    const expired = {
+      ...row(2),
+      kind: 'confirmation' as const,
+      updateId: null,
+      stage: null,
+      subscriberState: 'pending',
+      confirmationExpiresAt: new Date(Date.now() - 1000),
+    }
+    const confirm = {
+      ...row(3),
+      kind: 'confirmation' as const,
+      updateId: null,
+      stage: null,
+      subscriberState: 'pending',
+      confirmationExpiresAt: new Date(Date.now() + 3_600_000),
+    }
     const outbox = createMemoryOutbox([left, expired, confirm])
     const sent: OutboundMessage[] = []
     const registry = new ChannelRegistry().register(recordingChannel('email', () => ({ ok: true }), sent))
@@ -143,7 +183,11 @@ describe('delivery worker', () => {
     const registry = new ChannelRegistry().register(recordingChannel('webhook', () => ({ ok: true }), sent))
     worker = startDeliveryWorker({ outbox, registry, composer }, { idlePollMs: 5 })
     await until(() => sent.length === 1)
-    expect(sent[0]?.payload).toMatchObject({ id: sent[0]?.idempotencyKey, type: 'incident.update', message: { stage: 'acknowledge', locale: 'en' } })
+    expect(sent[0]?.payload).toMatchObject({
+      id: sent[0]?.idempotencyKey,
+      type: 'incident.update',
+      message: { stage: 'acknowledge', locale: 'en' },
+    })
     expect(sent[0]?.secret).toBe('secret')
   })
 })

@@ -75,7 +75,9 @@ export function startDeliveryWorker(deps: WorkerDeps, partial: Partial<WorkerOpt
       sleepers.add(done)
     })
   const policyFor = (kind: string): RetryPolicy =>
-    'maxAttempts' in options.retryPolicy ? (options.retryPolicy as RetryPolicy) : ((options.retryPolicy as Record<string, RetryPolicy>)[kind] ?? defaultRetryPolicy)
+    'maxAttempts' in options.retryPolicy
+      ? (options.retryPolicy as RetryPolicy)
+      : ((options.retryPolicy as Record<string, RetryPolicy>)[kind] ?? defaultRetryPolicy)
 
   const lanes: Promise<void>[] = []
   const start = async () => {

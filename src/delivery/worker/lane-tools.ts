@@ -1,4 +1,9 @@
-import { decideRetry, type RandomSource, type RetryPolicy, type RetryDecision } from '../../domain/delivery/retry-schedule.js'
+import {
+  decideRetry,
+  type RandomSource,
+  type RetryPolicy,
+  type RetryDecision,
+} from '../../domain/delivery/retry-schedule.js'
 import type { DeliveryChannel, SendResult } from '../channels/channel.js'
 import type { MessageComposer } from './message-composer.js'
 import type { ClaimedDelivery } from './outbox-port.js'
@@ -28,9 +33,19 @@ export async function sendOne(ctx: LaneContext, delivery: ClaimedDelivery): Prom
   }
 }
 
-export function retryDecision(ctx: LaneContext, delivery: ClaimedDelivery, attempts: number, result: SendResult & { ok: false }): RetryDecision {
+export function retryDecision(
+  ctx: LaneContext,
+  _delivery: ClaimedDelivery,
+  attempts: number,
+  result: SendResult & { ok: false },
+): RetryDecision {
   return decideRetry(
-    { attempts, now: ctx.now(), isPermanent: result.kind !== 'retry', ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) },
+    {
+      attempts,
+      now: ctx.now(),
+      isPermanent: result.kind !== 'retry',
+      ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+    },
     ctx.random,
     ctx.policy,
   )
@@ -39,12 +54,19 @@ export function retryDecision(ctx: LaneContext, delivery: ClaimedDelivery, attem
 /** The subscriber left after the row was queued, or the confirmation is no longer wanted or valid. */
 export function isMoot(delivery: ClaimedDelivery, now: Date): boolean {
   if (delivery.kind === 'confirmation') {
-    return delivery.subscriberState !== 'pending' || (delivery.confirmationExpiresAt !== null && delivery.confirmationExpiresAt <= now)
+    return (
+      delivery.subscriberState !== 'pending' ||
+      (delivery.confirmationExpiresAt !== null && delivery.confirmationExpiresAt <= now)
+    )
   }
   return delivery.subscriberState !== 'active'
 }
 
-export async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {

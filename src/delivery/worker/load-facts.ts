@@ -14,7 +14,14 @@ export function createFactsLoader(db: Db, baseUrl: string) {
     const brand: Brand = {}
     if (typeof page.branding.brandColor === 'string') brand.color = page.branding.brandColor
     if (typeof page.branding.logoUrl === 'string') brand.logoUrl = page.branding.logoUrl
-    return { id: page.id, name: page.name, statusUrl: pagePublicUrl(page, baseUrl), locale: page.locale, brand, timeZone: page.time_zone }
+    return {
+      id: page.id,
+      name: page.name,
+      statusUrl: pagePublicUrl(page, baseUrl),
+      locale: page.locale,
+      brand,
+      timeZone: page.time_zone,
+    }
   }
 
   async function loadUpdate(orgId: string, updateId: string): Promise<UpdateFacts> {
@@ -58,7 +65,12 @@ export function createFactsLoader(db: Db, baseUrl: string) {
           id: update.id,
           status: update.status,
           display_at: update.display_at.toISOString(),
-          affected_components: update.affected_components.map((c) => ({ id: c.code, name: c.name, old_status: c.old_status, new_status: c.new_status })),
+          affected_components: update.affected_components.map((c) => ({
+            id: c.code,
+            name: c.name,
+            old_status: c.old_status,
+            new_status: c.new_status,
+          })),
         },
       },
     }

@@ -9,7 +9,9 @@ export interface MemoryRow extends Omit<ClaimedDelivery, 'attempts'> {
   lastError: string | null
 }
 
-export function createMemoryOutbox(rows: MemoryRow[]): OutboxPort & { rows: MemoryRow[]; disabled: Map<string, string>; streaks: Map<string, number> } {
+export function createMemoryOutbox(
+  rows: MemoryRow[],
+): OutboxPort & { rows: MemoryRow[]; disabled: Map<string, string>; streaks: Map<string, number> } {
   const byId = new Map(rows.map((r) => [r.id, r]))
   const disabled = new Map<string, string>()
   const streaks = new Map<string, number>()
@@ -21,7 +23,8 @@ export function createMemoryOutbox(rows: MemoryRow[]): OutboxPort & { rows: Memo
       const due = rows.filter(
         (r) =>
           channels.includes(r.channel) &&
-          (((r.status === 'pending' || r.status === 'retrying') && r.nextAttemptAt <= now) || (r.status === 'sending' && (r.lockedUntil ?? now) < now)),
+          (((r.status === 'pending' || r.status === 'retrying') && r.nextAttemptAt <= now) ||
+            (r.status === 'sending' && (r.lockedUntil ?? now) < now)),
       )
       return due.slice(0, limit).map((r) => {
         r.status = 'sending'
@@ -37,7 +40,13 @@ export function createMemoryOutbox(rows: MemoryRow[]): OutboxPort & { rows: Memo
       for (const id of ids) Object.assign(byId.get(id) ?? {}, { status: 'skipped', lockedUntil: null })
     },
     async markRetrying(marks: readonly RetryMark[]) {
-      for (const m of marks) Object.assign(byId.get(m.id) ?? {}, { status: 'retrying', nextAttemptAt: m.nextAttemptAt, lastError: m.error, lockedUntil: null })
+      for (const m of marks)
+        Object.assign(byId.get(m.id) ?? {}, {
+          status: 'retrying',
+          nextAttemptAt: m.nextAttemptAt,
+          lastError: m.error,
+          lockedUntil: null,
+        })
     },
     async markFailed(marks: readonly FailMark[]) {
       const result: { subscriberId: string; reason: string }[] = []

@@ -88,11 +88,20 @@ export function createMessageComposer(deps: ComposerDeps) {
       validHours: deps.confirmationValidHours,
       brand: page.brand,
     })
-    return { idempotencyKey: key, address: delivery.address, locale: message.locale, subject: message.subject, text: message.text, html: message.html, from: deps.fromFor(page) }
+    return {
+      idempotencyKey: key,
+      address: delivery.address,
+      locale: message.locale,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      from: deps.fromFor(page),
+    }
   }
 
   async function compose(delivery: ClaimedDelivery): Promise<OutboundMessage> {
-    const identity = delivery.kind === 'confirmation' ? `confirmation:${delivery.id}` : (delivery.updateId ?? delivery.id)
+    const identity =
+      delivery.kind === 'confirmation' ? `confirmation:${delivery.id}` : (delivery.updateId ?? delivery.id)
     const key = idempotencyKey({ updateId: identity, subscriberId: delivery.subscriberId, channel: delivery.channel })
     if (delivery.kind === 'confirmation') return composeConfirmation(delivery, key)
     if (!delivery.updateId || !delivery.stage) throw new Error(`delivery ${delivery.id} names no update or stage`)
@@ -101,20 +110,40 @@ export function createMessageComposer(deps: ComposerDeps) {
     const channel: TemplateChannel = isTemplateChannel(delivery.channel) ? delivery.channel : 'webhook'
     const locale = delivery.locale ?? update.page.locale
     const message = renderedFor([updateId, stage, channel, locale, delivery.audience].join('|'), () =>
-      renderMessage({ stage, channel, audience: delivery.audience, locale, facts: update.facts, brand: update.page.brand }),
+      renderMessage({
+        stage,
+        channel,
+        audience: delivery.audience,
+        locale,
+        facts: update.facts,
+        brand: update.page.brand,
+      }),
     )
     const base = { idempotencyKey: key, address: delivery.address, locale: message.locale, writtenAt: update.writtenAt }
     if (channel === 'email') {
       const unsubscribeUrl = deps.unsubscribeUrl(delivery)
       const personal = personalise(message, { unsubscribeUrl })
-      return { ...base, subject: personal.subject, text: personal.text, html: personal.html, unsubscribeUrl, from: deps.fromFor(update.page) }
+      return {
+        ...base,
+        subject: personal.subject,
+        text: personal.text,
+        html: personal.html,
+        unsubscribeUrl,
+        from: deps.fromFor(update.page),
+      }
     }
     const payload = {
       id: key,
       ...update.event,
       message: { stage, locale: message.locale, subject: message.subject, text: message.text, short: message.short },
     }
-    return { ...base, subject: message.subject, text: message.text, payload, ...(delivery.secret ? { secret: delivery.secret } : {}) }
+    return {
+      ...base,
+      subject: message.subject,
+      text: message.text,
+      payload,
+      ...(delivery.secret ? { secret: delivery.secret } : {}),
+    }
   }
 
   return { compose }

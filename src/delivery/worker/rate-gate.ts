@@ -1,11 +1,19 @@
-import { fullBucket, takeTokens, type TokenBucketConfig, type TokenBucketState } from '../../domain/delivery/token-bucket.js'
+import {
+  fullBucket,
+  takeTokens,
+  type TokenBucketConfig,
+  type TokenBucketState,
+} from '../../domain/delivery/token-bucket.js'
 
 /** The token bucket with a clock and a sleep: `await gate.pass()` returns when a message may go. */
 export interface RateGate {
   pass(): Promise<void>
 }
 
-export function createRateGate(config: TokenBucketConfig | null, nowMs: () => number = () => performance.now()): RateGate {
+export function createRateGate(
+  config: TokenBucketConfig | null,
+  nowMs: () => number = () => performance.now(),
+): RateGate {
   if (!config) return { pass: async () => {} }
   let state: TokenBucketState = fullBucket(config, nowMs())
   let queue: Promise<void> = Promise.resolve()

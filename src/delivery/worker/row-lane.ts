@@ -50,7 +50,14 @@ async function settle(ctx: LaneContext, outbox: OutboxPort, delivery: ClaimedDel
     return
   }
   const decision = retryDecision(ctx, delivery, delivery.attempts, result)
-  if (decision.kind === 'retry') return outbox.markRetrying([{ id: delivery.id, nextAttemptAt: decision.nextAttemptAt, error: result.reason }], now())
-  const disabled = await outbox.markFailed([{ id: delivery.id, subscriberId: delivery.subscriberId, error: result.reason, isGone: result.kind === 'gone' }], now())
+  if (decision.kind === 'retry')
+    return outbox.markRetrying(
+      [{ id: delivery.id, nextAttemptAt: decision.nextAttemptAt, error: result.reason }],
+      now(),
+    )
+  const disabled = await outbox.markFailed(
+    [{ id: delivery.id, subscriberId: delivery.subscriberId, error: result.reason, isGone: result.kind === 'gone' }],
+    now(),
+  )
   for (const d of disabled) ctx.onDisabled(d.subscriberId, d.reason)
 }

@@ -64,7 +64,11 @@ export function storeOutbox(db: Db, options: { isEmbedded: boolean; clock: () =>
         }))
         await tx.ackBatch(ack.batchId, ack.ackedUpto ?? '0', ack.isDone, exceptions, now)
         if (ack.recovered.length) await tx.resetStreaks(ack.recovered)
-        const failed = ack.exceptions.flatMap((e) => (e.kind === 'failed' ? [{ id: e.delivery.id, subscriberId: e.delivery.subscriberId, error: e.error, isGone: e.isGone }] : []))
+        const failed = ack.exceptions.flatMap((e) =>
+          e.kind === 'failed'
+            ? [{ id: e.delivery.id, subscriberId: e.delivery.subscriberId, error: e.error, isGone: e.isGone }]
+            : [],
+        )
         return failed.length ? applyFailureRule(tx, failed, now) : []
       }),
     extendBatchLease: (batchId, until) => store.extendBatchLease(batchId, until),

@@ -17,7 +17,9 @@ describe('password policy', () => {
   })
 
   it('refuses the account’s own email as its password', () => {
-    expect(passwordProblems('ops.lead@example.com', { email: 'Ops.Lead@example.com' })).toEqual(['must not be your email address'])
+    expect(passwordProblems('ops.lead@example.com', { email: 'Ops.Lead@example.com' })).toEqual([
+      'must not be your email address',
+    ])
   })
 
   it('compares emails without case or surrounding spaces', () => {

@@ -7,9 +7,26 @@ export const maxPasswordLength = 1024
 
 // The most used passwords of 12+ characters in public breach corpora; a small list, not a breach check.
 const common = new Set([
-  '123456789012', '1234567890123', 'qwertyuiopas', 'passwordpassword', 'password1234', 'password12345', 'qwerty123456',
-  '111111111111', '000000000000', 'aaaaaaaaaaaa', 'iloveyou1234', 'abcdefghijkl', 'abc123456789', 'letmein12345',
-  'administrator', 'welcome12345', 'changeme1234', 'qwertyuiop12', '1q2w3e4r5t6y', 'trustno1trustno1',
+  '123456789012',
+  '1234567890123',
+  'qwertyuiopas',
+  'passwordpassword',
+  'password1234',
+  'password12345',
+  'qwerty123456',
+  '111111111111',
+  '000000000000',
+  'aaaaaaaaaaaa',
+  'iloveyou1234',
+  'abcdefghijkl',
+  'abc123456789',
+  'letmein12345',
+  'administrator',
+  'welcome12345',
+  'changeme1234',
+  'qwertyuiop12',
+  '1q2w3e4r5t6y',
+  'trustno1trustno1',
 ])
 
 export function passwordProblems(password: string, account: { email?: string } = {}): string[] {

@@ -8,7 +8,8 @@ const readActions = actions.filter((a) => a.endsWith('.read'))
 describe('the permission matrix', () => {
   it('lets a viewer read everything operational but write nothing', () => {
     const restricted = ['subscriber.read', 'audit.read']
-    for (const action of readActions.filter((a) => !restricted.includes(a))) expect(can('viewer', action), action).toBe(true)
+    for (const action of readActions.filter((a) => !restricted.includes(a)))
+      expect(can('viewer', action), action).toBe(true)
     expect(actionsFor('viewer').every((a) => a.endsWith('.read'))).toBe(true)
     expect(can('viewer', 'incident.create')).toBe(false)
     expect(can('viewer', 'component.write')).toBe(false)
@@ -35,7 +36,13 @@ describe('the permission matrix', () => {
   })
 
   it('gives a communicator no power over people, tokens, integrations or settings', () => {
-    for (const action of ['member.manage', 'token.manage', 'integration.manage', 'settings.manage', 'audit.read'] as const) {
+    for (const action of [
+      'member.manage',
+      'token.manage',
+      'integration.manage',
+      'settings.manage',
+      'audit.read',
+    ] as const) {
       expect(can('communicator', action), action).toBe(false)
     }
   })

@@ -22,8 +22,14 @@ export const permissions = {
   'component.write': { roles: workers, description: 'Create and change components and groups, set their status' },
   'incident.read': { roles: everyone, description: 'See incidents, their timeline, drafts and internal notes' },
   'incident.create': { roles: workers, description: 'Open an incident (in triage or declared)' },
-  'incident.update': { roles: workers, description: 'Work an incident: triage, roles, check-in, checklist, notes, drafts' },
-  'incident.publish': { roles: speakers, description: 'Publish an update to customers (status page, subscribers, channels)' },
+  'incident.update': {
+    roles: workers,
+    description: 'Work an incident: triage, roles, check-in, checklist, notes, drafts',
+  },
+  'incident.publish': {
+    roles: speakers,
+    description: 'Publish an update to customers (status page, subscribers, channels)',
+  },
   'incident.delete': { roles: managers, description: 'Delete an incident' },
   'maintenance.write': { roles: speakers, description: 'Schedule, change and announce maintenance' },
   'postmortem.write': { roles: workers, description: 'Write internal and draft public postmortems, action items' },
@@ -33,7 +39,10 @@ export const permissions = {
   'subscriber.manage': { roles: speakers, description: 'Add, import, remove and export subscribers' },
   'alert.read': { roles: everyone, description: 'See alerts and their grouping' },
   'alert.acknowledge': { roles: workers, description: 'Acknowledge, escalate or resolve alerts and pages' },
-  'integration.manage': { roles: managers, description: 'Configure alert intake, webhooks, providers and outbound channels' },
+  'integration.manage': {
+    roles: managers,
+    description: 'Configure alert intake, webhooks, providers and outbound channels',
+  },
   'oncall.read': { roles: everyone, description: 'See schedules, escalation policies and who is on call' },
   'oncall.manage': { roles: managers, description: 'Change schedules, rotations, overrides and escalation policies' },
   'playbook.manage': { roles: managers, description: 'Edit crisis types, criteria, playbooks and checklists' },
@@ -43,10 +52,16 @@ export const permissions = {
   'ticket.manage': { roles: workers, description: 'Import and link support tickets' },
   'metrics.read': { roles: everyone, description: 'See metrics, scorecards and reports' },
   'member.read': { roles: everyone, description: 'See the members of the organisation and their roles' },
-  'member.manage': { roles: managers, description: 'Invite, remove and change the role of members (admins cannot touch owners)' },
+  'member.manage': {
+    roles: managers,
+    description: 'Invite, remove and change the role of members (admins cannot touch owners)',
+  },
   'token.manage': { roles: managers, description: 'Create and revoke organisation API tokens' },
   'audit.read': { roles: managers, description: 'Read and export the audit log' },
-  'settings.manage': { roles: managers, description: 'Change organisation settings (severities, cadence, who may publish)' },
+  'settings.manage': {
+    roles: managers,
+    description: 'Change organisation settings (severities, cadence, who may publish)',
+  },
   'import.run': { roles: managers, description: 'Import from Statuspage, PagerDuty, Opsgenie, Uptime Kuma, Cachet' },
   'organisation.delete': { roles: owners, description: 'Delete the organisation and all its data' },
 } as const satisfies Record<string, Permission>
@@ -59,7 +74,11 @@ export function isAction(value: unknown): value is Action {
 }
 
 /** Actions that speak to customers; an organisation may widen them to responders (small teams). */
-export const publishActions = ['incident.publish', 'maintenance.write', 'postmortem.publish'] as const satisfies readonly Action[]
+export const publishActions = [
+  'incident.publish',
+  'maintenance.write',
+  'postmortem.publish',
+] as const satisfies readonly Action[]
 
 export interface AccessSettings {
   /** Roles allowed to publish to customers; owner is always included, viewer never. */

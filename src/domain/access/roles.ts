@@ -9,7 +9,8 @@ export const roleDescriptions: Record<Role, string> = {
   owner: 'Everything, including deleting the organisation and granting or removing owners.',
   admin: 'Runs the organisation: members, tokens, integrations, settings, pages; publishes too.',
   responder: 'Works incidents: declares, updates, checks in, handles alerts; drafts but does not publish to customers.',
-  communicator: 'Speaks to customers: publishes incident updates, maintenances, postmortems; manages subscribers and templates.',
+  communicator:
+    'Speaks to customers: publishes incident updates, maintenances, postmortems; manages subscribers and templates.',
   viewer: 'Reads everything operational; changes nothing.',
 }
 

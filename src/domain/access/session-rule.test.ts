@@ -17,7 +17,9 @@ describe('session lifetime', () => {
   it('ends every session after 14 days, however busy', () => {
     const fourteenDays = 14 * 24 * hour
     expect(sessionExpiresAt(t0)).toEqual(at(fourteenDays))
-    expect(isSessionAlive({ createdAt: t0, lastSeenAt: at(fourteenDays - 1), revokedAt: null }, at(fourteenDays))).toBe(false)
+    expect(isSessionAlive({ createdAt: t0, lastSeenAt: at(fourteenDays - 1), revokedAt: null }, at(fourteenDays))).toBe(
+      false,
+    )
   })
 
   it('ends a revoked session at once', () => {

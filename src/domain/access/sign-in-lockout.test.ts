@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { afterFailure, afterSuccess, defaultLockoutRule, lockedUntil, lockoutDelayMs, noAttempts, type SignInAttempts } from './sign-in-lockout.js'
+import {
+  afterFailure,
+  afterSuccess,
+  defaultLockoutRule,
+  lockedUntil,
+  lockoutDelayMs,
+  noAttempts,
+  type SignInAttempts,
+} from './sign-in-lockout.js'
 
 const t0 = new Date('2026-03-01T09:00:00Z')
 const later = (ms: number) => new Date(t0.getTime() + ms)

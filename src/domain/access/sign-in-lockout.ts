@@ -43,7 +43,11 @@ export function lockedUntil(attempts: SignInAttempts, now: Date, rule: LockoutRu
   return until > now.getTime() ? new Date(until) : null
 }
 
-export function afterFailure(attempts: SignInAttempts, now: Date, rule: LockoutRule = defaultLockoutRule): SignInAttempts {
+export function afterFailure(
+  attempts: SignInAttempts,
+  now: Date,
+  rule: LockoutRule = defaultLockoutRule,
+): SignInAttempts {
   return { failures: effectiveFailures(attempts, now, rule) + 1, lastFailureAt: now }
 }
 

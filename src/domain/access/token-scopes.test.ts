@@ -10,7 +10,10 @@ describe('token scopes', () => {
   })
 
   it('reports every unknown scope, including patterns that match nothing', () => {
-    expect(parseScopes(['page.read', 'pages.write', 'nothing.*', '*'])).toEqual({ ok: false, unknown: ['pages.write', 'nothing.*', '*'] })
+    expect(parseScopes(['page.read', 'pages.write', 'nothing.*', '*'])).toEqual({
+      ok: false,
+      unknown: ['pages.write', 'nothing.*', '*'],
+    })
   })
 
   it('narrows a role: a scoped token may do only what both its role and its scopes allow', () => {
@@ -21,6 +24,9 @@ describe('token scopes', () => {
   })
 
   it('names the scopes a role could never use', () => {
-    expect(scopesBeyondRole('responder', ['incident.update', 'incident.publish', 'token.manage'])).toEqual(['incident.publish', 'token.manage'])
+    expect(scopesBeyondRole('responder', ['incident.update', 'incident.publish', 'token.manage'])).toEqual([
+      'incident.publish',
+      'token.manage',
+    ])
   })
 })

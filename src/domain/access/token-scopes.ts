@@ -25,7 +25,12 @@ export function parseScopes(requested: readonly string[]): ScopeParse {
 }
 
 /** A token acts with its role, narrowed by its scopes; null scopes mean "all the role allows". */
-export function canWithScopes(role: Role, action: string, scopes: readonly string[] | null, settings?: AccessSettings): boolean {
+export function canWithScopes(
+  role: Role,
+  action: string,
+  scopes: readonly string[] | null,
+  settings?: AccessSettings,
+): boolean {
   return can(role, action, settings) && (scopes === null || scopes.includes(action))
 }
 

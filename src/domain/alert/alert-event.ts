@@ -40,5 +40,5 @@ export const MAX_SUMMARY_LENGTH = 1024
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text
   const chars = Array.from(text)
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…'
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
 }

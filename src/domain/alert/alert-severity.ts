@@ -20,15 +20,46 @@ export function isAtLeast(severity: AlertSeverity, minimum: AlertSeverity): bool
 }
 
 // Words other tools put in a `severity` label (Zabbix, Nagios, syslog, P1–P5 schemes).
-const aliases = new Map<string, AlertSeverity>(Object.entries({
-  critical: 'critical', crit: 'critical', fatal: 'critical', emergency: 'critical', emerg: 'critical',
-  alert: 'critical', disaster: 'critical', page: 'critical', p1: 'critical', sev1: 'critical',
-  error: 'error', err: 'error', high: 'error', major: 'error', p2: 'error', sev2: 'error',
-  warning: 'warning', warn: 'warning', average: 'warning', medium: 'warning', moderate: 'warning',
-  minor: 'warning', p3: 'warning', sev3: 'warning',
-  info: 'info', information: 'info', informational: 'info', notice: 'info', low: 'info', debug: 'info',
-  none: 'info', ok: 'info', p4: 'info', p5: 'info', sev4: 'info', sev5: 'info',
-} satisfies Record<string, AlertSeverity>))
+const aliases = new Map<string, AlertSeverity>(
+  Object.entries({
+    critical: 'critical',
+    crit: 'critical',
+    fatal: 'critical',
+    emergency: 'critical',
+    emerg: 'critical',
+    alert: 'critical',
+    disaster: 'critical',
+    page: 'critical',
+    p1: 'critical',
+    sev1: 'critical',
+    error: 'error',
+    err: 'error',
+    high: 'error',
+    major: 'error',
+    p2: 'error',
+    sev2: 'error',
+    warning: 'warning',
+    warn: 'warning',
+    average: 'warning',
+    medium: 'warning',
+    moderate: 'warning',
+    minor: 'warning',
+    p3: 'warning',
+    sev3: 'warning',
+    info: 'info',
+    information: 'info',
+    informational: 'info',
+    notice: 'info',
+    low: 'info',
+    debug: 'info',
+    none: 'info',
+    ok: 'info',
+    p4: 'info',
+    p5: 'info',
+    sev4: 'info',
+    sev5: 'info',
+  } satisfies Record<string, AlertSeverity>),
+)
 
 /** Reads a severity word from another tool; undefined when it is not one we know. */
 export function parseAlertSeverity(value: unknown): AlertSeverity | undefined {

@@ -24,7 +24,13 @@ describe('alert deduplication', () => {
   it('opens one alert on the first trigger and updates it on duplicates', () => {
     const { state, changes } = run(['trigger', 'trigger', 'trigger'])
     expect(changes).toEqual(['opened', 'updated', 'updated'])
-    expect(state).toMatchObject({ status: 'firing', eventCount: 3, fireCount: 1, firstSeenAt: at(0), lastSeenAt: at(2) })
+    expect(state).toMatchObject({
+      status: 'firing',
+      eventCount: 3,
+      fireCount: 1,
+      firstSeenAt: at(0),
+      lastSeenAt: at(2),
+    })
   })
 
   it('closes the alert on resolve and reopens the same alert when it fires again', () => {
@@ -60,7 +66,12 @@ describe('alert deduplication', () => {
   })
 
   it('keeps the trigger text when a follow-up event carries none', () => {
-    const opened = applyAlertEvent(null, alertEvent('trigger', 'k', { summary: 'Disk full', labels: { host: 'db1' } }), at(0), noFlap)
+    const opened = applyAlertEvent(
+      null,
+      alertEvent('trigger', 'k', { summary: 'Disk full', labels: { host: 'db1' } }),
+      at(0),
+      noFlap,
+    )
     const resolved = applyAlertEvent(opened.state, alertEvent('resolve', 'k'), at(1), noFlap)
     expect(resolved.state).toMatchObject({ summary: 'Disk full', labels: { host: 'db1' }, resolvedAt: at(1) })
   })
@@ -97,7 +108,10 @@ describe('flapping', () => {
 
 describe('deduplication properties', () => {
   const action = fc.constantFrom<AlertAction>('trigger', 'acknowledge', 'resolve')
-  const events = fc.array(fc.record({ key: fc.constantFrom('a', 'b', 'c'), action, gapSeconds: fc.integer({ min: 0, max: 600 }) }), { maxLength: 60 })
+  const events = fc.array(
+    fc.record({ key: fc.constantFrom('a', 'b', 'c'), action, gapSeconds: fc.integer({ min: 0, max: 600 }) }),
+    { maxLength: 60 },
+  )
 
   it('matches a simple model: one alert per key, open exactly when its last effective event was a trigger', () => {
     fc.assert(
@@ -107,10 +121,16 @@ describe('deduplication properties', () => {
         let now = t0.getTime()
         for (const e of seq) {
           now += e.gapSeconds * 1000
-          const applied = applyAlertEvent(states.get(e.key) ?? null, alertEvent(e.action, e.key), new Date(now), defaultFlapPolicy)
+          const applied = applyAlertEvent(
+            states.get(e.key) ?? null,
+            alertEvent(e.action, e.key),
+            new Date(now),
+            defaultFlapPolicy,
+          )
           states.set(e.key, applied.state)
           const m = model.get(e.key) ?? { open: false, fires: 0, applied: 0 }
-          if (e.action === 'trigger') model.set(e.key, { open: true, fires: m.fires + (m.open ? 0 : 1), applied: m.applied + 1 })
+          if (e.action === 'trigger')
+            model.set(e.key, { open: true, fires: m.fires + (m.open ? 0 : 1), applied: m.applied + 1 })
           else if (m.open) model.set(e.key, { open: e.action !== 'resolve', fires: m.fires, applied: m.applied + 1 })
           else expect(applied.change).toBe('dropped')
         }
@@ -161,16 +181,19 @@ describe('deduplication properties', () => {
 
   it('keeps the latest time an event was seen, even when events arrive out of order', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(action, fc.integer({ min: -120, max: 120 })), { minLength: 1, maxLength: 40 }), (seq) => {
-        let state: AlertState | null = null
-        let latest = -Infinity
-        for (const [a, minute] of seq) {
-          const applied = applyAlertEvent(state, alertEvent(a, 'k'), at(minute), noFlap)
-          if (applied.change !== 'dropped') latest = Math.max(latest, minute)
-          state = applied.state
-          if (state) expect(state.lastSeenAt.getTime()).toBe(at(latest).getTime())
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(action, fc.integer({ min: -120, max: 120 })), { minLength: 1, maxLength: 40 }),
+        (seq) => {
+          let state: AlertState | null = null
+          let latest = -Infinity
+          for (const [a, minute] of seq) {
+            const applied = applyAlertEvent(state, alertEvent(a, 'k'), at(minute), noFlap)
+            if (applied.change !== 'dropped') latest = Math.max(latest, minute)
+            state = applied.state
+            if (state) expect(state.lastSeenAt.getTime()).toBe(at(latest).getTime())
+          }
+        },
+      ),
     )
   })
 })

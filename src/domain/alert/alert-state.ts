@@ -45,8 +45,19 @@ export interface AppliedAlertEvent {
 const fallbackSummary = (event: AlertEvent) => event.summary ?? `Alert ${event.dedupKey}`
 
 /** Applies one event to the alert with the same dedup key (null when there is none yet). */
-export function applyAlertEvent(current: AlertState | null, event: AlertEvent, now: Date, flap: FlapPolicy): AppliedAlertEvent {
-  const dropped: AppliedAlertEvent = { state: current, change: 'dropped', isEscalated: false, startedFlapping: false, shouldRoute: false }
+export function applyAlertEvent(
+  current: AlertState | null,
+  event: AlertEvent,
+  now: Date,
+  flap: FlapPolicy,
+): AppliedAlertEvent {
+  const dropped: AppliedAlertEvent = {
+    state: current,
+    change: 'dropped',
+    isEscalated: false,
+    startedFlapping: false,
+    shouldRoute: false,
+  }
   if (current === null) {
     if (event.action !== 'trigger') return dropped
     const state: AlertState = {
@@ -71,9 +82,15 @@ export function applyAlertEvent(current: AlertState | null, event: AlertEvent, n
   const isOpen = current.status !== 'resolved'
   if (!isOpen && event.action !== 'trigger') return dropped
   const change: AlertChange =
-    event.action === 'trigger' ? (isOpen ? 'updated' : 'reopened')
-    : event.action === 'acknowledge' ? (current.status === 'acknowledged' ? 'updated' : 'acknowledged')
-    : 'resolved'
+    event.action === 'trigger'
+      ? isOpen
+        ? 'updated'
+        : 'reopened'
+      : event.action === 'acknowledge'
+        ? current.status === 'acknowledged'
+          ? 'updated'
+          : 'acknowledged'
+        : 'resolved'
   const isStateChange = change === 'reopened' || change === 'resolved'
   const stateChangeTimes = recordStateChange(current.stateChangeTimes, now, flap, isStateChange)
   const isFlapping = isFlappingAt(stateChangeTimes, now, flap)
@@ -82,7 +99,14 @@ export function applyAlertEvent(current: AlertState | null, event: AlertEvent, n
 
   const state: AlertState = {
     ...current,
-    status: change === 'reopened' ? 'firing' : change === 'acknowledged' ? 'acknowledged' : change === 'resolved' ? 'resolved' : current.status,
+    status:
+      change === 'reopened'
+        ? 'firing'
+        : change === 'acknowledged'
+          ? 'acknowledged'
+          : change === 'resolved'
+            ? 'resolved'
+            : current.status,
     // Follow-up events without text keep what the trigger said.
     summary: event.action === 'trigger' ? fallbackSummary(event) : (event.summary ?? current.summary),
     severity,

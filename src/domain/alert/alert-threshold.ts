@@ -27,11 +27,13 @@ export interface ThresholdResult {
 
 export function thresholdProblems(t: AlertThreshold): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = []
-  if (!Number.isInteger(t.minAlerts) || t.minAlerts < 1 || t.minAlerts > 10_000) problems.push({ path: 'minAlerts', message: 'must be a whole number from 1 to 10000' })
+  if (!Number.isInteger(t.minAlerts) || t.minAlerts < 1 || t.minAlerts > 10_000)
+    problems.push({ path: 'minAlerts', message: 'must be a whole number from 1 to 10000' })
   if (!Number.isInteger(t.windowMinutes) || t.windowMinutes < 1 || t.windowMinutes > 7 * 24 * 60) {
     problems.push({ path: 'windowMinutes', message: 'must be a whole number of minutes from 1 to 10080' })
   }
-  if (t.groupByLabel !== undefined && t.groupByLabel.trim() === '') problems.push({ path: 'groupByLabel', message: 'names a label, or is left out' })
+  if (t.groupByLabel !== undefined && t.groupByLabel.trim() === '')
+    problems.push({ path: 'groupByLabel', message: 'names a label, or is left out' })
   return problems
 }
 
@@ -42,7 +44,12 @@ export function thresholdGroupKey(t: AlertThreshold, labels: Readonly<Record<str
 }
 
 /** The window is (now − M minutes, now]: an alert exactly M minutes old has left it. */
-export function evaluateThreshold(t: AlertThreshold, trigger: ThresholdSample, recent: readonly ThresholdSample[], now: Date): ThresholdResult {
+export function evaluateThreshold(
+  t: AlertThreshold,
+  trigger: ThresholdSample,
+  recent: readonly ThresholdSample[],
+  now: Date,
+): ThresholdResult {
   const windowStartAt = new Date(now.getTime() - t.windowMinutes * 60_000)
   const groupKey = thresholdGroupKey(t, trigger.labels)
   const keys = new Set<string>()

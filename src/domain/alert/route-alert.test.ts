@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { routeAlert } from './route-alert.js'
-import { compilePattern, isRiskyPattern, routingRuleProblems, type RoutableAlert, type RoutingRule, type RuleCondition } from './routing-rule.js'
+import {
+  compilePattern,
+  isRiskyPattern,
+  routingRuleProblems,
+  type RoutableAlert,
+  type RoutingRule,
+  type RuleCondition,
+} from './routing-rule.js'
 
 const alert: RoutableAlert = {
   summary: 'Checkout 5xx rate above 5%',
@@ -13,21 +20,44 @@ const alert: RoutableAlert = {
 }
 
 function rule(id: string, over: Partial<RoutingRule>): RoutingRule {
-  return { id, name: id, position: 0, isEnabled: true, conditions: [], actions: [{ type: 'record' }], continueMatching: false, ...over }
+  return {
+    id,
+    name: id,
+    position: 0,
+    isEnabled: true,
+    conditions: [],
+    actions: [{ type: 'record' }],
+    continueMatching: false,
+    ...over,
+  }
 }
 
 describe('routing rules', () => {
   it('records an alert no rule matches, and acts on nothing', () => {
-    expect(routeAlert(alert, [])).toEqual({ disposition: 'record', matchedRuleIds: [], escalationPolicyIds: [], openIncident: null })
+    expect(routeAlert(alert, [])).toEqual({
+      disposition: 'record',
+      matchedRuleIds: [],
+      escalationPolicyIds: [],
+      openIncident: null,
+    })
   })
 
   it('matches labels by equality, anchored regex and severity at least', () => {
     const page = [{ type: 'page', escalationPolicyId: 'ep-checkout' }] as const
     const eq = rule('eq', { conditions: [{ field: 'labels.service', op: 'equals', value: 'checkout' }], actions: page })
     const re = rule('re', { conditions: [{ field: 'labels.region', op: 'matches', pattern: 'eu-.*' }], actions: page })
-    const partial = rule('partial', { conditions: [{ field: 'labels.region', op: 'matches', pattern: 'eu' }], actions: page })
-    const sevOk = rule('sev', { conditions: [{ field: 'severity', op: 'severity_at_least', value: 'warning' }], actions: page })
-    const sevHigh = rule('sev-high', { conditions: [{ field: 'severity', op: 'severity_at_least', value: 'critical' }], actions: page })
+    const partial = rule('partial', {
+      conditions: [{ field: 'labels.region', op: 'matches', pattern: 'eu' }],
+      actions: page,
+    })
+    const sevOk = rule('sev', {
+      conditions: [{ field: 'severity', op: 'severity_at_least', value: 'warning' }],
+      actions: page,
+    })
+    const sevHigh = rule('sev-high', {
+      conditions: [{ field: 'severity', op: 'severity_at_least', value: 'critical' }],
+      actions: page,
+    })
     expect(routeAlert(alert, [eq]).disposition).toBe('act')
     expect(routeAlert(alert, [re]).disposition).toBe('act')
     expect(routeAlert(alert, [partial]).disposition).toBe('record')
@@ -36,9 +66,15 @@ describe('routing rules', () => {
   })
 
   it('reads a missing label as empty, so not_equals holds and equals "" matches', () => {
-    const r = rule('missing', { conditions: [{ field: 'labels.team', op: 'equals', value: '' }], actions: [{ type: 'ignore' }] })
+    const r = rule('missing', {
+      conditions: [{ field: 'labels.team', op: 'equals', value: '' }],
+      actions: [{ type: 'ignore' }],
+    })
     expect(routeAlert(alert, [r]).disposition).toBe('ignore')
-    const inherited = rule('inherited', { conditions: [{ field: 'labels.constructor', op: 'matches', pattern: '.+' }], actions: [{ type: 'ignore' }] })
+    const inherited = rule('inherited', {
+      conditions: [{ field: 'labels.constructor', op: 'matches', pattern: '.+' }],
+      actions: [{ type: 'ignore' }],
+    })
     expect(routeAlert(alert, [inherited]).disposition).toBe('record')
   })
 
@@ -46,12 +82,24 @@ describe('routing rules', () => {
     const late = rule('late', { position: 2, actions: [{ type: 'page', escalationPolicyId: 'ep-2' }] })
     const early = rule('early', { position: 1, actions: [{ type: 'open_incident', severity: 5 }] })
     const decision = routeAlert(alert, [late, early])
-    expect(decision).toEqual({ disposition: 'act', matchedRuleIds: ['early'], escalationPolicyIds: [], openIncident: { ruleId: 'early', severity: 5, threshold: null } })
+    expect(decision).toEqual({
+      disposition: 'act',
+      matchedRuleIds: ['early'],
+      escalationPolicyIds: [],
+      openIncident: { ruleId: 'early', severity: 5, threshold: null },
+    })
   })
 
-  it('adds later rules\' actions when a matched rule says continue, and ignore wins', () => {
-    const first = rule('first', { position: 1, continueMatching: true, actions: [{ type: 'page', escalationPolicyId: 'ep-1' }] })
-    const second = rule('second', { position: 2, actions: [{ type: 'open_incident' }, { type: 'page', escalationPolicyId: 'ep-1' }] })
+  it("adds later rules' actions when a matched rule says continue, and ignore wins", () => {
+    const first = rule('first', {
+      position: 1,
+      continueMatching: true,
+      actions: [{ type: 'page', escalationPolicyId: 'ep-1' }],
+    })
+    const second = rule('second', {
+      position: 2,
+      actions: [{ type: 'open_incident' }, { type: 'page', escalationPolicyId: 'ep-1' }],
+    })
     expect(routeAlert(alert, [first, second])).toMatchObject({
       disposition: 'act',
       matchedRuleIds: ['first', 'second'],
@@ -59,11 +107,16 @@ describe('routing rules', () => {
       openIncident: { ruleId: 'second', severity: 3 },
     })
     const mute = rule('mute', { position: 3, actions: [{ type: 'ignore' }] })
-    expect(routeAlert(alert, [first, { ...second, actions: [{ type: 'record' }], continueMatching: true }, mute]).disposition).toBe('ignore')
+    expect(
+      routeAlert(alert, [first, { ...second, actions: [{ type: 'record' }], continueMatching: true }, mute])
+        .disposition,
+    ).toBe('ignore')
   })
 
   it('skips disabled rules', () => {
-    expect(routeAlert(alert, [rule('off', { isEnabled: false, actions: [{ type: 'ignore' }] })]).disposition).toBe('record')
+    expect(routeAlert(alert, [rule('off', { isEnabled: false, actions: [{ type: 'ignore' }] })]).disposition).toBe(
+      'record',
+    )
   })
 
   it('suggests an incident severity from the alert severity unless the rule names one', () => {
@@ -81,7 +134,13 @@ describe('routing rule validation', () => {
       routingRuleProblems(
         {
           conditions: [{ field: 'labels.service', op: 'matches', pattern: 'checkout|payments' }],
-          actions: [{ type: 'open_incident', severity: 4, threshold: { minAlerts: 3, windowMinutes: 10, groupByLabel: 'service' } }],
+          actions: [
+            {
+              type: 'open_incident',
+              severity: 4,
+              threshold: { minAlerts: 3, windowMinutes: 10, groupByLabel: 'service' },
+            },
+          ],
         },
         levels,
       ),
@@ -96,7 +155,10 @@ describe('routing rule validation', () => {
           { field: 'labels.x', op: 'matches', pattern: '(' },
           { field: 'summary', op: 'severity_at_least', value: 'error' } as unknown as RuleCondition,
         ],
-        actions: [{ type: 'ignore' }, { type: 'open_incident', severity: 9, threshold: { minAlerts: 0, windowMinutes: 5 } }],
+        actions: [
+          { type: 'ignore' },
+          { type: 'open_incident', severity: 9, threshold: { minAlerts: 0, windowMinutes: 5 } },
+        ],
       },
       levels,
     )
@@ -111,8 +173,10 @@ describe('routing rule validation', () => {
   })
 
   it('refuses patterns that could backtrack for minutes', () => {
-    for (const risky of ['(a+)+', '(a|a)*', '(x*y*){2,}', '((ab)+)+', '(.)\\1', '(?<n>a)\\k<n>']) expect(isRiskyPattern(risky), risky).toBe(true)
-    for (const fine of ['eu-.*', '(checkout|payments)', 'db[0-9]+', '[(a+)+]', '\\(a+\\)+', '(ab)?c+']) expect(isRiskyPattern(fine), fine).toBe(false)
+    for (const risky of ['(a+)+', '(a|a)*', '(x*y*){2,}', '((ab)+)+', '(.)\\1', '(?<n>a)\\k<n>'])
+      expect(isRiskyPattern(risky), risky).toBe(true)
+    for (const fine of ['eu-.*', '(checkout|payments)', 'db[0-9]+', '[(a+)+]', '\\(a+\\)+', '(ab)?c+'])
+      expect(isRiskyPattern(fine), fine).toBe(false)
     expect(compilePattern('(a+)+$')).toBeUndefined()
   })
 })

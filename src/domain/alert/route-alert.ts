@@ -25,15 +25,18 @@ export interface RoutingDecision {
 export function conditionHolds(alert: RoutableAlert, condition: RuleCondition): boolean {
   const value = readField(alert, condition.field)
   switch (condition.op) {
-    case 'equals': return value === condition.value
-    case 'not_equals': return value !== condition.value
+    case 'equals':
+      return value === condition.value
+    case 'not_equals':
+      return value !== condition.value
     case 'matches':
     case 'not_matches': {
       // A pattern that no longer compiles (saved before a rule change) matches nothing.
       const isMatch = compilePattern(condition.pattern)?.test(value) ?? false
       return condition.op === 'matches' ? isMatch : !isMatch
     }
-    case 'severity_at_least': return isAtLeast(alert.severity, condition.value)
+    case 'severity_at_least':
+      return isAtLeast(alert.severity, condition.value)
   }
 }
 
@@ -48,12 +51,23 @@ export function ruleMatches(alert: RoutableAlert, rule: Pick<RoutingRule, 'condi
  */
 export function routeAlert(alert: RoutableAlert, rules: readonly RoutingRule[]): RoutingDecision {
   const ordered = rules.filter((r) => r.isEnabled).sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
-  const decision: RoutingDecision = { disposition: 'record', matchedRuleIds: [], escalationPolicyIds: [], openIncident: null }
+  const decision: RoutingDecision = {
+    disposition: 'record',
+    matchedRuleIds: [],
+    escalationPolicyIds: [],
+    openIncident: null,
+  }
   for (const rule of ordered) {
     if (!ruleMatches(alert, rule)) continue
     decision.matchedRuleIds.push(rule.id)
     for (const action of rule.actions) {
-      if (action.type === 'ignore') return { disposition: 'ignore', matchedRuleIds: decision.matchedRuleIds, escalationPolicyIds: [], openIncident: null }
+      if (action.type === 'ignore')
+        return {
+          disposition: 'ignore',
+          matchedRuleIds: decision.matchedRuleIds,
+          escalationPolicyIds: [],
+          openIncident: null,
+        }
       if (action.type === 'page' && !decision.escalationPolicyIds.includes(action.escalationPolicyId)) {
         decision.escalationPolicyIds.push(action.escalationPolicyId)
       }

@@ -62,17 +62,25 @@ export function labelValue(labels: Readonly<Record<string, string>>, name: strin
 export function readField(alert: RoutableAlert, field: RuleField): string {
   if (field.startsWith('labels.')) return labelValue(alert.labels, field.slice('labels.'.length))
   switch (field) {
-    case 'summary': return alert.summary
-    case 'severity': return alert.severity
-    case 'source': return alert.source
-    case 'dedup_key': return alert.dedupKey
-    case 'kind': return alert.kind
-    case 'integration': return alert.integrationId
-    default: return ''
+    case 'summary':
+      return alert.summary
+    case 'severity':
+      return alert.severity
+    case 'source':
+      return alert.source
+    case 'dedup_key':
+      return alert.dedupKey
+    case 'kind':
+      return alert.kind
+    case 'integration':
+      return alert.integrationId
+    default:
+      return ''
   }
 }
 
-const quantifierAt = (p: string, i: number) => p[i] === '*' || p[i] === '+' || (p[i] === '{' && /^\{\d+(,\d*)?\}/.test(p.slice(i)))
+const quantifierAt = (p: string, i: number) =>
+  p[i] === '*' || p[i] === '+' || (p[i] === '{' && /^\{\d+(,\d*)?\}/.test(p.slice(i)))
 
 /**
  * JavaScript's regex engine backtracks: a repeated group that holds a quantifier or an
@@ -123,29 +131,53 @@ export function compilePattern(pattern: string): RegExp | undefined {
   return regex
 }
 
-export function routingRuleProblems(rule: Pick<RoutingRule, 'conditions' | 'actions'>, severityLevels: readonly number[]): { path: string; message: string }[] {
+export function routingRuleProblems(
+  rule: Pick<RoutingRule, 'conditions' | 'actions'>,
+  severityLevels: readonly number[],
+): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = []
-  if (rule.conditions.length > MAX_CONDITIONS) problems.push({ path: 'conditions', message: `at most ${MAX_CONDITIONS} conditions` })
+  if (rule.conditions.length > MAX_CONDITIONS)
+    problems.push({ path: 'conditions', message: `at most ${MAX_CONDITIONS} conditions` })
   rule.conditions.forEach((c, i) => {
-    if (!isRuleField(c.field)) problems.push({ path: `conditions.${i}.field`, message: `unknown field "${c.field}": use ${plainFields.join(', ')} or labels.<name>` })
+    if (!isRuleField(c.field))
+      problems.push({
+        path: `conditions.${i}.field`,
+        message: `unknown field "${c.field}": use ${plainFields.join(', ')} or labels.<name>`,
+      })
     if (c.op === 'severity_at_least' && (c.field !== 'severity' || !isAlertSeverity(c.value))) {
-      problems.push({ path: `conditions.${i}`, message: 'severity_at_least needs field "severity" and one of info, warning, error, critical' })
+      problems.push({
+        path: `conditions.${i}`,
+        message: 'severity_at_least needs field "severity" and one of info, warning, error, critical',
+      })
     }
-    if ((c.op === 'matches' || c.op === 'not_matches') && (c.pattern.length > MAX_PATTERN_LENGTH || !compilePattern(c.pattern))) {
-      problems.push({ path: `conditions.${i}.pattern`, message: `must be a valid regular expression of at most ${MAX_PATTERN_LENGTH} characters, without repeated groups holding a quantifier or | and without backreferences` })
+    if (
+      (c.op === 'matches' || c.op === 'not_matches') &&
+      (c.pattern.length > MAX_PATTERN_LENGTH || !compilePattern(c.pattern))
+    ) {
+      problems.push({
+        path: `conditions.${i}.pattern`,
+        message: `must be a valid regular expression of at most ${MAX_PATTERN_LENGTH} characters, without repeated groups holding a quantifier or | and without backreferences`,
+      })
     }
   })
   if (rule.actions.length === 0) problems.push({ path: 'actions', message: 'a rule needs at least one action' })
   const types = rule.actions.map((a) => a.type)
-  if (types.includes('ignore') && types.length > 1) problems.push({ path: 'actions', message: 'ignore cannot be combined with other actions' })
-  if (types.filter((t) => t === 'open_incident').length > 1) problems.push({ path: 'actions', message: 'at most one open_incident action per rule' })
+  if (types.includes('ignore') && types.length > 1)
+    problems.push({ path: 'actions', message: 'ignore cannot be combined with other actions' })
+  if (types.filter((t) => t === 'open_incident').length > 1)
+    problems.push({ path: 'actions', message: 'at most one open_incident action per rule' })
   rule.actions.forEach((a, i) => {
-    if (a.type === 'page' && a.escalationPolicyId.trim() === '') problems.push({ path: `actions.${i}.escalationPolicyId`, message: 'names the escalation policy to page' })
+    if (a.type === 'page' && a.escalationPolicyId.trim() === '')
+      problems.push({ path: `actions.${i}.escalationPolicyId`, message: 'names the escalation policy to page' })
     if (a.type === 'open_incident' && a.severity !== undefined && !severityLevels.includes(a.severity)) {
-      problems.push({ path: `actions.${i}.severity`, message: `must be one of the severity levels ${severityLevels.join(', ')}` })
+      problems.push({
+        path: `actions.${i}.severity`,
+        message: `must be one of the severity levels ${severityLevels.join(', ')}`,
+      })
     }
     if (a.type === 'open_incident' && a.threshold) {
-      for (const p of thresholdProblems(a.threshold)) problems.push({ path: `actions.${i}.threshold.${p.path}`, message: p.message })
+      for (const p of thresholdProblems(a.threshold))
+        problems.push({ path: `actions.${i}.threshold.${p.path}`, message: p.message })
     }
   })
   return problems

@@ -1,11 +1,25 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultSeverityScale } from '../incident/severity.js'
-import { cadenceActionsDue, cadenceForSeverity, cadenceStatus, defaultCadencePolicy, nextCadenceCheckAt, nextUpdateDueAt, validateCadenceMinutes, type CadenceClock } from './cadence.js'
+import {
+  cadenceActionsDue,
+  cadenceForSeverity,
+  cadenceStatus,
+  defaultCadencePolicy,
+  nextCadenceCheckAt,
+  nextUpdateDueAt,
+  validateCadenceMinutes,
+  type CadenceClock,
+} from './cadence.js'
 
 const t0 = new Date('2025-03-01T10:00:00Z')
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000)
-const clock: CadenceClock = { lastPublicUpdateAt: t0, cadenceMinutes: 30, remindedForDueAt: null, escalatedForDueAt: null }
+const clock: CadenceClock = {
+  lastPublicUpdateAt: t0,
+  cadenceMinutes: 30,
+  remindedForDueAt: null,
+  escalatedForDueAt: null,
+}
 
 describe('the update cadence', () => {
   it('defaults from the severity: the worst level every 30 minutes', () => {
@@ -21,11 +35,18 @@ describe('the update cadence', () => {
     expect(cadenceActionsDue(clock, defaultCadencePolicy, at(24))).toEqual([])
     expect(cadenceActionsDue(clock, defaultCadencePolicy, at(25))).toEqual([{ kind: 'remind', dueAt: at(30) }])
     expect(cadenceActionsDue({ ...clock, remindedForDueAt: at(30) }, defaultCadencePolicy, at(31))).toEqual([])
-    expect(cadenceActionsDue({ ...clock, remindedForDueAt: at(30) }, defaultCadencePolicy, at(40))).toEqual([{ kind: 'escalate', dueAt: at(30) }])
+    expect(cadenceActionsDue({ ...clock, remindedForDueAt: at(30) }, defaultCadencePolicy, at(40))).toEqual([
+      { kind: 'escalate', dueAt: at(30) },
+    ])
   })
 
   it('says where the promise stands', () => {
-    expect([0, 26, 31, 41].map((m) => cadenceStatus(clock, defaultCadencePolicy, at(m)))).toEqual(['on_track', 'due_soon', 'overdue', 'escalated'])
+    expect([0, 26, 31, 41].map((m) => cadenceStatus(clock, defaultCadencePolicy, at(m)))).toEqual([
+      'on_track',
+      'due_soon',
+      'overdue',
+      'escalated',
+    ])
   })
 
   it('starts a fresh cycle after a new public update', () => {
@@ -63,20 +84,27 @@ describe('the update cadence', () => {
 
   it('reminds at most once and escalates exactly once per due time, however often a job looks', () => {
     fc.assert(
-      fc.property(arbClock, fc.array(fc.integer({ min: 0, max: 5 * 24 * 60 }), { minLength: 1, maxLength: 40 }), ({ cadence, reminder, escalate }, looks) => {
-        const policy = { reminderBeforeMinutes: reminder, escalateAfterMinutes: escalate }
-        let c: CadenceClock = { ...clock, cadenceMinutes: cadence }
-        const counts = { remind: 0, escalate: 0 }
-        const sorted = [...looks].sort((a, b) => a - b)
-        for (const m of sorted) {
-          for (const action of cadenceActionsDue(c, policy, at(m))) {
-            counts[action.kind]++
-            c = action.kind === 'remind' ? { ...c, remindedForDueAt: action.dueAt } : { ...c, escalatedForDueAt: action.dueAt }
+      fc.property(
+        arbClock,
+        fc.array(fc.integer({ min: 0, max: 5 * 24 * 60 }), { minLength: 1, maxLength: 40 }),
+        ({ cadence, reminder, escalate }, looks) => {
+          const policy = { reminderBeforeMinutes: reminder, escalateAfterMinutes: escalate }
+          let c: CadenceClock = { ...clock, cadenceMinutes: cadence }
+          const counts = { remind: 0, escalate: 0 }
+          const sorted = [...looks].sort((a, b) => a - b)
+          for (const m of sorted) {
+            for (const action of cadenceActionsDue(c, policy, at(m))) {
+              counts[action.kind]++
+              c =
+                action.kind === 'remind'
+                  ? { ...c, remindedForDueAt: action.dueAt }
+                  : { ...c, escalatedForDueAt: action.dueAt }
+            }
           }
-        }
-        expect(counts.remind).toBeLessThanOrEqual(1)
-        expect(counts.escalate).toBe(sorted.at(-1)! >= cadence + escalate ? 1 : 0)
-      }),
+          expect(counts.remind).toBeLessThanOrEqual(1)
+          expect(counts.escalate).toBe(sorted.at(-1)! >= cadence + escalate ? 1 : 0)
+        },
+      ),
     )
   })
 })

@@ -35,13 +35,21 @@ export function nextUpdateDueAt(lastPublicUpdateAt: Date, cadenceMinutes: number
 }
 
 /** Never before the last update itself, even when the reminder lead is longer than the cadence. */
-export function reminderAt(clock: Pick<CadenceClock, 'lastPublicUpdateAt' | 'cadenceMinutes'>, policy: CadencePolicy): Date {
+export function reminderAt(
+  clock: Pick<CadenceClock, 'lastPublicUpdateAt' | 'cadenceMinutes'>,
+  policy: CadencePolicy,
+): Date {
   const due = nextUpdateDueAt(clock.lastPublicUpdateAt, clock.cadenceMinutes).getTime()
   return new Date(Math.max(clock.lastPublicUpdateAt.getTime(), due - ms(policy.reminderBeforeMinutes)))
 }
 
-export function escalationAt(clock: Pick<CadenceClock, 'lastPublicUpdateAt' | 'cadenceMinutes'>, policy: CadencePolicy): Date {
-  return new Date(nextUpdateDueAt(clock.lastPublicUpdateAt, clock.cadenceMinutes).getTime() + ms(policy.escalateAfterMinutes))
+export function escalationAt(
+  clock: Pick<CadenceClock, 'lastPublicUpdateAt' | 'cadenceMinutes'>,
+  policy: CadencePolicy,
+): Date {
+  return new Date(
+    nextUpdateDueAt(clock.lastPublicUpdateAt, clock.cadenceMinutes).getTime() + ms(policy.escalateAfterMinutes),
+  )
 }
 
 const sameTime = (a: Date | null, b: Date) => a !== null && a.getTime() === b.getTime()
@@ -50,7 +58,8 @@ export function cadenceActionsDue(clock: CadenceClock, policy: CadencePolicy, no
   const dueAt = nextUpdateDueAt(clock.lastPublicUpdateAt, clock.cadenceMinutes)
   const actions: CadenceAction[] = []
   const escalate = now >= escalationAt(clock, policy)
-  if (!escalate && now >= reminderAt(clock, policy) && !sameTime(clock.remindedForDueAt, dueAt)) actions.push({ kind: 'remind', dueAt })
+  if (!escalate && now >= reminderAt(clock, policy) && !sameTime(clock.remindedForDueAt, dueAt))
+    actions.push({ kind: 'remind', dueAt })
   if (escalate && !sameTime(clock.escalatedForDueAt, dueAt)) actions.push({ kind: 'escalate', dueAt })
   return actions
 }
@@ -66,7 +75,8 @@ export function cadenceStatus(clock: CadenceClock, policy: CadencePolicy, now: D
 /** When a job should look next, or null when both the reminder and the escalation are done. */
 export function nextCadenceCheckAt(clock: CadenceClock, policy: CadencePolicy): Date | null {
   const dueAt = nextUpdateDueAt(clock.lastPublicUpdateAt, clock.cadenceMinutes)
-  if (!sameTime(clock.remindedForDueAt, dueAt) && !sameTime(clock.escalatedForDueAt, dueAt)) return reminderAt(clock, policy)
+  if (!sameTime(clock.remindedForDueAt, dueAt) && !sameTime(clock.escalatedForDueAt, dueAt))
+    return reminderAt(clock, policy)
   if (!sameTime(clock.escalatedForDueAt, dueAt)) return escalationAt(clock, policy)
   return null
 }

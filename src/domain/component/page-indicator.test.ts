@@ -14,12 +14,19 @@ const inputArb = fc.record({
 
 describe('pageIndicator', () => {
   it('is none when every component is operational and nothing is open', () => {
-    expect(pageIndicator({ componentStatuses: ['operational', 'operational'], openIncidentImpacts: [], hasActiveMaintenance: false })).toBe('none')
+    expect(
+      pageIndicator({
+        componentStatuses: ['operational', 'operational'],
+        openIncidentImpacts: [],
+        hasActiveMaintenance: false,
+      }),
+    ).toBe('none')
     expect(indicatorDescriptions.none).toBe('All Systems Operational')
   })
 
   it('maps component statuses as Statuspage does', () => {
-    const one = (s: (typeof componentStatuses)[number]) => pageIndicator({ componentStatuses: [s], openIncidentImpacts: [], hasActiveMaintenance: false })
+    const one = (s: (typeof componentStatuses)[number]) =>
+      pageIndicator({ componentStatuses: [s], openIncidentImpacts: [], hasActiveMaintenance: false })
     expect(one('degraded_performance')).toBe('minor')
     expect(one('partial_outage')).toBe('major')
     expect(one('major_outage')).toBe('critical')
@@ -28,15 +35,24 @@ describe('pageIndicator', () => {
   })
 
   it('lets a real problem outrank maintenance', () => {
-    expect(pageIndicator({ componentStatuses: ['under_maintenance', 'degraded_performance'], openIncidentImpacts: [], hasActiveMaintenance: true })).toBe('minor')
-    expect(pageIndicator({ componentStatuses: ['operational'], openIncidentImpacts: ['none'], hasActiveMaintenance: true })).toBe('maintenance')
+    expect(
+      pageIndicator({
+        componentStatuses: ['under_maintenance', 'degraded_performance'],
+        openIncidentImpacts: [],
+        hasActiveMaintenance: true,
+      }),
+    ).toBe('minor')
+    expect(
+      pageIndicator({ componentStatuses: ['operational'], openIncidentImpacts: ['none'], hasActiveMaintenance: true }),
+    ).toBe('maintenance')
   })
 
   it('is never better than any single component or open incident says', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = pageIndicator(input)
-        for (const s of input.componentStatuses) expect(compareIndicator(result, indicatorForComponent(s))).toBeGreaterThanOrEqual(0)
+        for (const s of input.componentStatuses)
+          expect(compareIndicator(result, indicatorForComponent(s))).toBeGreaterThanOrEqual(0)
         for (const i of input.openIncidentImpacts) expect(compareIndicator(result, i)).toBeGreaterThanOrEqual(0)
       }),
     )

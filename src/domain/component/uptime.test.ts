@@ -13,12 +13,18 @@ const instant = fc.integer({ min: windowStartMs - 5 * dayMs, max: now.getTime() 
 const status = fc.constantFrom(...componentStatuses)
 const change = fc.record({ at: instant, status })
 const incident = fc
-  .record({ startAt: instant, length: fc.option(fc.integer({ min: 0, max: 10 * dayMs })), impact: fc.constantFrom(...impacts) })
-  .map(({ startAt, length, impact }): IncidentWindow => ({
-    startAt,
-    endAt: length === null ? null : new Date(startAt.getTime() + length),
-    impact,
-  }))
+  .record({
+    startAt: instant,
+    length: fc.option(fc.integer({ min: 0, max: 10 * dayMs })),
+    impact: fc.constantFrom(...impacts),
+  })
+  .map(
+    ({ startAt, length, impact }): IncidentWindow => ({
+      startAt,
+      endAt: length === null ? null : new Date(startAt.getTime() + length),
+      impact,
+    }),
+  )
 const history = fc.record({
   initialStatus: status,
   changes: fc.array(change, { maxLength: 30 }),
@@ -26,12 +32,22 @@ const history = fc.record({
 })
 
 /** The status a reader would have seen at one instant, computed the slow obvious way. */
-function effectiveAt(t: number, initial: ComponentStatus, changes: StatusChange[], incidents: IncidentWindow[]): ComponentStatus {
+function effectiveAt(
+  t: number,
+  initial: ComponentStatus,
+  changes: StatusChange[],
+  incidents: IncidentWindow[],
+): ComponentStatus {
   const before = changes.filter((c) => c.at.getTime() <= t).sort((a, b) => a.at.getTime() - b.at.getTime())
   const own = before.at(-1)?.status ?? initial
   const fromIncidents = incidents
     .filter((w) => w.startAt.getTime() <= t && (w.endAt === null || w.endAt.getTime() > t))
-    .map((w) => ({ none: 'operational', minor: 'degraded_performance', major: 'partial_outage', critical: 'major_outage' })[w.impact] as ComponentStatus)
+    .map(
+      (w) =>
+        ({ none: 'operational', minor: 'degraded_performance', major: 'partial_outage', critical: 'major_outage' })[
+          w.impact
+        ] as ComponentStatus,
+    )
   return worstComponentStatus([own, ...fromIncidents])
 }
 
@@ -110,7 +126,13 @@ describe('computeUptime', () => {
   })
 
   it('shows no data before the component existed and counts only the time since', () => {
-    const uptime = computeUptime({ now, initialStatus: 'operational', changes: [], incidents: [], since: at('2026-11-19T00:00:00Z') })
+    const uptime = computeUptime({
+      now,
+      initialStatus: 'operational',
+      changes: [],
+      incidents: [],
+      since: at('2026-11-19T00:00:00Z'),
+    })
     expect(uptime.days.filter((d) => d.worst !== null).map((d) => d.date)).toEqual(['2026-11-19', '2026-11-20'])
     expect(uptime.days[0]!.percent).toBeNull()
   })

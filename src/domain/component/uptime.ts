@@ -71,7 +71,11 @@ export function computeUptime(input: UptimeInput): Uptime {
   const changes = [...input.changes].sort((a, b) => a.at.getTime() - b.at.getTime())
   const windows = input.incidents
     .filter((w) => w.impact !== 'none')
-    .map((w) => ({ start: w.startAt.getTime(), end: w.endAt?.getTime() ?? Infinity, status: statusForImpact[w.impact] }))
+    .map((w) => ({
+      start: w.startAt.getTime(),
+      end: w.endAt?.getTime() ?? Infinity,
+      status: statusForImpact[w.impact],
+    }))
 
   const cuts = new Set<number>([from, nowMs])
   for (let t = windowStart + dayMs; t < nowMs; t += dayMs) cuts.add(t)

@@ -28,10 +28,13 @@ describe('CSV', () => {
   it('reads back what it writes, for any cells', () => {
     const cell = fc.string({ unit: 'grapheme' }).filter((s) => !/^[=+\-@\t\r]/.test(s))
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 20 }), (table) => {
-        const text = table.map((r) => formatCsvRow(r)).join('\r\n')
-        expect(parseCsv(text).rows).toEqual(table)
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 20 }),
+        (table) => {
+          const text = table.map((r) => formatCsvRow(r)).join('\r\n')
+          expect(parseCsv(text).rows).toEqual(table)
+        },
+      ),
     )
   })
 })

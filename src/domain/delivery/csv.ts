@@ -56,5 +56,8 @@ export function parseCsv(input: string): CsvParseResult {
     row.push(cell)
     rows.push(row)
   }
-  return { rows: rows.filter((r) => !(r.length === 1 && r[0] === '')), error: inQuotes ? 'a quoted field is not closed' : null }
+  return {
+    rows: rows.filter((r) => !(r.length === 1 && r[0] === '')),
+    error: inQuotes ? 'a quoted field is not closed' : null,
+  }
 }

@@ -30,7 +30,9 @@ describe('persistent failure rule', () => {
   it('disables a subscriber failing for three days even with only two messages', () => {
     const first = recordFinalOutcome(healthyStreak, failed, at(0)).streak
     expect(recordFinalOutcome(first, failed, at(2.9)).disable).toBeNull()
-    expect(recordFinalOutcome(first, failed, at(3)).disable?.reason).toBe('deliveries have failed for 3 days (last: HTTP 503)')
+    expect(recordFinalOutcome(first, failed, at(3)).disable?.reason).toBe(
+      'deliveries have failed for 3 days (last: HTTP 503)',
+    )
   })
 
   it('disables at once when the address is gone', () => {

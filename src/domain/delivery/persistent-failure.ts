@@ -14,7 +14,10 @@ export interface DisablePolicy {
   maxFailingDurationMs: number
 }
 
-export const defaultDisablePolicy: DisablePolicy = { maxConsecutiveFailures: 3, maxFailingDurationMs: 3 * 24 * 60 * 60_000 }
+export const defaultDisablePolicy: DisablePolicy = {
+  maxConsecutiveFailures: 3,
+  maxFailingDurationMs: 3 * 24 * 60 * 60_000,
+}
 
 export const healthyStreak: FailureStreak = { consecutiveFailures: 0, failingSince: null }
 
@@ -38,7 +41,10 @@ export function recordFinalOutcome(
   }
   if (outcome.isGone) return { streak: next, disable: { reason: `the address no longer exists (${outcome.reason})` } }
   if (next.consecutiveFailures >= policy.maxConsecutiveFailures) {
-    return { streak: next, disable: { reason: `${next.consecutiveFailures} deliveries in a row failed (last: ${outcome.reason})` } }
+    return {
+      streak: next,
+      disable: { reason: `${next.consecutiveFailures} deliveries in a row failed (last: ${outcome.reason})` },
+    }
   }
   const failingForMs = now.getTime() - (next.failingSince ?? now).getTime()
   if (next.consecutiveFailures >= 2 && failingForMs >= policy.maxFailingDurationMs) {

@@ -19,24 +19,32 @@ describe('retry schedule', () => {
 
   it('keeps every jittered delay within twenty percent of its nominal value', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 11 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (failed, r) => {
-        const delay = retryDelayMs(failed, () => r)
-        const nominal = nominalDelayMs(failed)
-        expect(delay).toBeGreaterThanOrEqual(Math.floor(nominal * 0.8))
-        expect(delay).toBeLessThanOrEqual(Math.ceil(nominal * 1.2))
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 11 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (failed, r) => {
+          const delay = retryDelayMs(failed, () => r)
+          const nominal = nominalDelayMs(failed)
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(nominal * 0.8))
+          expect(delay).toBeLessThanOrEqual(Math.ceil(nominal * 1.2))
+        },
+      ),
     )
   })
 
   it('keeps the whole jittered span between 19 and 30 hours whatever the random source says', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 11, maxLength: 11 }), (rs) => {
-        let i = 0
-        let total = 0
-        for (let failed = 1; failed < defaultRetryPolicy.maxAttempts; failed++) total += retryDelayMs(failed, () => rs[i++] ?? 0)
-        expect(total).toBeGreaterThan(19 * hour)
-        expect(total).toBeLessThan(30 * hour)
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 11, maxLength: 11 }),
+        (rs) => {
+          let i = 0
+          let total = 0
+          for (let failed = 1; failed < defaultRetryPolicy.maxAttempts; failed++)
+            total += retryDelayMs(failed, () => rs[i++] ?? 0)
+          expect(total).toBeGreaterThan(19 * hour)
+          expect(total).toBeLessThan(30 * hour)
+        },
+      ),
     )
   })
 
@@ -55,11 +63,16 @@ describe('retry schedule', () => {
   })
 
   it('gives up at once on a permanent failure', () => {
-    expect(decideRetry({ attempts: 1, now, isPermanent: true }, () => 0.5)).toEqual({ kind: 'give_up', reason: 'permanent failure' })
+    expect(decideRetry({ attempts: 1, now, isPermanent: true }, () => 0.5)).toEqual({
+      kind: 'give_up',
+      reason: 'permanent failure',
+    })
   })
 
   it('honours a longer Retry-After from the receiver but never waits beyond the longest delay', () => {
-    expect(decideRetry({ attempts: 1, now, retryAfterMs: 10 * 60_000 }, () => 0.5)).toMatchObject({ delayMs: 10 * 60_000 })
+    expect(decideRetry({ attempts: 1, now, retryAfterMs: 10 * 60_000 }, () => 0.5)).toMatchObject({
+      delayMs: 10 * 60_000,
+    })
     expect(decideRetry({ attempts: 1, now, retryAfterMs: 10_000 }, () => 0.5)).toMatchObject({ delayMs: 60_000 })
     const huge = decideRetry({ attempts: 1, now, retryAfterMs: 100 * hour }, () => 0.5)
     expect(huge.kind === 'retry' && huge.delayMs).toBeLessThanOrEqual(8 * hour * 1.2)

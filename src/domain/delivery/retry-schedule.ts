@@ -31,7 +31,11 @@ export function nominalDelayMs(failedAttempts: number, policy: RetryPolicy = def
   return Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.multiplier ** exponent)
 }
 
-export function retryDelayMs(failedAttempts: number, random: RandomSource, policy: RetryPolicy = defaultRetryPolicy): number {
+export function retryDelayMs(
+  failedAttempts: number,
+  random: RandomSource,
+  policy: RetryPolicy = defaultRetryPolicy,
+): number {
   const nominal = nominalDelayMs(failedAttempts, policy)
   const r = Math.min(Math.max(random(), 0), 1)
   return Math.round(nominal * (1 - policy.jitterRatio + 2 * policy.jitterRatio * r))
@@ -44,7 +48,9 @@ export function nominalRetrySpanMs(policy: RetryPolicy = defaultRetryPolicy): nu
   return total
 }
 
-export type RetryDecision = { kind: 'retry'; delayMs: number; nextAttemptAt: Date } | { kind: 'give_up'; reason: string }
+export type RetryDecision =
+  | { kind: 'retry'; delayMs: number; nextAttemptAt: Date }
+  | { kind: 'give_up'; reason: string }
 
 export interface FailedAttempt {
   /** Attempts made so far, this failed one included. */
@@ -56,9 +62,14 @@ export interface FailedAttempt {
   retryAfterMs?: number
 }
 
-export function decideRetry(failure: FailedAttempt, random: RandomSource, policy: RetryPolicy = defaultRetryPolicy): RetryDecision {
+export function decideRetry(
+  failure: FailedAttempt,
+  random: RandomSource,
+  policy: RetryPolicy = defaultRetryPolicy,
+): RetryDecision {
   if (failure.isPermanent) return { kind: 'give_up', reason: 'permanent failure' }
-  if (failure.attempts >= policy.maxAttempts) return { kind: 'give_up', reason: `gave up after ${failure.attempts} attempts` }
+  if (failure.attempts >= policy.maxAttempts)
+    return { kind: 'give_up', reason: `gave up after ${failure.attempts} attempts` }
   const own = retryDelayMs(failure.attempts, random, policy)
   const delayMs = Math.min(Math.max(own, failure.retryAfterMs ?? 0), policy.maxDelayMs * (1 + policy.jitterRatio))
   return { kind: 'retry', delayMs, nextAttemptAt: new Date(failure.now.getTime() + delayMs) }

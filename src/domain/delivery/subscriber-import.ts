@@ -42,9 +42,20 @@ const aliases: Record<string, string> = {
 }
 
 /** Export columns; an export imports back as it was (confirmed addresses stay confirmed). */
-export const subscriberCsvHeader = ['channel', 'address', 'locale', 'components', 'confirmed', 'state', 'created_at'] as const
+export const subscriberCsvHeader = [
+  'channel',
+  'address',
+  'locale',
+  'components',
+  'confirmed',
+  'state',
+  'created_at',
+] as const
 
-export function mapImportRows(rows: readonly string[][], locales: readonly string[]): { subscribers: ImportedSubscriber[]; problems: ImportProblem[] } {
+export function mapImportRows(
+  rows: readonly string[][],
+  locales: readonly string[],
+): { subscribers: ImportedSubscriber[]; problems: ImportProblem[] } {
   const [header, ...body] = rows
   const problems: ImportProblem[] = []
   const subscribers: ImportedSubscriber[] = []
@@ -59,10 +70,13 @@ export function mapImportRows(rows: readonly string[][], locales: readonly strin
       return at === -1 ? '' : (cells[at] ?? '').trim()
     }
     const channel = (get('channel') || 'email').toLowerCase()
-    if (!isSubscriberChannel(channel)) return problems.push({ line, message: `unknown channel "${channel}" (email, webhook or slack)` })
+    if (!isSubscriberChannel(channel))
+      return problems.push({ line, message: `unknown channel "${channel}" (email, webhook or slack)` })
     const address = get('address') || get('email')
-    if (channel === 'email' && !isPlausibleEmail(address)) return problems.push({ line, message: `"${address}" is not an email address` })
-    if (channel !== 'email' && !/^https?:\/\//i.test(address)) return problems.push({ line, message: `"${address}" is not an http(s) URL` })
+    if (channel === 'email' && !isPlausibleEmail(address))
+      return problems.push({ line, message: `"${address}" is not an email address` })
+    if (channel !== 'email' && !/^https?:\/\//i.test(address))
+      return problems.push({ line, message: `"${address}" is not an http(s) URL` })
     const locale = get('locale') || null
     if (locale && !locales.includes(locale)) return problems.push({ line, message: `unsupported locale "${locale}"` })
     subscribers.push({
@@ -70,9 +84,15 @@ export function mapImportRows(rows: readonly string[][], locales: readonly strin
       channel,
       address: channel === 'email' ? normaliseEmail(address) : address,
       locale,
-      components: get('components').split(/[;|]/).map((c) => c.trim()).filter(Boolean),
+      components: get('components')
+        .split(/[;|]/)
+        .map((c) => c.trim())
+        .filter(Boolean),
       isConfirmed: ['true', 'yes', '1', 'y'].includes(get('confirmed').toLowerCase()),
-      keptState: get('state') === 'unsubscribed' || get('state') === 'disabled' ? (get('state') as 'unsubscribed' | 'disabled') : null,
+      keptState:
+        get('state') === 'unsubscribed' || get('state') === 'disabled'
+          ? (get('state') as 'unsubscribed' | 'disabled')
+          : null,
     })
     return undefined
   })

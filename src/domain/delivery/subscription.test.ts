@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { confirmationExpiresAt, confirmSubscription, isPlausibleEmail, normaliseEmail, wantsUpdate } from './subscription.js'
+import {
+  confirmationExpiresAt,
+  confirmSubscription,
+  isPlausibleEmail,
+  normaliseEmail,
+  wantsUpdate,
+} from './subscription.js'
 
 const requested = new Date('2026-03-01T10:00:00Z')
 const hours = (h: number) => new Date(requested.getTime() + h * 3_600_000)
@@ -12,8 +18,13 @@ describe('subscriptions', () => {
   })
 
   it('treats a second click on the link as already done, and never revives an unsubscribed address', () => {
-    expect(confirmSubscription({ state: 'active', confirmationExpiresAt: null }, hours(100))).toEqual({ kind: 'already_active' })
-    expect(confirmSubscription({ state: 'unsubscribed', confirmationExpiresAt: hours(10) }, hours(1))).toEqual({ kind: 'not_pending', state: 'unsubscribed' })
+    expect(confirmSubscription({ state: 'active', confirmationExpiresAt: null }, hours(100))).toEqual({
+      kind: 'already_active',
+    })
+    expect(confirmSubscription({ state: 'unsubscribed', confirmationExpiresAt: hours(10) }, hours(1))).toEqual({
+      kind: 'not_pending',
+      state: 'unsubscribed',
+    })
   })
 
   it('sends an update to subscribers of any affected component, or of the whole page', () => {
@@ -31,7 +42,9 @@ describe('subscriptions', () => {
   })
 
   it('accepts ordinary and international addresses and refuses malformed ones', () => {
-    for (const ok of ['a@b.co', 'first.last+tag@sub.example.org', 'josé@例え.jp']) expect(isPlausibleEmail(ok), ok).toBe(true)
-    for (const bad of ['', 'a', 'a@b', 'a b@c.de', 'a@@b.de', '<a@b.de>', 'a@b.de,c@d.de']) expect(isPlausibleEmail(bad), bad).toBe(false)
+    for (const ok of ['a@b.co', 'first.last+tag@sub.example.org', 'josé@例え.jp'])
+      expect(isPlausibleEmail(ok), ok).toBe(true)
+    for (const bad of ['', 'a', 'a@b', 'a b@c.de', 'a@@b.de', '<a@b.de>', 'a@b.de,c@d.de'])
+      expect(isPlausibleEmail(bad), bad).toBe(false)
   })
 })

@@ -24,12 +24,20 @@ export function confirmationExpiresAt(requestedAt: Date, ttlMs = defaultConfirma
   return new Date(requestedAt.getTime() + ttlMs)
 }
 
-export type ConfirmOutcome = { kind: 'confirm' } | { kind: 'already_active' } | { kind: 'expired' } | { kind: 'not_pending'; state: SubscriberState }
+export type ConfirmOutcome =
+  | { kind: 'confirm' }
+  | { kind: 'already_active' }
+  | { kind: 'expired' }
+  | { kind: 'not_pending'; state: SubscriberState }
 
-export function confirmSubscription(subscriber: { state: SubscriberState; confirmationExpiresAt: Date | null }, now: Date): ConfirmOutcome {
+export function confirmSubscription(
+  subscriber: { state: SubscriberState; confirmationExpiresAt: Date | null },
+  now: Date,
+): ConfirmOutcome {
   if (subscriber.state === 'active') return { kind: 'already_active' }
   if (subscriber.state !== 'pending') return { kind: 'not_pending', state: subscriber.state }
-  if (subscriber.confirmationExpiresAt && now.getTime() >= subscriber.confirmationExpiresAt.getTime()) return { kind: 'expired' }
+  if (subscriber.confirmationExpiresAt && now.getTime() >= subscriber.confirmationExpiresAt.getTime())
+    return { kind: 'expired' }
   return { kind: 'confirm' }
 }
 
@@ -38,7 +46,10 @@ export function confirmSubscription(subscriber: { state: SubscriberState; confir
  * one with components hears about updates touching any of them, and about updates that
  * name no component at all (a page-wide message must reach everyone).
  */
-export function wantsUpdate(subscribedComponentIds: readonly string[], affectedComponentIds: readonly string[]): boolean {
+export function wantsUpdate(
+  subscribedComponentIds: readonly string[],
+  affectedComponentIds: readonly string[],
+): boolean {
   if (subscribedComponentIds.length === 0 || affectedComponentIds.length === 0) return true
   const affected = new Set(affectedComponentIds)
   return subscribedComponentIds.some((id) => affected.has(id))

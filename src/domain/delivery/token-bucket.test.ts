@@ -20,7 +20,9 @@ describe('token bucket', () => {
   it('never lets more through than burst plus rate times elapsed time', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ stepMs: fc.integer({ min: 0, max: 500 }), wanted: fc.integer({ min: 1, max: 20 }) }), { maxLength: 200 }),
+        fc.array(fc.record({ stepMs: fc.integer({ min: 0, max: 500 }), wanted: fc.integer({ min: 1, max: 20 }) }), {
+          maxLength: 200,
+        }),
         (steps) => {
           let state: TokenBucketState = fullBucket(config, 0)
           let now = 0

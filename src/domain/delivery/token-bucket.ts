@@ -36,13 +36,15 @@ export function takeTokens(state: TokenBucketState, config: TokenBucketConfig, n
   const left = current.tokens - granted
   const next = { tokens: left, updatedAtMs: current.updatedAtMs }
   if (granted >= wanted) return { state: next, granted, waitMs: 0 }
-  const waitMs = config.ratePerSecond > 0 ? Math.ceil(((1 - left) * 1000) / config.ratePerSecond) : Number.POSITIVE_INFINITY
+  const waitMs =
+    config.ratePerSecond > 0 ? Math.ceil(((1 - left) * 1000) / config.ratePerSecond) : Number.POSITIVE_INFINITY
   return { state: next, granted, waitMs }
 }
 
 export function validateTokenBucket(config: TokenBucketConfig): string[] {
   const problems: string[] = []
-  if (!(config.ratePerSecond > 0) || !Number.isFinite(config.ratePerSecond)) problems.push('ratePerSecond must be a positive number')
+  if (!(config.ratePerSecond > 0) || !Number.isFinite(config.ratePerSecond))
+    problems.push('ratePerSecond must be a positive number')
   if (!Number.isInteger(config.burst) || config.burst < 1) problems.push('burst must be a whole number of at least 1')
   return problems
 }

@@ -20,6 +20,7 @@ describe('stage for an update', () => {
   })
 
   it('sends nothing to customers while private or once closed', () => {
-    for (const status of ['triage', 'declared', 'stood_down', 'closed', 'nonsense']) expect(stageForUpdate(status, null)).toBeNull()
+    for (const status of ['triage', 'declared', 'stood_down', 'closed', 'nonsense'])
+      expect(stageForUpdate(status, null)).toBeNull()
   })
 })

@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { canTransition, incidentStatuses, initialIncidentStatuses, isOpen, isPublic, statuspageStatus, type IncidentStatus } from './incident-status.js'
+import {
+  canTransition,
+  incidentStatuses,
+  initialIncidentStatuses,
+  isOpen,
+  isPublic,
+  statuspageStatus,
+  type IncidentStatus,
+} from './incident-status.js'
 
 describe('incident status machine', () => {
   it('lets triage become declared or stood down, nothing else', () => {

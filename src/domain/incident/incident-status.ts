@@ -61,7 +61,9 @@ export function isReopening(from: IncidentStatus, to: IncidentStatus): boolean {
 }
 
 /** The Statuspage v2 enum: investigating, identified, monitoring, resolved, postmortem. */
-export function statuspageStatus(status: IncidentStatus): 'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem' {
+export function statuspageStatus(
+  status: IncidentStatus,
+): 'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem' {
   switch (status) {
     case 'identified':
     case 'monitoring':

@@ -3,7 +3,13 @@ import { defaultSeverityScale, severityLabel, validateSeverityScale } from './se
 
 describe('severity scale', () => {
   it('has five Uptime Institute levels, 1 the least severe', () => {
-    expect(defaultSeverityScale.map((s) => s.name)).toEqual(['negligible', 'minimal', 'significant', 'serious', 'severe'])
+    expect(defaultSeverityScale.map((s) => s.name)).toEqual([
+      'negligible',
+      'minimal',
+      'significant',
+      'serious',
+      'severe',
+    ])
     expect(defaultSeverityScale[0]!.impact).toBe('none')
     expect(defaultSeverityScale[4]!.impact).toBe('critical')
   })
@@ -21,6 +27,9 @@ describe('severity scale', () => {
   it('rejects duplicate levels and missing cadences', () => {
     expect(validateSeverityScale(defaultSeverityScale)).toEqual([])
     const broken = [defaultSeverityScale[0]!, { ...defaultSeverityScale[0]!, name: 'other', updateCadenceMinutes: 0 }]
-    expect(validateSeverityScale(broken)).toEqual(['severity levels must be unique', 'level 1 needs a positive update cadence'])
+    expect(validateSeverityScale(broken)).toEqual([
+      'severity levels must be unique',
+      'level 1 needs a positive update cadence',
+    ])
   })
 })

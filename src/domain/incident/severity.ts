@@ -15,11 +15,41 @@ export interface SeverityLevel {
 }
 
 export const defaultSeverityScale: readonly SeverityLevel[] = [
-  { level: 1, name: 'negligible', description: 'Recordable outage with little or no effect on customers.', impact: 'none', updateCadenceMinutes: 24 * 60 },
-  { level: 2, name: 'minimal', description: 'Services disrupted with minimal effect on customers.', impact: 'minor', updateCadenceMinutes: 4 * 60 },
-  { level: 3, name: 'significant', description: 'Customer-facing disruption, limited in scope or duration.', impact: 'major', updateCadenceMinutes: 2 * 60 },
-  { level: 4, name: 'serious', description: 'Disruption of service and operations; financial or reputational harm likely.', impact: 'major', updateCadenceMinutes: 60 },
-  { level: 5, name: 'severe', description: 'Major, damaging disruption of services for many customers.', impact: 'critical', updateCadenceMinutes: 30 },
+  {
+    level: 1,
+    name: 'negligible',
+    description: 'Recordable outage with little or no effect on customers.',
+    impact: 'none',
+    updateCadenceMinutes: 24 * 60,
+  },
+  {
+    level: 2,
+    name: 'minimal',
+    description: 'Services disrupted with minimal effect on customers.',
+    impact: 'minor',
+    updateCadenceMinutes: 4 * 60,
+  },
+  {
+    level: 3,
+    name: 'significant',
+    description: 'Customer-facing disruption, limited in scope or duration.',
+    impact: 'major',
+    updateCadenceMinutes: 2 * 60,
+  },
+  {
+    level: 4,
+    name: 'serious',
+    description: 'Disruption of service and operations; financial or reputational harm likely.',
+    impact: 'major',
+    updateCadenceMinutes: 60,
+  },
+  {
+    level: 5,
+    name: 'severe',
+    description: 'Major, damaging disruption of services for many customers.',
+    impact: 'critical',
+    updateCadenceMinutes: 30,
+  },
 ]
 
 export function severityByLevel(scale: readonly SeverityLevel[], level: number): SeverityLevel | undefined {

@@ -23,11 +23,19 @@ describe('changeStatus', () => {
 
   it('refuses an illegal transition and lists the legal ones', () => {
     const result = changeStatus(fresh('triage'), 'resolved', at('2026-01-01T10:00:00Z'))
-    expect(result).toEqual({ ok: false, reason: 'an incident cannot go from triage to resolved', allowed: ['declared', 'stood_down'] })
+    expect(result).toEqual({
+      ok: false,
+      reason: 'an incident cannot go from triage to resolved',
+      allowed: ['declared', 'stood_down'],
+    })
   })
 
   it('re-opening a resolved incident clears its resolution and says so', () => {
-    const result = changeStatus({ ...fresh('resolved'), resolvedAt: at('2026-01-01T10:00:00Z') }, 'investigating', at('2026-01-01T12:00:00Z'))
+    const result = changeStatus(
+      { ...fresh('resolved'), resolvedAt: at('2026-01-01T10:00:00Z') },
+      'investigating',
+      at('2026-01-01T12:00:00Z'),
+    )
     expect(result).toMatchObject({ ok: true, reopened: true, patch: { resolvedAt: null } })
   })
 

@@ -18,7 +18,11 @@ export type StatusChange =
  */
 export function changeStatus(current: IncidentTimes, to: IncidentStatus, now: Date): StatusChange {
   if (!canTransition(current.status, to)) {
-    return { ok: false, reason: `an incident cannot go from ${current.status} to ${to}`, allowed: nextStatuses(current.status) }
+    return {
+      ok: false,
+      reason: `an incident cannot go from ${current.status} to ${to}`,
+      allowed: nextStatuses(current.status),
+    }
   }
   const patch: Partial<IncidentTimes> = { status: to }
   const reopened = !isOpen(current.status) && isOpen(to) && current.status !== 'stood_down'

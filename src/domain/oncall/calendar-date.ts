@@ -30,7 +30,15 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * and winter; this does not read the clock, and is several times faster.
  */
 export function localInstant(date: CalendarDate, time: WallTime, zone: Zone): number {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second ?? 0, time.millisecond ?? 0)
+  const wall = Date.UTC(
+    date.year,
+    date.month - 1,
+    date.day,
+    time.hour,
+    time.minute,
+    time.second ?? 0,
+    time.millisecond ?? 0,
+  )
   const before = zone.offset(wall - DAY_MS)
   const after = zone.offset(wall + DAY_MS)
   let best: number | null = null

@@ -28,10 +28,14 @@ export function escalationPolicyProblems(policy: EscalationPolicy): Problem[] {
   const problems: Problem[] = []
   if (policy.levels.length === 0) problems.push({ path: 'levels', message: 'a policy needs at least one level' })
   policy.levels.forEach((level, i) => {
-    if (level.targets.length === 0) problems.push({ path: `levels.${i}.targets`, message: 'a level needs at least one target' })
+    if (level.targets.length === 0)
+      problems.push({ path: `levels.${i}.targets`, message: 'a level needs at least one target' })
     const t = level.ackTimeoutMinutes
     if (!Number.isInteger(t) || t < 1 || t > MAX_TIMEOUT_MINUTES) {
-      problems.push({ path: `levels.${i}.ackTimeoutMinutes`, message: `must be a whole number of minutes from 1 to ${MAX_TIMEOUT_MINUTES}` })
+      problems.push({
+        path: `levels.${i}.ackTimeoutMinutes`,
+        message: `must be a whole number of minutes from 1 to ${MAX_TIMEOUT_MINUTES}`,
+      })
     }
   })
   if (!Number.isInteger(policy.repeatCount) || policy.repeatCount < 0 || policy.repeatCount > 20) {

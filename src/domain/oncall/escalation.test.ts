@@ -9,7 +9,13 @@ const policy: EscalationPolicy = {
   id: 'p',
   levels: [
     { targets: [{ kind: 'schedule', scheduleId: 'primary' }], ackTimeoutMinutes: 5 },
-    { targets: [{ kind: 'user', userId: 'lead' }, { kind: 'schedule', scheduleId: 'secondary' }], ackTimeoutMinutes: 10 },
+    {
+      targets: [
+        { kind: 'user', userId: 'lead' },
+        { kind: 'schedule', scheduleId: 'secondary' },
+      ],
+      ackTimeoutMinutes: 10,
+    },
   ],
   repeatCount: 1,
   fallbackTargets: [{ kind: 'user', userId: 'cto' }],
@@ -21,7 +27,10 @@ function clock(start = '2026-05-01T12:00:00Z') {
   return { now: () => new Date(ms), advance: (minutes: number) => (ms += minutes * MINUTE_MS) }
 }
 
-const notified = (actions: readonly { type: string }[]) => actions.filter((a): a is NotifyAction => a.type === 'notify').map((a) => (a.isFallback ? 'fallback' : `L${a.levelIndex + 1}r${a.round}`))
+const notified = (actions: readonly { type: string }[]) =>
+  actions
+    .filter((a): a is NotifyAction => a.type === 'notify')
+    .map((a) => (a.isFallback ? 'fallback' : `L${a.levelIndex + 1}r${a.round}`))
 
 describe('escalation', () => {
   it('walks level 1, level 2, repeats once, then pages the fallback and stops', () => {
@@ -45,7 +54,11 @@ describe('escalation', () => {
     const c = clock()
     const r = startEscalation(policy, c.now())
     c.advance(4)
-    expect(step(r.state, { type: 'timeout-due' }, c.now())).toEqual({ state: r.state, actions: [], ignoredBecause: 'not-due' })
+    expect(step(r.state, { type: 'timeout-due' }, c.now())).toEqual({
+      state: r.state,
+      actions: [],
+      ignoredBecause: 'not-due',
+    })
   })
 
   it('stops escalating once acknowledged, and drops notifications still waiting on a delay', () => {
@@ -54,7 +67,12 @@ describe('escalation', () => {
     c.advance(2)
     r = step(r.state, { type: 'acknowledge', by: 'ana' }, c.now())
     expect(r.actions).toEqual([{ type: 'cancel-pending-notifications' }])
-    expect(r.state).toMatchObject({ status: 'acknowledged', dueAt: null, acknowledgedBy: 'ana', acknowledgedAt: c.now() })
+    expect(r.state).toMatchObject({
+      status: 'acknowledged',
+      dueAt: null,
+      acknowledgedBy: 'ana',
+      acknowledgedAt: c.now(),
+    })
     c.advance(60)
     expect(step(r.state, { type: 'timeout-due' }, c.now()).actions).toEqual([])
     expect(step(r.state, { type: 'acknowledge', by: 'ben' }, c.now()).ignoredBecause).toBe('already-acknowledged')
@@ -68,7 +86,12 @@ describe('escalation', () => {
     r = step(r.state, { type: 'escalate-now', by: 'ana' }, c.now())
     expect(notified(r.actions)).toEqual(['L2r0'])
     expect(r.actions[0]).toEqual({ type: 'cancel-pending-notifications' })
-    expect(r.state).toMatchObject({ status: 'triggered', levelIndex: 1, acknowledgedBy: null, dueAt: new Date(c.now().getTime() + 10 * MINUTE_MS) })
+    expect(r.state).toMatchObject({
+      status: 'triggered',
+      levelIndex: 1,
+      acknowledgedBy: null,
+      dueAt: new Date(c.now().getTime() + 10 * MINUTE_MS),
+    })
   })
 
   it('stops for good when resolved: every later event is ignored', () => {
@@ -76,7 +99,12 @@ describe('escalation', () => {
     let r = startEscalation(policy, c.now())
     r = step(r.state, { type: 'resolve' }, c.now())
     expect(r.state).toMatchObject({ status: 'resolved', dueAt: null, resolvedAt: c.now() })
-    for (const event of [{ type: 'timeout-due' }, { type: 'acknowledge', by: 'x' }, { type: 'escalate-now' }, { type: 'resolve' }] as EscalationEvent[]) {
+    for (const event of [
+      { type: 'timeout-due' },
+      { type: 'acknowledge', by: 'x' },
+      { type: 'escalate-now' },
+      { type: 'resolve' },
+    ] as EscalationEvent[]) {
       expect(step(r.state, event, c.now())).toEqual({ state: r.state, actions: [], ignoredBecause: 'already-resolved' })
     }
   })
@@ -123,8 +151,17 @@ describe('escalation', () => {
   })
 
   it('reports every problem of a malformed policy', () => {
-    const bad: EscalationPolicy = { id: 'b', levels: [{ targets: [], ackTimeoutMinutes: 0 }], repeatCount: -1, fallbackTargets: [] }
-    expect(escalationPolicyProblems(bad).map((p) => p.path)).toEqual(['levels.0.targets', 'levels.0.ackTimeoutMinutes', 'repeatCount'])
+    const bad: EscalationPolicy = {
+      id: 'b',
+      levels: [{ targets: [], ackTimeoutMinutes: 0 }],
+      repeatCount: -1,
+      fallbackTargets: [],
+    }
+    expect(escalationPolicyProblems(bad).map((p) => p.path)).toEqual([
+      'levels.0.targets',
+      'levels.0.ackTimeoutMinutes',
+      'repeatCount',
+    ])
     expect(escalationPolicyProblems(policy)).toEqual([])
   })
 })

@@ -58,7 +58,13 @@ function page(state: EscalationState, levelIndex: number, round: number, now: Da
   const level = policy.levels[levelIndex]
   if (!level) {
     const next: EscalationState = { ...state, status: 'triggered', levelIndex, round, dueAt: null, isExhausted: true }
-    const notify: NotifyAction = { type: 'notify', levelIndex, round, isFallback: true, targets: policy.fallbackTargets }
+    const notify: NotifyAction = {
+      type: 'notify',
+      levelIndex,
+      round,
+      isFallback: true,
+      targets: policy.fallbackTargets,
+    }
     return { state: next, actions: [notify, { type: 'exhausted' }] }
   }
   const dueAt = new Date(now.getTime() + level.ackTimeoutMinutes * MINUTE_MS)
@@ -100,7 +106,11 @@ function advance(state: EscalationState, now: Date): StepResult {
   }
 }
 
-const ignore = (state: EscalationState, because: IgnoredBecause): StepResult => ({ state, actions: [], ignoredBecause: because })
+const ignore = (state: EscalationState, because: IgnoredBecause): StepResult => ({
+  state,
+  actions: [],
+  ignoredBecause: because,
+})
 
 /**
  * The whole escalation as one pure function: the job calls it with `timeout-due` when the
@@ -111,7 +121,8 @@ export function step(state: EscalationState, event: EscalationEvent, now: Date):
   if (state.status === 'resolved') return ignore(state, 'already-resolved')
   switch (event.type) {
     case 'timeout-due':
-      if (state.status !== 'triggered' || state.dueAt === null) return ignore(state, state.isExhausted ? 'exhausted' : 'not-due')
+      if (state.status !== 'triggered' || state.dueAt === null)
+        return ignore(state, state.isExhausted ? 'exhausted' : 'not-due')
       if (now.getTime() < state.dueAt.getTime()) return ignore(state, 'not-due')
       return advance(state, now)
     case 'acknowledge':

@@ -18,7 +18,11 @@ describe('follow the sun', () => {
   it('builds a valid schedule of three layers, one per region', () => {
     expect(scheduleProblems(schedule)).toEqual([])
     expect(schedule.layers.map((l) => l.id)).toEqual(['fts-sydney', 'fts-berlin', 'fts-new-york'])
-    expect(followTheSunExample.regions.map((r) => r.timeZone)).toEqual(['Australia/Sydney', 'Europe/Berlin', 'America/New_York'])
+    expect(followTheSunExample.regions.map((r) => r.timeZone)).toEqual([
+      'Australia/Sydney',
+      'Europe/Berlin',
+      'America/New_York',
+    ])
   })
 
   it('has exactly one region on call at every instant from the start, through both DST changes', () => {

@@ -7,21 +7,38 @@ const now = new Date('2026-05-01T12:00:00Z')
 const primary: Schedule = {
   id: 'primary',
   timeZone: 'UTC',
-  layers: [{ id: 'l', participants: ['ana', 'ben'], shiftLength: { unit: 'days', length: 1 }, startAt: new Date('2026-05-01T00:00:00Z'), timeZone: 'UTC' }],
+  layers: [
+    {
+      id: 'l',
+      participants: ['ana', 'ben'],
+      shiftLength: { unit: 'days', length: 1 },
+      startAt: new Date('2026-05-01T00:00:00Z'),
+      timeZone: 'UTC',
+    },
+  ],
 }
 const empty: Schedule = { id: 'empty', timeZone: 'UTC', layers: [] }
 const schedules = new Map([primary, empty].map((s) => [s.id, s]))
 const action: NotifyAction = { type: 'notify', levelIndex: 1, round: 0, isFallback: false, targets: [] }
 
 describe('notification plan', () => {
-  it("resolves schedules to whoever is on call then, each person once, and names the empty ones", () => {
+  it('resolves schedules to whoever is on call then, each person once, and names the empty ones', () => {
     const resolved = resolveTargets(
-      [{ kind: 'schedule', scheduleId: 'primary' }, { kind: 'user', userId: 'ana' }, { kind: 'user', userId: 'cto' }, { kind: 'schedule', scheduleId: 'empty' }],
+      [
+        { kind: 'schedule', scheduleId: 'primary' },
+        { kind: 'user', userId: 'ana' },
+        { kind: 'user', userId: 'cto' },
+        { kind: 'schedule', scheduleId: 'empty' },
+      ],
       now,
       (id) => schedules.get(id),
     )
     expect(resolved).toEqual({ userIds: ['ana', 'cto'], emptyScheduleIds: ['empty'] })
-    expect(resolveTargets([{ kind: 'schedule', scheduleId: 'primary' }], new Date('2026-05-02T01:00:00Z'), (id) => schedules.get(id)).userIds).toEqual(['ben'])
+    expect(
+      resolveTargets([{ kind: 'schedule', scheduleId: 'primary' }], new Date('2026-05-02T01:00:00Z'), (id) =>
+        schedules.get(id),
+      ).userIds,
+    ).toEqual(['ben'])
   })
 
   it('sends email at once and the webhook two minutes later, per person', () => {

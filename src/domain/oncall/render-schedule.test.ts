@@ -11,11 +11,19 @@ const FROM = Date.parse('2026-03-01T00:00:00Z')
 const people = ['ana', 'ben', 'chi', 'dev', 'eli']
 const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kathmandu', 'UTC']
 
-const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 30)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)
+const time = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 30))
+  .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)
 const weekday = fc.integer({ min: 1, max: 7 }) as fc.Arbitrary<Weekday>
 const restriction: fc.Arbitrary<Restriction> = fc.oneof(
   fc.record({ kind: fc.constant('daily' as const), startTime: time, endTime: time }),
-  fc.record({ kind: fc.constant('weekly' as const), startDay: weekday, startTime: time, endDay: weekday, endTime: time }),
+  fc.record({
+    kind: fc.constant('weekly' as const),
+    startDay: weekday,
+    startTime: time,
+    endDay: weekday,
+    endTime: time,
+  }),
 )
 
 const layer = (restricted: boolean): fc.Arbitrary<Omit<Layer, 'id'>> =>
@@ -31,22 +39,40 @@ const layer = (restricted: boolean): fc.Arbitrary<Omit<Layer, 'id'>> =>
   })
 
 const override: fc.Arbitrary<Omit<Override, 'id'>> = fc
-  .record({ start: fc.integer({ min: FROM - DAY_MS, max: FROM + 30 * DAY_MS }), hours: fc.integer({ min: 1, max: 72 }), userId: fc.constantFrom(...people), replaces: fc.option(fc.constantFrom(...people)) })
-  .map(({ start, hours, userId, replaces }) => ({ userId, startAt: new Date(start), endAt: new Date(start + hours * HOUR_MS), replacesUserId: replaces }))
-
-const schedule = (restricted: boolean): fc.Arbitrary<Schedule> =>
-  fc.record({ layers: fc.array(layer(restricted), { minLength: 1, maxLength: 4 }), overrides: fc.array(override, { maxLength: 3 }) }).map(({ layers, overrides }) => ({
-    id: 's1',
-    timeZone: 'UTC',
-    layers: layers.map((l, i) => ({ ...l, id: `layer-${i}` })),
-    overrides: overrides.map((o, i) => ({ ...o, id: `override-${i}` })),
+  .record({
+    start: fc.integer({ min: FROM - DAY_MS, max: FROM + 30 * DAY_MS }),
+    hours: fc.integer({ min: 1, max: 72 }),
+    userId: fc.constantFrom(...people),
+    replaces: fc.option(fc.constantFrom(...people)),
+  })
+  .map(({ start, hours, userId, replaces }) => ({
+    userId,
+    startAt: new Date(start),
+    endAt: new Date(start + hours * HOUR_MS),
+    replacesUserId: replaces,
   }))
 
-const range = fc.integer({ min: 1, max: 21 * 24 }).map((hours) => ({ from: new Date(FROM), to: new Date(FROM + hours * HOUR_MS) }))
+const schedule = (restricted: boolean): fc.Arbitrary<Schedule> =>
+  fc
+    .record({
+      layers: fc.array(layer(restricted), { minLength: 1, maxLength: 4 }),
+      overrides: fc.array(override, { maxLength: 3 }),
+    })
+    .map(({ layers, overrides }) => ({
+      id: 's1',
+      timeZone: 'UTC',
+      layers: layers.map((l, i) => ({ ...l, id: `layer-${i}` })),
+      overrides: overrides.map((o, i) => ({ ...o, id: `override-${i}` })),
+    }))
+
+const range = fc
+  .integer({ min: 1, max: 21 * 24 })
+  .map((hours) => ({ from: new Date(FROM), to: new Date(FROM + hours * HOUR_MS) }))
 const fraction = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })
 
 /** An instant in [startMs, endMs); floating-point rounding must not land on the excluded end. */
-const pointIn = (startMs: number, endMs: number, p: number) => startMs + Math.min(endMs - startMs - 1, Math.floor(p * (endMs - startMs)))
+const pointIn = (startMs: number, endMs: number, p: number) =>
+  startMs + Math.min(endMs - startMs - 1, Math.floor(p * (endMs - startMs)))
 
 function segmentAt(segments: readonly ScheduleSegment[], ms: number): ScheduleSegment | undefined {
   return segments.find((s) => s.startAt.getTime() <= ms && ms < s.endAt.getTime())
@@ -71,16 +97,21 @@ describe('the rendered schedule', () => {
 
   it('agrees with who-is-on-call at every sampled instant, restrictions and overrides included', () => {
     fc.assert(
-      fc.property(schedule(true), range, fc.array(fraction, { minLength: 1, maxLength: 10 }), (s, { from, to }, points) => {
-        const segments = renderSchedule(s, from, to)
-        for (const p of points) {
-          const ms = pointIn(from.getTime(), to.getTime(), p)
-          const segment = segmentAt(segments, ms)!
-          const onCall = whoIsOnCall(s, new Date(ms))
-          expect(segment.userId).toBe(onCall?.userId ?? null)
-          expect(segment.source).toEqual(onCall?.source ?? { kind: 'none' })
-        }
-      }),
+      fc.property(
+        schedule(true),
+        range,
+        fc.array(fraction, { minLength: 1, maxLength: 10 }),
+        (s, { from, to }, points) => {
+          const segments = renderSchedule(s, from, to)
+          for (const p of points) {
+            const ms = pointIn(from.getTime(), to.getTime(), p)
+            const segment = segmentAt(segments, ms)!
+            const onCall = whoIsOnCall(s, new Date(ms))
+            expect(segment.userId).toBe(onCall?.userId ?? null)
+            expect(segment.source).toEqual(onCall?.source ?? { kind: 'none' })
+          }
+        },
+      ),
       { numRuns: 150 },
     )
   })
@@ -110,21 +141,39 @@ describe('the rendered schedule', () => {
 
   it('lets an override win over every layer for its whole period', () => {
     fc.assert(
-      fc.property(schedule(true), fc.constantFrom(...people), fc.integer({ min: 0, max: 10 * 24 }), fc.integer({ min: 1, max: 48 }), fraction, (s, cover, startHour, hours, p) => {
-        const startAt = new Date(FROM + startHour * HOUR_MS)
-        const endAt = new Date(startAt.getTime() + hours * HOUR_MS)
-        const withOverride: Schedule = { ...s, overrides: [...(s.overrides ?? []), { id: 'cover', userId: cover, startAt, endAt }] }
-        const segments = renderSchedule(withOverride, startAt, endAt)
-        expect(segments).toEqual([{ startAt, endAt, userId: cover, source: { kind: 'override', overrideId: 'cover' } }])
-        const ms = pointIn(startAt.getTime(), endAt.getTime(), p)
-        expect(whoIsOnCall(withOverride, new Date(ms))?.userId).toBe(cover)
-      }),
+      fc.property(
+        schedule(true),
+        fc.constantFrom(...people),
+        fc.integer({ min: 0, max: 10 * 24 }),
+        fc.integer({ min: 1, max: 48 }),
+        fraction,
+        (s, cover, startHour, hours, p) => {
+          const startAt = new Date(FROM + startHour * HOUR_MS)
+          const endAt = new Date(startAt.getTime() + hours * HOUR_MS)
+          const withOverride: Schedule = {
+            ...s,
+            overrides: [...(s.overrides ?? []), { id: 'cover', userId: cover, startAt, endAt }],
+          }
+          const segments = renderSchedule(withOverride, startAt, endAt)
+          expect(segments).toEqual([
+            { startAt, endAt, userId: cover, source: { kind: 'override', overrideId: 'cover' } },
+          ])
+          const ms = pointIn(startAt.getTime(), endAt.getTime(), p)
+          expect(whoIsOnCall(withOverride, new Date(ms))?.userId).toBe(cover)
+        },
+      ),
       { numRuns: 100 },
     )
   })
 
   it('takes the top layer that has someone, and falls through where it has nobody', () => {
-    const base: Layer = { id: 'base', participants: ['ana'], shiftLength: { unit: 'days', length: 1 }, startAt: new Date('2026-01-05T00:00:00Z'), timeZone: 'UTC' }
+    const base: Layer = {
+      id: 'base',
+      participants: ['ana'],
+      shiftLength: { unit: 'days', length: 1 },
+      startAt: new Date('2026-01-05T00:00:00Z'),
+      timeZone: 'UTC',
+    }
     const office: Layer = {
       id: 'office',
       participants: ['ben', 'chi'],
@@ -134,20 +183,42 @@ describe('the rendered schedule', () => {
       restrictions: [{ kind: 'daily', startTime: '09:00', endTime: '17:00' }],
     }
     const s: Schedule = { id: 's', timeZone: 'UTC', layers: [base, office] }
-    expect(whoIsOnCall(s, new Date('2026-01-06T09:00:00Z'))).toEqual({ userId: 'ben', source: { kind: 'layer', layerId: 'office' } })
+    expect(whoIsOnCall(s, new Date('2026-01-06T09:00:00Z'))).toEqual({
+      userId: 'ben',
+      source: { kind: 'layer', layerId: 'office' },
+    })
     expect(whoIsOnCall(s, new Date('2026-01-13T09:00:00Z'))?.userId).toBe('chi')
-    expect(whoIsOnCall(s, new Date('2026-01-06T18:00:00Z'))).toEqual({ userId: 'ana', source: { kind: 'layer', layerId: 'base' } })
+    expect(whoIsOnCall(s, new Date('2026-01-06T18:00:00Z'))).toEqual({
+      userId: 'ana',
+      source: { kind: 'layer', layerId: 'base' },
+    })
     expect(whoIsOnCall(s, new Date('2026-01-01T12:00:00Z'))).toBeNull()
   })
 
   it('applies a cover-for override only while the covered person would be on call', () => {
-    const l: Layer = { id: 'l', participants: ['ana', 'ben'], shiftLength: { unit: 'hours', length: 12 }, startAt: new Date('2026-02-01T00:00:00Z'), timeZone: 'UTC' }
+    const l: Layer = {
+      id: 'l',
+      participants: ['ana', 'ben'],
+      shiftLength: { unit: 'hours', length: 12 },
+      startAt: new Date('2026-02-01T00:00:00Z'),
+      timeZone: 'UTC',
+    }
     const s: Schedule = {
       id: 's',
       timeZone: 'UTC',
       layers: [l],
-      overrides: [{ id: 'o', userId: 'eli', replacesUserId: 'ben', startAt: new Date('2026-02-01T00:00:00Z'), endAt: new Date('2026-02-02T00:00:00Z') }],
+      overrides: [
+        {
+          id: 'o',
+          userId: 'eli',
+          replacesUserId: 'ben',
+          startAt: new Date('2026-02-01T00:00:00Z'),
+          endAt: new Date('2026-02-02T00:00:00Z'),
+        },
+      ],
     }
-    expect(renderSchedule(s, new Date('2026-02-01T00:00:00Z'), new Date('2026-02-02T00:00:00Z')).map((x) => x.userId)).toEqual(['ana', 'eli'])
+    expect(
+      renderSchedule(s, new Date('2026-02-01T00:00:00Z'), new Date('2026-02-02T00:00:00Z')).map((x) => x.userId),
+    ).toEqual(['ana', 'eli'])
   })
 })

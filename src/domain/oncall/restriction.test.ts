@@ -12,7 +12,12 @@ describe('restriction windows', () => {
   })
 
   it('keeps weekday 09:00–17:00 in Berlin local through the spring-forward weekend', () => {
-    const windows = activeWindows(workingHours([1, 2, 3, 4, 5], '09:00', '17:00'), 'Europe/Berlin', Date.parse('2026-03-26T00:00:00Z'), Date.parse('2026-04-01T00:00:00Z'))
+    const windows = activeWindows(
+      workingHours([1, 2, 3, 4, 5], '09:00', '17:00'),
+      'Europe/Berlin',
+      Date.parse('2026-03-26T00:00:00Z'),
+      Date.parse('2026-04-01T00:00:00Z'),
+    )
     expect(windows.map((w) => `${local(w.startMs, 'Europe/Berlin')} → ${local(w.endMs, 'Europe/Berlin')}`)).toEqual([
       'Thu 2026-03-26 09:00 → Thu 2026-03-26 17:00',
       'Fri 2026-03-27 09:00 → Fri 2026-03-27 17:00',
@@ -24,7 +29,12 @@ describe('restriction windows', () => {
   })
 
   it('lets a daily window cross midnight and clips it to the range', () => {
-    const windows = activeWindows([{ kind: 'daily', startTime: '22:00', endTime: '06:00' }], 'UTC', Date.parse('2026-05-01T00:00:00Z'), Date.parse('2026-05-02T12:00:00Z'))
+    const windows = activeWindows(
+      [{ kind: 'daily', startTime: '22:00', endTime: '06:00' }],
+      'UTC',
+      Date.parse('2026-05-01T00:00:00Z'),
+      Date.parse('2026-05-02T12:00:00Z'),
+    )
     expect(windows.map((w) => [new Date(w.startMs).toISOString(), new Date(w.endMs).toISOString()])).toEqual([
       ['2026-05-01T00:00:00.000Z', '2026-05-01T06:00:00.000Z'],
       ['2026-05-01T22:00:00.000Z', '2026-05-02T06:00:00.000Z'],
@@ -32,7 +42,9 @@ describe('restriction windows', () => {
   })
 
   it('wraps a weekly window from Friday evening to Monday morning over the weekend', () => {
-    const weekend = [{ kind: 'weekly' as const, startDay: 5 as const, startTime: '18:00', endDay: 1 as const, endTime: '08:00' }]
+    const weekend = [
+      { kind: 'weekly' as const, startDay: 5 as const, startTime: '18:00', endDay: 1 as const, endTime: '08:00' },
+    ]
     expect(isActiveAt(weekend, 'America/New_York', Date.parse('2026-05-09T12:00:00Z'))).toBe(true)
     expect(isActiveAt(weekend, 'America/New_York', Date.parse('2026-05-11T11:59:59Z'))).toBe(true)
     expect(isActiveAt(weekend, 'America/New_York', Date.parse('2026-05-11T12:00:00Z'))).toBe(false)

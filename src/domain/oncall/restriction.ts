@@ -38,7 +38,10 @@ function windowsOf(restriction: Restriction, zone: string, fromMs: number, toMs:
   const stepDays = restriction.kind === 'daily' ? 1 : 7
   const local = DateTime.fromMillis(fromMs, { zone: zoneFor(zone) })
   // Start one period early (on a Monday for weekly windows): a window that began before `fromMs` may still be open.
-  let day = addDays({ year: local.year, month: local.month, day: local.day }, restriction.kind === 'daily' ? -1 : -(local.weekday - 1) - 7)
+  let day = addDays(
+    { year: local.year, month: local.month, day: local.day },
+    restriction.kind === 'daily' ? -1 : -(local.weekday - 1) - 7,
+  )
   for (;;) {
     let startDay = day
     let spanDays: number
@@ -52,7 +55,8 @@ function windowsOf(restriction: Restriction, zone: string, fromMs: number, toMs:
     const startMs = localAt(startDay, startMin, zone)
     if (startMs >= toMs) break
     const endMs = localAt(addDays(startDay, spanDays), endMin, zone)
-    if (endMs > fromMs && endMs > startMs) windows.push({ startMs: Math.max(startMs, fromMs), endMs: Math.min(endMs, toMs) })
+    if (endMs > fromMs && endMs > startMs)
+      windows.push({ startMs: Math.max(startMs, fromMs), endMs: Math.min(endMs, toMs) })
     day = addDays(day, stepDays)
   }
   return windows
@@ -87,7 +91,12 @@ export function isActiveAt(restrictions: readonly Restriction[] | undefined, lay
 }
 
 /** Weekday working hours, e.g. workingHours([1, 2, 3, 4, 5], '09:00', '17:00'). */
-export function workingHours(days: readonly Weekday[], startTime: string, endTime: string, timeZone?: string): Restriction[] {
+export function workingHours(
+  days: readonly Weekday[],
+  startTime: string,
+  endTime: string,
+  timeZone?: string,
+): Restriction[] {
   const crossesMidnight = (parseTimeOfDay(endTime) ?? 0) <= (parseTimeOfDay(startTime) ?? 0)
   return days.map((day) => ({
     kind: 'weekly' as const,

@@ -43,7 +43,11 @@ export function shiftStartMs(layer: Layer, k: number): number {
   if (ms === undefined) {
     const anchor = anchorOf(layer)
     const date = addDays({ year: anchor.year, month: anchor.month, day: anchor.day }, k * lengthInDays(layer))
-    ms = localInstant(date, { hour: anchor.hour, minute: anchor.minute, second: anchor.second, millisecond: anchor.millisecond }, anchor.zone)
+    ms = localInstant(
+      date,
+      { hour: anchor.hour, minute: anchor.minute, second: anchor.second, millisecond: anchor.millisecond },
+      anchor.zone,
+    )
     if (starts.size >= 4096) starts.clear()
     starts.set(k, ms)
   }

@@ -8,9 +8,17 @@ const weekly: Schedule = {
   id: 's',
   timeZone: 'Europe/Berlin',
   layers: [
-    { id: 'l', participants: ['ana', 'ben', 'chi'], shiftLength: { unit: 'weeks', length: 1 }, startAt: new Date('2026-01-05T08:00:00Z'), timeZone: 'Europe/Berlin' },
+    {
+      id: 'l',
+      participants: ['ana', 'ben', 'chi'],
+      shiftLength: { unit: 'weeks', length: 1 },
+      startAt: new Date('2026-01-05T08:00:00Z'),
+      timeZone: 'Europe/Berlin',
+    },
   ],
-  overrides: [{ id: 'o', userId: 'dev', startAt: new Date('2026-01-14T08:00:00Z'), endAt: new Date('2026-01-15T08:00:00Z') }],
+  overrides: [
+    { id: 'o', userId: 'dev', startAt: new Date('2026-01-14T08:00:00Z'), endAt: new Date('2026-01-15T08:00:00Z') },
+  ],
 }
 
 const iso = (d: Date) => d.toISOString()
@@ -27,14 +35,23 @@ describe('schedule queries', () => {
   })
 
   it('finds shifts months ahead when the schedule is sparse', () => {
-    const later: Schedule = { ...weekly, layers: [{ ...weekly.layers[0]!, startAt: new Date('2026-06-01T07:00:00Z') }], overrides: [] }
+    const later: Schedule = {
+      ...weekly,
+      layers: [{ ...weekly.layers[0]!, startAt: new Date('2026-06-01T07:00:00Z') }],
+      overrides: [],
+    }
     const shifts = nextShifts(later, new Date('2026-01-01T00:00:00Z'), 2)
     expect(shifts.map((s) => s.userId)).toEqual(['ana', 'ben'])
     expect(iso(shifts[0]!.startAt)).toBe('2026-06-01T07:00:00.000Z')
   })
 
   it("shows one person's shifts only, joining an override that meets their own shift", () => {
-    const s: Schedule = { ...weekly, overrides: [{ id: 'o', userId: 'ana', startAt: new Date('2026-01-12T08:00:00Z'), endAt: new Date('2026-01-13T08:00:00Z') }] }
+    const s: Schedule = {
+      ...weekly,
+      overrides: [
+        { id: 'o', userId: 'ana', startAt: new Date('2026-01-12T08:00:00Z'), endAt: new Date('2026-01-13T08:00:00Z') },
+      ],
+    }
     const mine = shiftsOf(s, 'ana', new Date('2026-01-05T00:00:00Z'), new Date('2026-02-01T00:00:00Z'))
     expect(mine.map((x) => [iso(x.startAt), iso(x.endAt)])).toEqual([
       ['2026-01-05T08:00:00.000Z', '2026-01-13T08:00:00.000Z'],
@@ -44,7 +61,9 @@ describe('schedule queries', () => {
 
   it('drops nobody-gaps from the shifts people see', () => {
     const shifts = onCallShifts(weekly, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-06T00:00:00Z'))
-    expect(shifts).toEqual([{ userId: 'ana', startAt: new Date('2026-01-05T08:00:00Z'), endAt: new Date('2026-01-06T00:00:00Z') }])
+    expect(shifts).toEqual([
+      { userId: 'ana', startAt: new Date('2026-01-05T08:00:00Z'), endAt: new Date('2026-01-06T00:00:00Z') },
+    ])
   })
 
   it('answers from a compiled timeline exactly as the direct lookup does, hour by hour for a year', () => {

@@ -46,7 +46,9 @@ export function nextShifts(schedule: Schedule, at: Date, count: number, options:
   let spanMs = 31 * DAY_MS
   for (;;) {
     const toMs = atMs + Math.min(spanMs, horizonMs)
-    const shifts = onCallShifts(schedule, new Date(atMs - lookbackMs), new Date(toMs)).filter((s) => s.endAt.getTime() > atMs)
+    const shifts = onCallShifts(schedule, new Date(atMs - lookbackMs), new Date(toMs)).filter(
+      (s) => s.endAt.getTime() > atMs,
+    )
     // The last shift may be cut by the window; keep it only once the window has reached the horizon.
     const complete = shifts.filter((s) => s.endAt.getTime() < toMs)
     if (complete.length >= count) return complete.slice(0, count)

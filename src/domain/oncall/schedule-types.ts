@@ -51,7 +51,10 @@ export interface Schedule {
   overrides?: readonly Override[]
 }
 
-export type SegmentSource = { kind: 'override'; overrideId: string } | { kind: 'layer'; layerId: string } | { kind: 'none' }
+export type SegmentSource =
+  | { kind: 'override'; overrideId: string }
+  | { kind: 'layer'; layerId: string }
+  | { kind: 'none' }
 
 /** A piece of the final schedule: one person (or nobody) from `startAt` until `endAt` (exclusive). */
 export interface ScheduleSegment {

@@ -17,9 +17,17 @@ describe('schedule validation', () => {
           timeZone: 'Europe/Berlin',
           restrictions: [{ kind: 'weekly', startDay: 8 as 1, startTime: '9:00', endDay: 1, endTime: '17:00' }],
         },
-        { id: 'a', participants: [], shiftLength: { unit: 'days', length: 1 }, startAt: new Date('2026-01-01T00:00:00Z'), timeZone: 'Nowhere' },
+        {
+          id: 'a',
+          participants: [],
+          shiftLength: { unit: 'days', length: 1 },
+          startAt: new Date('2026-01-01T00:00:00Z'),
+          timeZone: 'Nowhere',
+        },
       ],
-      overrides: [{ id: 'o', userId: 'ben', startAt: new Date('2026-01-02T00:00:00Z'), endAt: new Date('2026-01-01T00:00:00Z') }],
+      overrides: [
+        { id: 'o', userId: 'ben', startAt: new Date('2026-01-02T00:00:00Z'), endAt: new Date('2026-01-01T00:00:00Z') },
+      ],
     }
     expect(scheduleProblems(bad).map((p) => p.path)).toEqual([
       'timeZone',

@@ -49,7 +49,9 @@ export function untrainedAloneWarnings(input: TrainingCheckInput): AloneWarning[
   const since = trainedSince(input.trainings, role)
   const isTrained = (userId: string, ms: number) => (since.get(userId) ?? Number.POSITIVE_INFINITY) <= ms
   const companions = (input.companions ?? []).map((c) => compileTimeline(c, from, to))
-  const companionEdges = (input.companions ?? []).flatMap((c) => renderSchedule(c, from, to).map((s) => s.startAt.getTime()))
+  const companionEdges = (input.companions ?? []).flatMap((c) =>
+    renderSchedule(c, from, to).map((s) => s.startAt.getTime()),
+  )
 
   const warnings: AloneWarning[] = []
   for (const segment of renderSchedule(schedule, from, to)) {

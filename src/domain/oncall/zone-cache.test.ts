@@ -3,18 +3,30 @@ import { IANAZone } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { zoneFor } from './zone-cache.js'
 
-const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham']
+const zones = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Australia/Sydney',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Pacific/Chatham',
+]
 
 describe('memoised zone offsets', () => {
   it('gives the same offset as luxon asking Intl directly, transition days included', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-01-01T00:00:00Z') }), (name, ts) => {
-        const zone = zoneFor(name)
-        expect(zone.type).toBe('iana')
-        // Ask twice: the second answer comes from the cache when the day has no transition.
-        expect(zone.offset(ts)).toBe(IANAZone.create(name).offset(ts))
-        expect(zone.offset(ts)).toBe(IANAZone.create(name).offset(ts))
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2030-01-01T00:00:00Z') }),
+        (name, ts) => {
+          const zone = zoneFor(name)
+          expect(zone.type).toBe('iana')
+          // Ask twice: the second answer comes from the cache when the day has no transition.
+          expect(zone.offset(ts)).toBe(IANAZone.create(name).offset(ts))
+          expect(zone.offset(ts)).toBe(IANAZone.create(name).offset(ts))
+        },
+      ),
       { numRuns: 2000 },
     )
   })

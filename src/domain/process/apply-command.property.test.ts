@@ -8,7 +8,12 @@ import { qualifiesForFreeze } from './marketing-freeze.js'
 import type { ActorRef } from './people.js'
 import type { ProcessCommand } from './process-commands.js'
 import { defaultProcessPolicy } from './process-policy.js'
-import { isScopeChecklistComplete, scopeChecklistItems, type ScopeChecklist, type ScopeChecklistItem } from './scope-checklist.js'
+import {
+  isScopeChecklistComplete,
+  scopeChecklistItems,
+  type ScopeChecklist,
+  type ScopeChecklistItem,
+} from './scope-checklist.js'
 import { minutesAfter, opened } from './process-test-kit.js'
 
 const people = [
@@ -17,7 +22,10 @@ const people = [
   { id: 'u-cy', name: 'Cy' },
 ]
 const person = fc.constantFrom(...people)
-const actor: fc.Arbitrary<ActorRef> = fc.oneof(person.map((p) => ({ kind: 'user' as const, ...p })), fc.constant({ kind: 'system' as const, id: 'system', name: 'Candor' }))
+const actor: fc.Arbitrary<ActorRef> = fc.oneof(
+  person.map((p) => ({ kind: 'user' as const, ...p })),
+  fc.constant({ kind: 'system' as const, id: 'system', name: 'Candor' }),
+)
 const role = fc.constantFrom(...incidentRoles)
 const text = fc.constantFrom('', 'We are investigating', ' ')
 
@@ -25,37 +33,110 @@ type AnyAnswer = NonNullable<ScopeChecklist[ScopeChecklistItem]>
 const w = (weight: number, arbitrary: fc.Arbitrary<ProcessCommand>) => ({ weight, arbitrary })
 const publishCommand: fc.Arbitrary<ProcessCommand> = fc
   .record({
-    stage: fc.constantFrom('acknowledgement' as const, 'scope' as const, 'update' as const, 'all_clear' as const, 'postmortem' as const),
+    stage: fc.constantFrom(
+      'acknowledgement' as const,
+      'scope' as const,
+      'update' as const,
+      'all_clear' as const,
+      'postmortem' as const,
+    ),
     text,
     channels: fc.subarray(['status_page', 'email', 'social']),
-    status: fc.option(fc.constantFrom('investigating' as const, 'identified' as const, 'monitoring' as const), { nil: undefined }),
+    status: fc.option(fc.constantFrom('investigating' as const, 'identified' as const, 'monitoring' as const), {
+      nil: undefined,
+    }),
   })
   .map(({ status, ...rest }) => ({ type: 'publish' as const, ...rest, ...(status === undefined ? {} : { status }) }))
 
 // Weighted so that runs often get past triage and into the public statuses and closure.
 const command: fc.Arbitrary<ProcessCommand> = fc.oneof(
-  w(3, fc.record({ type: fc.constant('confirm_criterion' as const), criterionId: fc.constantFrom('many_customers', 'beyond_minutes', 'public_communication', 'nope'), isMet: fc.boolean() })),
+  w(
+    3,
+    fc.record({
+      type: fc.constant('confirm_criterion' as const),
+      criterionId: fc.constantFrom('many_customers', 'beyond_minutes', 'public_communication', 'nope'),
+      isMet: fc.boolean(),
+    }),
+  ),
   w(1, fc.constant({ type: 'declare' as const })),
   w(3, fc.record({ type: fc.constant('declare' as const), override: fc.record({ reason: text }) })),
   w(1, fc.record({ type: fc.constant('stand_down' as const), reason: text })),
   w(6, fc.record({ type: fc.constant('transition' as const), to: fc.constantFrom(...incidentStatuses) })),
   w(1, fc.record({ type: fc.constant('set_severity' as const), level: fc.integer({ min: 0, max: 6 }) })),
-  w(1, fc.record({ type: fc.constant('set_crisis_type' as const), crisisType: fc.constantFrom('service_outage', 'security_incident', 'pr', 'weather') })),
+  w(
+    1,
+    fc.record({
+      type: fc.constant('set_crisis_type' as const),
+      crisisType: fc.constantFrom('service_outage', 'security_incident', 'pr', 'weather'),
+    }),
+  ),
   w(1, fc.record({ type: fc.constant('set_cadence' as const), minutes: fc.integer({ min: -5, max: 5000 }) })),
-  w(3, fc.record({
-    type: fc.constant('answer_scope' as const),
-    item: fc.constantFrom(...scopeChecklistItems),
-    answer: fc.constantFrom<AnyAnswer[]>({ kind: 'unknown' }, { kind: 'all' }, { kind: 'none' }, { kind: 'some', regions: [], plans: [], components: [], features: [] }),
-  })),
+  w(
+    3,
+    fc.record({
+      type: fc.constant('answer_scope' as const),
+      item: fc.constantFrom(...scopeChecklistItems),
+      answer: fc.constantFrom<AnyAnswer[]>(
+        { kind: 'unknown' },
+        { kind: 'all' },
+        { kind: 'none' },
+        { kind: 'some', regions: [], plans: [], components: [], features: [] },
+      ),
+    }),
+  ),
   w(5, publishCommand),
-  w(1, fc.record({ type: fc.constant('assign_role' as const), role, person: fc.option(person, { nil: null }), backup: fc.option(person, { nil: null }) })),
-  w(1, fc.record({ type: fc.constant('check_in' as const), role: fc.oneof(role, fc.constantFrom('shadow' as const, 'responder' as const)) })),
-  w(1, fc.record({ type: fc.constant('answer_question' as const), questionId: fc.constantFrom('criteria_met', 'customer_data_exposed', 'people_at_risk'), answer: fc.boolean() })),
-  w(1, fc.record({ type: fc.constant('check_task' as const), taskId: fc.constantFrom('alert.room', 'scope.tickets', 'security_path.legal', 'wrap_up.plan'), isDone: fc.boolean() })),
-  w(1, fc.record({ type: fc.constant('record_message' as const), stage: fc.constant('update' as const), channel: fc.constant('email'), audience: fc.constantFrom('subscribers', 'team'), recipientCount: fc.integer({ min: -1, max: 50 }) })),
+  w(
+    1,
+    fc.record({
+      type: fc.constant('assign_role' as const),
+      role,
+      person: fc.option(person, { nil: null }),
+      backup: fc.option(person, { nil: null }),
+    }),
+  ),
+  w(
+    1,
+    fc.record({
+      type: fc.constant('check_in' as const),
+      role: fc.oneof(role, fc.constantFrom('shadow' as const, 'responder' as const)),
+    }),
+  ),
+  w(
+    1,
+    fc.record({
+      type: fc.constant('answer_question' as const),
+      questionId: fc.constantFrom('criteria_met', 'customer_data_exposed', 'people_at_risk'),
+      answer: fc.boolean(),
+    }),
+  ),
+  w(
+    1,
+    fc.record({
+      type: fc.constant('check_task' as const),
+      taskId: fc.constantFrom('alert.room', 'scope.tickets', 'security_path.legal', 'wrap_up.plan'),
+      isDone: fc.boolean(),
+    }),
+  ),
+  w(
+    1,
+    fc.record({
+      type: fc.constant('record_message' as const),
+      stage: fc.constant('update' as const),
+      channel: fc.constant('email'),
+      audience: fc.constantFrom('subscribers', 'team'),
+      recipientCount: fc.integer({ min: -1, max: 50 }),
+    }),
+  ),
   w(1, fc.record({ type: fc.constant('add_note' as const), text })),
   w(2, fc.constant({ type: 'tick' as const })),
-  w(2, fc.record({ type: fc.constant('observe_update' as const), to: fc.constantFrom(...incidentStatuses), text: fc.constant('From the incidents API') })),
+  w(
+    2,
+    fc.record({
+      type: fc.constant('observe_update' as const),
+      to: fc.constantFrom(...incidentStatuses),
+      text: fc.constant('From the incidents API'),
+    }),
+  ),
 )
 
 const step = fc.record({ command, actor, advanceMinutes: fc.integer({ min: 0, max: 20 }) })
@@ -84,7 +165,11 @@ describe('the incident aggregate under any sequence of commands', () => {
         for (const { command: cmd, actor: who, advanceMinutes } of steps) {
           minute += advanceMinutes
           const before = incident
-          const result = applyCommand(before, cmd, { now: minutesAfter(minute), actor: who, policy: defaultProcessPolicy })
+          const result = applyCommand(before, cmd, {
+            now: minutesAfter(minute),
+            actor: who,
+            policy: defaultProcessPolicy,
+          })
           if (before.status === 'closed') expect(result.ok).toBe(false)
           if (!result.ok) continue
           incident = result.incident

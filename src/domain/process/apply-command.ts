@@ -1,6 +1,12 @@
 import { qualifiesForFreeze } from './marketing-freeze.js'
 import type { ProcessIncident } from './incident-process.js'
-import { reject, type ApplyResult, type CommandContext, type ProcessCommand, type ProcessCommandType } from './process-commands.js'
+import {
+  reject,
+  type ApplyResult,
+  type CommandContext,
+  type ProcessCommand,
+  type ProcessCommandType,
+} from './process-commands.js'
 import { Change } from './process-change.js'
 import { answerScope, publish, recordMessage } from './handle-communication.js'
 import { observeUpdate } from './handle-observed.js'
@@ -11,7 +17,15 @@ import { tick } from './handle-timers.js'
 import { confirmCriterion, declare, setCrisisType, standDown } from './handle-triage.js'
 
 /** After a stand-down only the record and a return to triage make sense; the people have gone home. */
-const allowedWhenStoodDown: readonly ProcessCommandType[] = ['transition', 'observe_update', 'add_note', 'record_decision', 'attach_alert', 'tick', 'record_message']
+const allowedWhenStoodDown: readonly ProcessCommandType[] = [
+  'transition',
+  'observe_update',
+  'add_note',
+  'record_decision',
+  'attach_alert',
+  'tick',
+  'record_message',
+]
 
 /**
  * The incident aggregate: one command, at one time, by one actor, gives the next state, the
@@ -22,9 +36,11 @@ export function applyCommand(incident: ProcessIncident, command: ProcessCommand,
     return reject('INVALID_TRANSITION', 'A closed incident is final', [{ path: 'status', message: 'closed' }])
   }
   if (incident.status === 'stood_down' && !allowedWhenStoodDown.includes(command.type)) {
-    return reject('INVALID_TRANSITION', `A stood-down incident takes no ${command.type.replace(/_/g, ' ')}; re-open triage first`, [
-      { path: 'status', message: 'stood_down' },
-    ])
+    return reject(
+      'INVALID_TRANSITION',
+      `A stood-down incident takes no ${command.type.replace(/_/g, ' ')}; re-open triage first`,
+      [{ path: 'status', message: 'stood_down' }],
+    )
   }
   const result = dispatch(new Change(incident, ctx), command)
   return result.ok ? withFreeze(result, ctx) : result

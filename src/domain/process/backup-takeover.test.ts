@@ -13,7 +13,9 @@ const policy = { checkInWithinMinutes: 10 }
 describe('backup takeover', () => {
   it('hands the role to the backup when the primary has not checked in within the window', () => {
     expect(takeoversDue([support], [], policy, at(9))).toEqual([])
-    expect(takeoversDue([support], [], policy, at(10))).toEqual([{ role: 'support_on_call_manager', from: ana, to: bo, dueAt: at(10) }])
+    expect(takeoversDue([support], [], policy, at(10))).toEqual([
+      { role: 'support_on_call_manager', from: ana, to: bo, dueAt: at(10) },
+    ])
   })
 
   it('does nothing when the primary checked in for that role', () => {
@@ -35,11 +37,16 @@ describe('backup takeover', () => {
 
   it('is due exactly when the window has passed without the primary checking in', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 0, max: 240 }), fc.boolean(), (window, minute, checkedIn) => {
-        const checkIns: CheckIn[] = checkedIn ? [{ person: ana, role: support.role, at: t0 }] : []
-        const due = takeoversDue([support], checkIns, { checkInWithinMinutes: window }, at(minute))
-        expect(due.length).toBe(!checkedIn && minute >= window ? 1 : 0)
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 0, max: 240 }),
+        fc.boolean(),
+        (window, minute, checkedIn) => {
+          const checkIns: CheckIn[] = checkedIn ? [{ person: ana, role: support.role, at: t0 }] : []
+          const due = takeoversDue([support], checkIns, { checkInWithinMinutes: window }, at(minute))
+          expect(due.length).toBe(!checkedIn && minute >= window ? 1 : 0)
+        },
+      ),
     )
   })
 })

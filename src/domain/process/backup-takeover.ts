@@ -24,11 +24,23 @@ function windowMs(policy: TakeoverPolicy, role: IncidentRole): number {
   return (policy.perRoleMinutes?.[role] ?? policy.checkInWithinMinutes) * 60_000
 }
 
-function pending(assignment: RoleAssignment, checkIns: readonly CheckIn[]): assignment is RoleAssignment & { primary: Person; backup: Person } {
-  return assignment.primary !== null && assignment.backup !== null && !hasCheckedIn(checkIns, assignment.primary, assignment.role)
+function pending(
+  assignment: RoleAssignment,
+  checkIns: readonly CheckIn[],
+): assignment is RoleAssignment & { primary: Person; backup: Person } {
+  return (
+    assignment.primary !== null &&
+    assignment.backup !== null &&
+    !hasCheckedIn(checkIns, assignment.primary, assignment.role)
+  )
 }
 
-export function takeoversDue(assignments: readonly RoleAssignment[], checkIns: readonly CheckIn[], policy: TakeoverPolicy, now: Date): Takeover[] {
+export function takeoversDue(
+  assignments: readonly RoleAssignment[],
+  checkIns: readonly CheckIn[],
+  policy: TakeoverPolicy,
+  now: Date,
+): Takeover[] {
   const due: Takeover[] = []
   for (const role of incidentRoles) {
     const a = assignments.find((x) => x.role === role)
@@ -40,7 +52,11 @@ export function takeoversDue(assignments: readonly RoleAssignment[], checkIns: r
 }
 
 /** When a job should look again: the earliest pending deadline, or null. */
-export function nextTakeoverCheckAt(assignments: readonly RoleAssignment[], checkIns: readonly CheckIn[], policy: TakeoverPolicy): Date | null {
+export function nextTakeoverCheckAt(
+  assignments: readonly RoleAssignment[],
+  checkIns: readonly CheckIn[],
+  policy: TakeoverPolicy,
+): Date | null {
   let next: number | null = null
   for (const a of assignments) {
     if (!pending(a, checkIns)) continue

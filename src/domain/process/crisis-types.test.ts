@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { crisisTypeByKey, defaultCrisisTypeKeys, defaultCrisisTypes, mergeCrisisTypes, reviewCriteria, validateCrisisType } from './crisis-types.js'
+import {
+  crisisTypeByKey,
+  defaultCrisisTypeKeys,
+  defaultCrisisTypes,
+  mergeCrisisTypes,
+  reviewCriteria,
+  validateCrisisType,
+} from './crisis-types.js'
 
 const outage = crisisTypeByKey(defaultCrisisTypes, 'service_outage')!
 
@@ -10,7 +17,12 @@ describe('crisis types', () => {
   })
 
   it('lets an organisation add its own type and override a default by key', () => {
-    const custom = { key: 'supplier_failure', name: 'Supplier failure', description: '', criteria: [{ id: 'x', text: 'A supplier failed' }] }
+    const custom = {
+      key: 'supplier_failure',
+      name: 'Supplier failure',
+      description: '',
+      criteria: [{ id: 'x', text: 'A supplier failed' }],
+    }
     const renamed = { ...outage, name: 'Platform outage' }
     const merged = mergeCrisisTypes(defaultCrisisTypes, [custom, renamed])
     expect(merged).toHaveLength(6)
@@ -19,7 +31,15 @@ describe('crisis types', () => {
   })
 
   it('reports a bad key, a missing name and duplicate criteria', () => {
-    const problems = validateCrisisType({ key: 'Bad Key', name: ' ', description: '', criteria: [{ id: 'a', text: '' }, { id: 'a', text: '' }] })
+    const problems = validateCrisisType({
+      key: 'Bad Key',
+      name: ' ',
+      description: '',
+      criteria: [
+        { id: 'a', text: '' },
+        { id: 'a', text: '' },
+      ],
+    })
     expect(problems).toHaveLength(3)
   })
 

@@ -15,10 +15,22 @@ export interface CrisisType {
   criteria: readonly CrisisCriterion[]
 }
 
-export const defaultCrisisTypeKeys = ['service_outage', 'security_incident', 'physical_emergency', 'legal', 'pr'] as const
+export const defaultCrisisTypeKeys = [
+  'service_outage',
+  'security_incident',
+  'physical_emergency',
+  'legal',
+  'pr',
+] as const
 
-const manyCustomers: CrisisCriterion = { id: 'many_customers', text: 'Many customers are (or may be) affected at the same time, not a single account.' }
-const needsPublicVoice: CrisisCriterion = { id: 'public_communication', text: 'Customers need to hear from us publicly, with one voice.' }
+const manyCustomers: CrisisCriterion = {
+  id: 'many_customers',
+  text: 'Many customers are (or may be) affected at the same time, not a single account.',
+}
+const needsPublicVoice: CrisisCriterion = {
+  id: 'public_communication',
+  text: 'Customers need to hear from us publicly, with one voice.',
+}
 
 export const defaultCrisisTypes: readonly CrisisType[] = [
   {
@@ -84,7 +96,8 @@ export function crisisTypeByKey(types: readonly CrisisType[], key: string): Cris
 
 export function validateCrisisType(type: CrisisType): string[] {
   const problems: string[] = []
-  if (!/^[a-z][a-z0-9_]{0,62}$/.test(type.key)) problems.push(`crisis type key "${type.key}" must be lowercase letters, digits and underscores`)
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(type.key))
+    problems.push(`crisis type key "${type.key}" must be lowercase letters, digits and underscores`)
   if (type.name.trim() === '') problems.push(`crisis type ${type.key} needs a name`)
   if (type.criteria.length === 0) problems.push(`crisis type ${type.key} needs at least one criterion`)
   const ids = type.criteria.map((c) => c.id)

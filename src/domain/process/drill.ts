@@ -5,7 +5,14 @@
 export const drillMarker = 'DRILL'
 
 /** Audiences outside the company; a drill never reaches them. */
-export const publicAudiences = ['customers', 'subscribers', 'public_page', 'social', 'key_customers', 'partners'] as const
+export const publicAudiences = [
+  'customers',
+  'subscribers',
+  'public_page',
+  'social',
+  'key_customers',
+  'partners',
+] as const
 export type PublicAudience = (typeof publicAudiences)[number]
 
 export function isPublicAudience(audience: string): boolean {

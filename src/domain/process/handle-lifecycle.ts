@@ -36,7 +36,13 @@ export function setSeverity(change: Change, cmd: Cmd<'set_severity'>): ApplyResu
   if (level.level === incident.severity) return change.done()
   const from = incident.severity
   change.update({ severity: level.level })
-  change.record({ type: 'severity_change', from, to: level.level, fromName: change.severityName(from), toName: level.name })
+  change.record({
+    type: 'severity_change',
+    from,
+    to: level.level,
+    fromName: change.severityName(from),
+    toName: level.name,
+  })
   // Stakeholders only hear once triage has decided: before that, they were not told of a crisis.
   if (isOpen(incident.status) && incident.status !== 'triage') change.notifyStakeholders('severity_changed', from)
   if (!incident.isCadenceOverridden && isOpen(incident.status)) {

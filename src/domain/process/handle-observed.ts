@@ -15,7 +15,10 @@ export function observeUpdate(change: Change, cmd: Cmd<'observe_update'>): Apply
     const moved = change.moveTo(cmd.to, 'update published through the incidents API')
     if (moved) return moved
     if (from === 'triage' && (cmd.to === 'declared' || cmd.to === 'stood_down')) {
-      change.update({ triage: { ...change.incident.triage, decidedAt: change.ctx.now }, answers: { ...change.incident.answers, [criteriaQuestionId]: cmd.to === 'declared' } })
+      change.update({
+        triage: { ...change.incident.triage, decidedAt: change.ctx.now },
+        answers: { ...change.incident.answers, [criteriaQuestionId]: cmd.to === 'declared' },
+      })
       change.notifyStakeholders(cmd.to === 'declared' ? 'declared' : 'stood_down')
     }
     if (from === 'stood_down' && cmd.to === 'triage') restartTriage(change)
@@ -24,7 +27,13 @@ export function observeUpdate(change: Change, cmd: Cmd<'observe_update'>): Apply
   const isPublicMessage = isPublic(cmd.to) && !incident.isDrill
   change.record({
     type: 'message_published',
-    stage: !isPublic(cmd.to) ? 'internal' : incident.acknowledgedAt === null ? 'acknowledgement' : cmd.to === 'resolved' ? 'all_clear' : 'update',
+    stage: !isPublic(cmd.to)
+      ? 'internal'
+      : incident.acknowledgedAt === null
+        ? 'acknowledgement'
+        : cmd.to === 'resolved'
+          ? 'all_clear'
+          : 'update',
     audience: isPublicMessage ? 'public' : 'team',
     channels: ['status_page'],
     status: cmd.to,
@@ -35,7 +44,9 @@ export function observeUpdate(change: Change, cmd: Cmd<'observe_update'>): Apply
     change.update({
       acknowledgedAt: incident.acknowledgedAt ?? ctx.now,
       lastPublicUpdateAt: ctx.now,
-      channelsUsed: incident.channelsUsed.includes('status_page') ? incident.channelsUsed : [...incident.channelsUsed, 'status_page'],
+      channelsUsed: incident.channelsUsed.includes('status_page')
+        ? incident.channelsUsed
+        : [...incident.channelsUsed, 'status_page'],
     })
   }
   return change.done()

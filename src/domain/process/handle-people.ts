@@ -1,31 +1,65 @@
 import { takeoversDue } from './backup-takeover.js'
 import { markDrill } from './drill.js'
-import { assignmentFor, assignRole, hasCheckedIn, incidentRoleNames, isIncidentRole, type IncidentRole } from './incident-roles.js'
+import {
+  assignmentFor,
+  assignRole,
+  hasCheckedIn,
+  incidentRoleNames,
+  isIncidentRole,
+  type IncidentRole,
+} from './incident-roles.js'
 import { samePerson, type Person } from './people.js'
 import { reject, type ApplyResult, type ProcessCommand } from './process-commands.js'
 import type { Change } from './process-change.js'
 
 type Cmd<T extends ProcessCommand['type']> = Extract<ProcessCommand, { type: T }>
 
-function giveRole(change: Change, role: IncidentRole, person: Person | null, backup: Person | null | undefined, reason?: 'backup_takeover' | 'check_in_claim') {
-  const { assignments, change: roleChange } = assignRole(change.incident.roles, role, person, backup, change.ctx.now, reason)
+function giveRole(
+  change: Change,
+  role: IncidentRole,
+  person: Person | null,
+  backup: Person | null | undefined,
+  reason?: 'backup_takeover' | 'check_in_claim',
+) {
+  const { assignments, change: roleChange } = assignRole(
+    change.incident.roles,
+    role,
+    person,
+    backup,
+    change.ctx.now,
+    reason,
+  )
   change.update({ roles: assignments }).record({ type: 'role_change', ...roleChange })
   if (person !== null && !samePerson(person, change.ctx.actor)) {
-    const text = reason === 'backup_takeover'
-      ? `You are now ${incidentRoleNames[role]} on "${change.incident.title}": the primary did not check in.`
-      : `You are ${incidentRoleNames[role]} on "${change.incident.title}". Check in when you join.`
-    change.intend({ kind: 'notify_person', person, role, reason: reason === 'backup_takeover' ? 'backup_takeover' : 'role_assigned', text: markDrill(change.incident.isDrill, text), isDrill: change.incident.isDrill })
+    const text =
+      reason === 'backup_takeover'
+        ? `You are now ${incidentRoleNames[role]} on "${change.incident.title}": the primary did not check in.`
+        : `You are ${incidentRoleNames[role]} on "${change.incident.title}". Check in when you join.`
+    change.intend({
+      kind: 'notify_person',
+      person,
+      role,
+      reason: reason === 'backup_takeover' ? 'backup_takeover' : 'role_assigned',
+      text: markDrill(change.incident.isDrill, text),
+      isDrill: change.incident.isDrill,
+    })
   }
 }
 
 export function assignRoleCommand(change: Change, cmd: Cmd<'assign_role'>): ApplyResult {
-  if (!isIncidentRole(cmd.role)) return reject('VALIDATION', `Unknown role ${String(cmd.role)}`, [{ path: 'role', message: 'not an incident role' }])
+  if (!isIncidentRole(cmd.role))
+    return reject('VALIDATION', `Unknown role ${String(cmd.role)}`, [{ path: 'role', message: 'not an incident role' }])
   if (cmd.person !== null && samePerson(cmd.person, cmd.backup)) {
-    return reject('VALIDATION', 'A person cannot be their own backup', [{ path: 'backup', message: 'choose someone else' }])
+    return reject('VALIDATION', 'A person cannot be their own backup', [
+      { path: 'backup', message: 'choose someone else' },
+    ])
   }
   const current = assignmentFor(change.incident.roles, cmd.role)
-  const sameBackup = cmd.backup === undefined || (cmd.backup === null ? current?.backup == null : samePerson(current?.backup, cmd.backup))
-  const samePrimary = cmd.person === null ? (current?.primary ?? null) === null : samePerson(current?.primary, cmd.person)
+  const sameBackup =
+    cmd.backup === undefined ||
+    (cmd.backup === null ? current?.backup == null : samePerson(current?.backup, cmd.backup))
+  const samePrimary =
+    cmd.person === null ? (current?.primary ?? null) === null : samePerson(current?.primary, cmd.person)
   if (samePrimary && sameBackup) return change.done()
   giveRole(change, cmd.role, cmd.person, cmd.backup)
   return change.done()
@@ -57,7 +91,9 @@ export function checkIn(change: Change, cmd: Cmd<'check_in'>): ApplyResult {
 
 export function addShadow(change: Change, cmd: Cmd<'add_shadow'>): ApplyResult {
   if (cmd.shadowing !== null && !isIncidentRole(cmd.shadowing)) {
-    return reject('VALIDATION', `Unknown role ${String(cmd.shadowing)}`, [{ path: 'shadowing', message: 'not an incident role' }])
+    return reject('VALIDATION', `Unknown role ${String(cmd.shadowing)}`, [
+      { path: 'shadowing', message: 'not an incident role' },
+    ])
   }
   const shadows = change.incident.shadows.filter((s) => !samePerson(s.person, cmd.person))
   change.update({ shadows: [...shadows, { person: cmd.person, shadowing: cmd.shadowing, joinedAt: change.ctx.now }] })

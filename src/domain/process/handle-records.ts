@@ -5,7 +5,8 @@ import { criteriaQuestionId } from './handle-triage.js'
 
 type Cmd<T extends ProcessCommand['type']> = Extract<ProcessCommand, { type: T }>
 
-const empty = (path: string) => reject('VALIDATION', `The ${path} must not be empty`, [{ path, message: 'must not be empty' }])
+const empty = (path: string) =>
+  reject('VALIDATION', `The ${path} must not be empty`, [{ path, message: 'must not be empty' }])
 
 export function addNote(change: Change, cmd: Cmd<'add_note'>): ApplyResult {
   if (cmd.text.trim() === '') return empty('text')
@@ -14,12 +15,21 @@ export function addNote(change: Change, cmd: Cmd<'add_note'>): ApplyResult {
 
 export function recordDecision(change: Change, cmd: Cmd<'record_decision'>): ApplyResult {
   if (cmd.text.trim() === '') return empty('text')
-  return change.record({ type: 'decision', text: cmd.text, ...(cmd.rationale ? { rationale: cmd.rationale } : {}) }).done()
+  return change
+    .record({ type: 'decision', text: cmd.text, ...(cmd.rationale ? { rationale: cmd.rationale } : {}) })
+    .done()
 }
 
 export function attachAlert(change: Change, cmd: Cmd<'attach_alert'>): ApplyResult {
   if (cmd.alertId.trim() === '') return empty('alertId')
-  return change.record({ type: 'alert_attached', alertId: cmd.alertId, summary: cmd.summary, ...(cmd.source ? { source: cmd.source } : {}) }).done()
+  return change
+    .record({
+      type: 'alert_attached',
+      alertId: cmd.alertId,
+      summary: cmd.summary,
+      ...(cmd.source ? { source: cmd.source } : {}),
+    })
+    .done()
 }
 
 function currentPlaybook(change: Change): Playbook | undefined {
@@ -30,17 +40,26 @@ export function answerQuestion(change: Change, cmd: Cmd<'answer_question'>): App
   const playbook = currentPlaybook(change)
   if (playbook === undefined) return reject('NOT_FOUND', 'This incident has no playbook')
   if (cmd.questionId === criteriaQuestionId) {
-    return reject('VALIDATION', 'Whether the criteria are met is answered by declaring or standing down', [{ path: 'questionId', message: 'reserved' }])
+    return reject('VALIDATION', 'Whether the criteria are met is answered by declaring or standing down', [
+      { path: 'questionId', message: 'reserved' },
+    ])
   }
   const question = questionsOf(playbook).find((q) => q.id === cmd.questionId)
   if (question === undefined) {
     return reject('VALIDATION', `The playbook asks no question ${cmd.questionId}`, [
-      { path: 'questionId', message: `one of: ${questionsOf(playbook).map((q) => q.id).join(', ')}` },
+      {
+        path: 'questionId',
+        message: `one of: ${questionsOf(playbook)
+          .map((q) => q.id)
+          .join(', ')}`,
+      },
     ])
   }
   if (change.incident.answers[question.id] === cmd.answer) return change.done()
   change.update({ answers: { ...change.incident.answers, [question.id]: cmd.answer } })
-  return change.record({ type: 'playbook_answer', questionId: question.id, question: question.text, answer: cmd.answer }).done()
+  return change
+    .record({ type: 'playbook_answer', questionId: question.id, question: question.text, answer: cmd.answer })
+    .done()
 }
 
 /** Only tasks on the path the team is on can be ticked; an answer can change the path. */
@@ -55,6 +74,11 @@ export function checkTask(change: Change, cmd: Cmd<'check_task'>): ApplyResult {
   }
   const isDone = change.incident.tasksDone.includes(task.id)
   if (isDone === cmd.isDone) return change.done()
-  const tasksDone = cmd.isDone ? [...change.incident.tasksDone, task.id] : change.incident.tasksDone.filter((id) => id !== task.id)
-  return change.update({ tasksDone }).record({ type: 'task_checked', taskId: task.id, text: task.text, isDone: cmd.isDone }).done()
+  const tasksDone = cmd.isDone
+    ? [...change.incident.tasksDone, task.id]
+    : change.incident.tasksDone.filter((id) => id !== task.id)
+  return change
+    .update({ tasksDone })
+    .record({ type: 'task_checked', taskId: task.id, text: task.text, isDone: cmd.isDone })
+    .done()
 }

@@ -21,20 +21,39 @@ function triageTimers(change: Change): void {
   const deadlineAt = triageDeadline(incident.triage, ctx.policy.triage).toISOString()
   for (const action of triageActionsDue(incident.triage, ctx.policy.triage, ctx.now)) {
     if (action.kind === 'remind') {
-      change.update({ triage: { ...change.incident.triage, remindedAt: ctx.now } }).record({ type: 'triage_reminder', deadlineAt })
+      change
+        .update({ triage: { ...change.incident.triage, remindedAt: ctx.now } })
+        .record({ type: 'triage_reminder', deadlineAt })
       const text = `Triage of "${incident.title}" must be decided by ${deadlineAt}: declare or stand down.`
-      change.intend({ kind: 'notify_person', person: lead, role: 'incident_lead', reason: 'triage_reminder', text: markDrill(incident.isDrill, text), isDrill: incident.isDrill })
+      change.intend({
+        kind: 'notify_person',
+        person: lead,
+        role: 'incident_lead',
+        reason: 'triage_reminder',
+        text: markDrill(incident.isDrill, text),
+        isDrill: incident.isDrill,
+      })
     } else {
-      change.update({ triage: { ...change.incident.triage, escalatedAt: ctx.now } }).record({ type: 'triage_escalated', to: lead, deadlineAt })
+      change
+        .update({ triage: { ...change.incident.triage, escalatedAt: ctx.now } })
+        .record({ type: 'triage_escalated', to: lead, deadlineAt })
       const text = `Triage of "${incident.title}" is undecided past its ${ctx.policy.triage.validationWindowMinutes}-minute window. Decide now.`
-      change.intend({ kind: 'notify_person', person: lead, role: 'incident_lead', reason: 'triage_escalation', text: markDrill(incident.isDrill, text), isDrill: incident.isDrill })
+      change.intend({
+        kind: 'notify_person',
+        person: lead,
+        role: 'incident_lead',
+        reason: 'triage_escalation',
+        text: markDrill(incident.isDrill, text),
+        isDrill: incident.isDrill,
+      })
     }
   }
 }
 
 function cadenceTimers(change: Change): void {
   const { incident, ctx } = change
-  if (!(activePublicStatuses as readonly string[]).includes(incident.status) || incident.lastPublicUpdateAt === null) return
+  if (!(activePublicStatuses as readonly string[]).includes(incident.status) || incident.lastPublicUpdateAt === null)
+    return
   const clock = {
     lastPublicUpdateAt: incident.lastPublicUpdateAt,
     cadenceMinutes: incident.cadenceMinutes,
@@ -47,12 +66,28 @@ function cadenceTimers(change: Change): void {
     if (action.kind === 'remind') {
       change.update({ cadenceRemindedForDueAt: action.dueAt })
       const text = `The next update on "${incident.title}" is due at ${dueAt}. No news is news: "We're still working on this."`
-      change.intend({ kind: 'notify_person', person: comms, role: 'communications_lead', reason: 'cadence_reminder', text: markDrill(incident.isDrill, text), isDrill: incident.isDrill })
+      change.intend({
+        kind: 'notify_person',
+        person: comms,
+        role: 'communications_lead',
+        reason: 'cadence_reminder',
+        text: markDrill(incident.isDrill, text),
+        isDrill: incident.isDrill,
+      })
     } else {
       const lead = change.holderOf('incident_lead')
-      change.update({ cadenceEscalatedForDueAt: action.dueAt }).record({ type: 'update_overdue', dueAt, escalatedTo: lead })
+      change
+        .update({ cadenceEscalatedForDueAt: action.dueAt })
+        .record({ type: 'update_overdue', dueAt, escalatedTo: lead })
       const text = `The update on "${incident.title}" promised for ${dueAt} is overdue.`
-      change.intend({ kind: 'notify_person', person: lead, role: 'incident_lead', reason: 'cadence_overdue', text: markDrill(incident.isDrill, text), isDrill: incident.isDrill })
+      change.intend({
+        kind: 'notify_person',
+        person: lead,
+        role: 'incident_lead',
+        reason: 'cadence_overdue',
+        text: markDrill(incident.isDrill, text),
+        isDrill: incident.isDrill,
+      })
     }
   }
 }

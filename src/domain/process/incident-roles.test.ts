@@ -10,7 +10,13 @@ const t1 = new Date('2025-03-01T10:05:00Z')
 describe('incident roles', () => {
   it('records a first assignment, then a handover, keeping the backup', () => {
     const first = assignRole([], 'support_on_call_manager', ana, bo, t0)
-    expect(first.change).toEqual({ role: 'support_on_call_manager', from: null, to: ana, backup: bo, reason: 'assigned' })
+    expect(first.change).toEqual({
+      role: 'support_on_call_manager',
+      from: null,
+      to: ana,
+      backup: bo,
+      reason: 'assigned',
+    })
     const handover = assignRole(first.assignments, 'support_on_call_manager', cy, undefined, t1)
     expect(handover.change.reason).toBe('handover')
     expect(handover.assignments).toEqual([{ role: 'support_on_call_manager', primary: cy, backup: bo, assignedAt: t1 }])

@@ -65,7 +65,10 @@ export function assignmentFor(assignments: readonly RoleAssignment[], role: Inci
 }
 
 /** Roles a person holds, as primary or backup. */
-export function rolesOf(assignments: readonly RoleAssignment[], person: Person): { primary: IncidentRole[]; backup: IncidentRole[] } {
+export function rolesOf(
+  assignments: readonly RoleAssignment[],
+  person: Person,
+): { primary: IncidentRole[]; backup: IncidentRole[] } {
   return {
     primary: assignments.filter((a) => samePerson(a.primary, person)).map((a) => a.role),
     backup: assignments.filter((a) => samePerson(a.backup, person)).map((a) => a.role),
@@ -95,7 +98,8 @@ export function assignRole(
     from,
     to: primary,
     backup: nextBackup,
-    reason: reason ?? (primary === null ? 'released' : from === null || samePerson(from, primary) ? 'assigned' : 'handover'),
+    reason:
+      reason ?? (primary === null ? 'released' : from === null || samePerson(from, primary) ? 'assigned' : 'handover'),
   }
   return { assignments: [...others, next].sort(byRoleOrder), change }
 }

@@ -27,7 +27,10 @@ export type FreezeState =
   | { isFrozen: false }
   | { isFrozen: true; since: Date; incidents: { id: string; title: string; severity: number; since: Date }[] }
 
-export function qualifiesForFreeze(policy: FreezePolicy, c: Pick<FreezeCandidate, 'status' | 'severity' | 'isDrill'>): boolean {
+export function qualifiesForFreeze(
+  policy: FreezePolicy,
+  c: Pick<FreezeCandidate, 'status' | 'severity' | 'isDrill'>,
+): boolean {
   if (c.isDrill || c.severity < policy.minSeverity || !isOpen(c.status)) return false
   return c.status === 'triage' ? policy.includeTriage : c.status === 'declared' || isPublic(c.status)
 }

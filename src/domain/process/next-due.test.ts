@@ -12,7 +12,11 @@ describe('when the timers next need a look', () => {
   })
 
   it('follows the cadence once customers have heard from us', () => {
-    const { incident } = run(opened(), [...confirmAll, { type: 'declare' }, { type: 'publish', stage: 'acknowledgement', text: 'ack', channels: ['status_page'] }])
+    const { incident } = run(opened(), [
+      ...confirmAll,
+      { type: 'declare' },
+      { type: 'publish', stage: 'acknowledgement', text: 'ack', channels: ['status_page'] },
+    ])
     expect(nextTimerDueAt(incident, defaultProcessPolicy)).toEqual(minutesAfter(5 + 60 - 5))
   })
 

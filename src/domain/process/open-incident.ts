@@ -24,15 +24,24 @@ export interface OpenIncidentInput {
 /** Step 1 of the process: someone (or a monitor) raises the alarm; the incident starts in triage. */
 export function openIncident(input: OpenIncidentInput, ctx: CommandContext): ApplyResult {
   const { policy, now } = ctx
-  if (input.title.trim() === '') return reject('VALIDATION', 'An incident needs a title', [{ path: 'title', message: 'must not be empty' }])
+  if (input.title.trim() === '')
+    return reject('VALIDATION', 'An incident needs a title', [{ path: 'title', message: 'must not be empty' }])
   if (crisisTypeByKey(policy.crisisTypes, input.crisisType) === undefined) {
-    return reject('VALIDATION', `Unknown crisis type ${input.crisisType}`, [{ path: 'crisisType', message: `one of: ${policy.crisisTypes.map((t) => t.key).join(', ')}` }])
+    return reject('VALIDATION', `Unknown crisis type ${input.crisisType}`, [
+      { path: 'crisisType', message: `one of: ${policy.crisisTypes.map((t) => t.key).join(', ')}` },
+    ])
   }
   if (severityByLevel(policy.severityScale, input.severity) === undefined) {
-    return reject('VALIDATION', `There is no severity level ${input.severity}`, [{ path: 'severity', message: `one of: ${policy.severityScale.map((s) => s.level).join(', ')}` }])
+    return reject('VALIDATION', `There is no severity level ${input.severity}`, [
+      { path: 'severity', message: `one of: ${policy.severityScale.map((s) => s.level).join(', ')}` },
+    ])
   }
   const incident: ProcessIncident = {
-    ...blankProcessState(input.id, now, policy.severityScale.length ? cadenceForSeverity(policy.severityScale, input.severity) : 60),
+    ...blankProcessState(
+      input.id,
+      now,
+      policy.severityScale.length ? cadenceForSeverity(policy.severityScale, input.severity) : 60,
+    ),
     title: input.title.trim(),
     crisisType: input.crisisType,
     severity: input.severity,
@@ -40,10 +49,23 @@ export function openIncident(input: OpenIncidentInput, ctx: CommandContext): App
     playbookKey: playbookFor(policy.playbooks, input.crisisType)?.key ?? null,
   }
   const change = new Change(incident, ctx)
-  change.record({ type: 'incident_opened', title: incident.title, crisisType: incident.crisisType, severity: incident.severity, isDrill: incident.isDrill, source: input.source })
+  change.record({
+    type: 'incident_opened',
+    title: incident.title,
+    crisisType: incident.crisisType,
+    severity: incident.severity,
+    isDrill: incident.isDrill,
+    source: input.source,
+  })
   if (input.alert) change.record({ type: 'alert_attached', ...input.alert })
   for (const r of input.roles ?? []) {
-    const { assignments, change: roleChange } = assignRole(change.incident.roles, r.role, r.person, r.backup ?? null, now)
+    const { assignments, change: roleChange } = assignRole(
+      change.incident.roles,
+      r.role,
+      r.person,
+      r.backup ?? null,
+      now,
+    )
     change.update({ roles: assignments }).record({ type: 'role_change', ...roleChange })
   }
   if (qualifiesForFreeze(policy.freeze, incident)) change.update({ freezeSince: now })
@@ -87,4 +109,3 @@ export function blankProcessState(id: string, now: Date, cadenceMinutes: number)
     freezeSince: null,
   }
 }
-

@@ -39,7 +39,11 @@ describe('playbooks', () => {
 
   it('turns the path into a checklist of tasks per role', () => {
     const tasks = checklistFor(outage, { criteria_met: true, customer_data_exposed: true })
-    expect(tasks.find((t) => t.id === 'security_path.legal')).toMatchObject({ role: 'incident_lead', stepId: 'security_path', stage: 'scope' })
+    expect(tasks.find((t) => t.id === 'security_path.legal')).toMatchObject({
+      role: 'incident_lead',
+      stepId: 'security_path',
+      stage: 'scope',
+    })
     expect(tasks.some((t) => t.role === 'communications_lead' && t.stage === 'acknowledge')).toBe(true)
     expect(checklistFor(outage, {}).map((t) => t.stepId)).not.toContain('scope')
   })
@@ -57,9 +61,21 @@ describe('playbooks', () => {
     }
     expect(validatePlaybook(looping)).toContain('the steps form a loop')
     expect(walkPlaybook(looping, {}).path).toHaveLength(2)
-    const broken: Playbook = { ...looping, steps: [{ id: 'a', stage: 'alert', title: 'a', tasks: [], next: { kind: 'go', to: 'zz' } }, { id: 'c', stage: 'alert', title: 'c', tasks: [], next: { kind: 'end' } }] }
+    const broken: Playbook = {
+      ...looping,
+      steps: [
+        { id: 'a', stage: 'alert', title: 'a', tasks: [], next: { kind: 'go', to: 'zz' } },
+        { id: 'c', stage: 'alert', title: 'c', tasks: [], next: { kind: 'end' } },
+      ],
+    }
     expect(validatePlaybook(broken)).toEqual(['step a leads to a missing step zz'])
-    const orphan: Playbook = { ...looping, steps: [{ id: 'a', stage: 'alert', title: 'a', tasks: [], next: { kind: 'end' } }, { id: 'c', stage: 'alert', title: 'c', tasks: [], next: { kind: 'end' } }] }
+    const orphan: Playbook = {
+      ...looping,
+      steps: [
+        { id: 'a', stage: 'alert', title: 'a', tasks: [], next: { kind: 'end' } },
+        { id: 'c', stage: 'alert', title: 'c', tasks: [], next: { kind: 'end' } },
+      ],
+    }
     expect(validatePlaybook(orphan)).toEqual(['step c cannot be reached'])
   })
 })

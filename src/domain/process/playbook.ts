@@ -83,7 +83,9 @@ export function walkPlaybook(playbook: Playbook, answers: Readonly<Record<string
 
 /** The incident's checklist: the tasks of every step on the path chosen so far. */
 export function checklistFor(playbook: Playbook, answers: Readonly<Record<string, boolean>>): ChecklistTask[] {
-  return walkPlaybook(playbook, answers).path.flatMap((step) => step.tasks.map((task) => ({ ...task, stepId: step.id, stage: step.stage })))
+  return walkPlaybook(playbook, answers).path.flatMap((step) =>
+    step.tasks.map((task) => ({ ...task, stepId: step.id, stage: step.stage })),
+  )
 }
 
 export function questionsOf(playbook: Playbook): PlaybookQuestion[] {
@@ -102,7 +104,8 @@ export function validatePlaybook(playbook: Playbook): string[] {
   if (new Set(questionIds).size !== questionIds.length) problems.push('question ids must be unique across the playbook')
   for (const step of playbook.steps) {
     for (const to of targets(step)) if (!byId.has(to)) problems.push(`step ${step.id} leads to a missing step ${to}`)
-    for (const task of step.tasks) if (!isIncidentRole(task.role)) problems.push(`task ${task.id} names an unknown role ${String(task.role)}`)
+    for (const task of step.tasks)
+      if (!isIncidentRole(task.role)) problems.push(`task ${task.id} names an unknown role ${String(task.role)}`)
   }
   if (problems.length > 0) return problems
   // A decision tree may join paths again but must not loop, or a walk would never end.

@@ -57,7 +57,9 @@ export class Change {
     const result = changeStatus(this.incident, to, this.ctx.now)
     if (!result.ok) {
       const allowed = result.allowed.join(', ') || 'none (it is final)'
-      return reject('INVALID_TRANSITION', `An incident cannot go from ${from} to ${to}`, [{ path: 'status', message: `allowed next: ${allowed}` }])
+      return reject('INVALID_TRANSITION', `An incident cannot go from ${from} to ${to}`, [
+        { path: 'status', message: `allowed next: ${allowed}` },
+      ])
     }
     const reopening = isReopening(from, to)
     this.update({
@@ -66,7 +68,8 @@ export class Change {
       ...(to === 'stood_down' ? { stoodDownAt: this.ctx.now } : {}),
       ...(reopening ? { reopenCount: this.incident.reopenCount + 1 } : {}),
     })
-    if (from !== to) this.record({ type: 'status_change', from, to, isReopening: reopening, ...(reason ? { reason } : {}) })
+    if (from !== to)
+      this.record({ type: 'status_change', from, to, isReopening: reopening, ...(reason ? { reason } : {}) })
     if (to === 'resolved' && from !== 'resolved') this.notifyStakeholders('resolved')
     return null
   }
@@ -92,7 +95,8 @@ export class Change {
     if (fromMinutes === toMinutes) return
     const announcement = cadenceChangeAnnouncement(toMinutes)
     this.record({ type: 'cadence_change', fromMinutes, toMinutes, announcement })
-    const isActivePublic = incident.status === 'investigating' || incident.status === 'identified' || incident.status === 'monitoring'
+    const isActivePublic =
+      incident.status === 'investigating' || incident.status === 'identified' || incident.status === 'monitoring'
     if (incident.acknowledgedAt === null || !isActivePublic) return
     this.sendMessage('cadence_change', markDrill(incident.isDrill, announcement), incident.channelsUsed)
     this.update({ lastPublicUpdateAt: this.ctx.now })

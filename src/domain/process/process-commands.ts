@@ -19,7 +19,14 @@ export type ProcessCommand =
   | { type: 'set_cadence'; minutes: number }
   | { type: 'answer_scope'; item: ScopeChecklistItem; answer: NonNullable<ScopeChecklist[ScopeChecklistItem]> }
   | { type: 'publish'; stage: PublicStage; text: string; channels: string[]; status?: ActivePublicStatus }
-  | { type: 'record_message'; stage: MessageStage; channel: string; audience: string; recipientCount: number; text?: string }
+  | {
+      type: 'record_message'
+      stage: MessageStage
+      channel: string
+      audience: string
+      recipientCount: number
+      text?: string
+    }
   | { type: 'assign_role'; role: IncidentRole; person: Person | null; backup?: Person | null }
   | { type: 'check_in'; role: CheckInRole; person?: Person }
   | { type: 'add_shadow'; person: Person; shadowing: IncidentRole | null }
@@ -52,7 +59,13 @@ export type OutboxIntent =
       kind: 'notify_person'
       person: Person | null
       role: IncidentRole | null
-      reason: 'role_assigned' | 'backup_takeover' | 'triage_reminder' | 'triage_escalation' | 'cadence_reminder' | 'cadence_overdue'
+      reason:
+        | 'role_assigned'
+        | 'backup_takeover'
+        | 'triage_reminder'
+        | 'triage_escalation'
+        | 'cadence_reminder'
+        | 'cadence_overdue'
       text: string
       isDrill: boolean
     }

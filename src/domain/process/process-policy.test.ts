@@ -7,7 +7,11 @@ describe('the process policy', () => {
   })
 
   it('reports every problem at once', () => {
-    const bad = { ...defaultProcessPolicy, triage: { validationWindowMinutes: 0, reminderAfterMinutes: 5 }, takeover: { checkInWithinMinutes: 0 } }
+    const bad = {
+      ...defaultProcessPolicy,
+      triage: { validationWindowMinutes: 0, reminderAfterMinutes: 5 },
+      takeover: { checkInWithinMinutes: 0 },
+    }
     expect(validateProcessPolicy(bad).length).toBeGreaterThanOrEqual(3)
   })
 })

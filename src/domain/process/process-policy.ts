@@ -34,7 +34,8 @@ export const defaultProcessPolicy: ProcessPolicy = {
 export function validateProcessPolicy(policy: ProcessPolicy): string[] {
   const problems = [...validateSeverityScale(policy.severityScale), ...validateTriagePolicy(policy.triage)]
   for (const type of policy.crisisTypes) problems.push(...validateCrisisType(type))
-  for (const playbook of policy.playbooks) problems.push(...validatePlaybook(playbook).map((p) => `playbook ${playbook.key}: ${p}`))
+  for (const playbook of policy.playbooks)
+    problems.push(...validatePlaybook(playbook).map((p) => `playbook ${playbook.key}: ${p}`))
   if (!(policy.takeover.checkInWithinMinutes > 0)) problems.push('the backup takeover window must be positive')
   if (!(policy.cadence.reminderBeforeMinutes >= 0 && policy.cadence.escalateAfterMinutes >= 0)) {
     problems.push('cadence reminder and escalation offsets must not be negative')

@@ -1,5 +1,14 @@
 /** The eight steps of the Zendesk seed's crisis process, in order. */
-export const processStages = ['alert', 'check_in', 'validate', 'scope', 'acknowledge', 'updates', 'resolve', 'wrap_up'] as const
+export const processStages = [
+  'alert',
+  'check_in',
+  'validate',
+  'scope',
+  'acknowledge',
+  'updates',
+  'resolve',
+  'wrap_up',
+] as const
 export type ProcessStage = (typeof processStages)[number]
 
 export const processStageNames: Record<ProcessStage, string> = {

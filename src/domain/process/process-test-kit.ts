@@ -13,24 +13,52 @@ export const ana: ActorRef = { kind: 'user', id: 'u-ana', name: 'Ana' }
 export const bo = { id: 'u-bo', name: 'Bo' }
 export const cy = { id: 'u-cy', name: 'Cy' }
 
-export function ctxAt(minutes: number, actor: ActorRef = ana, policy: ProcessPolicy = defaultProcessPolicy): CommandContext {
+export function ctxAt(
+  minutes: number,
+  actor: ActorRef = ana,
+  policy: ProcessPolicy = defaultProcessPolicy,
+): CommandContext {
   return { now: minutesAfter(minutes), actor, policy }
 }
 
-export function opened(input: Partial<OpenIncidentInput> = {}, policy: ProcessPolicy = defaultProcessPolicy): ProcessIncident {
-  const result = openIncident({ id: 'inc-1', title: 'Checkout is down', crisisType: 'service_outage', severity: 4, isDrill: false, source: 'manual', ...input }, ctxAt(0, ana, policy))
+export function opened(
+  input: Partial<OpenIncidentInput> = {},
+  policy: ProcessPolicy = defaultProcessPolicy,
+): ProcessIncident {
+  const result = openIncident(
+    {
+      id: 'inc-1',
+      title: 'Checkout is down',
+      crisisType: 'service_outage',
+      severity: 4,
+      isDrill: false,
+      source: 'manual',
+      ...input,
+    },
+    ctxAt(0, ana, policy),
+  )
   if (!result.ok) throw new Error(result.rejection.message)
   return result.incident
 }
 
-export function mustApply(incident: ProcessIncident, command: ProcessCommand, ctx: CommandContext): Extract<ApplyResult, { ok: true }> {
+export function mustApply(
+  incident: ProcessIncident,
+  command: ProcessCommand,
+  ctx: CommandContext,
+): Extract<ApplyResult, { ok: true }> {
   const result = applyCommand(incident, command, ctx)
-  if (!result.ok) throw new Error(`${command.type} rejected: ${result.rejection.message} ${JSON.stringify(result.rejection.details)}`)
+  if (!result.ok)
+    throw new Error(`${command.type} rejected: ${result.rejection.message} ${JSON.stringify(result.rejection.details)}`)
   return result
 }
 
 /** Applies commands one minute apart, collecting every entry and intent. */
-export function run(incident: ProcessIncident, commands: ProcessCommand[], startMinute = 1, policy: ProcessPolicy = defaultProcessPolicy) {
+export function run(
+  incident: ProcessIncident,
+  commands: ProcessCommand[],
+  startMinute = 1,
+  policy: ProcessPolicy = defaultProcessPolicy,
+) {
   const entries: TimelineEntry[] = []
   const intents: Extract<ApplyResult, { ok: true }>['intents'] = []
   let current = incident
@@ -43,15 +71,21 @@ export function run(incident: ProcessIncident, commands: ProcessCommand[], start
   return { incident: current, entries, intents }
 }
 
-export const confirmAll: ProcessCommand[] = ['many_customers', 'beyond_minutes', 'public_communication'].map((criterionId) => ({
-  type: 'confirm_criterion',
-  criterionId,
-  isMet: true,
-}))
+export const confirmAll: ProcessCommand[] = ['many_customers', 'beyond_minutes', 'public_communication'].map(
+  (criterionId) => ({
+    type: 'confirm_criterion',
+    criterionId,
+    isMet: true,
+  }),
+)
 
 export const completeScope: ProcessCommand[] = [
   { type: 'answer_scope', item: 'startedAt', answer: { kind: 'at', at: t0 } },
   { type: 'answer_scope', item: 'expectedDuration', answer: { kind: 'unknown' } },
-  { type: 'answer_scope', item: 'affected', answer: { kind: 'some', regions: ['EU'], plans: [], components: [], features: ['checkout'] } },
+  {
+    type: 'answer_scope',
+    item: 'affected',
+    answer: { kind: 'some', regions: ['EU'], plans: [], components: [], features: ['checkout'] },
+  },
   { type: 'answer_scope', item: 'workaround', answer: { kind: 'none' } },
 ]

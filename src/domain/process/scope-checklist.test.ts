@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { describeScopeAnswer, isScopeChecklistComplete, missingScopeItems, type ScopeChecklist } from './scope-checklist.js'
+import {
+  describeScopeAnswer,
+  isScopeChecklistComplete,
+  missingScopeItems,
+  type ScopeChecklist,
+} from './scope-checklist.js'
 
 const complete: ScopeChecklist = {
   startedAt: { kind: 'at', at: new Date('2025-03-01T09:55:00Z') },
@@ -10,11 +15,21 @@ const complete: ScopeChecklist = {
 
 describe('the information checklist before the scope message', () => {
   it('lists all four questions when nothing is answered', () => {
-    expect(missingScopeItems({}).map((m) => m.item)).toEqual(['startedAt', 'expectedDuration', 'affected', 'workaround'])
+    expect(missingScopeItems({}).map((m) => m.item)).toEqual([
+      'startedAt',
+      'expectedDuration',
+      'affected',
+      'workaround',
+    ])
   })
 
   it('accepts an explicit "unknown" for every item', () => {
-    const unknowns: ScopeChecklist = { startedAt: { kind: 'unknown' }, expectedDuration: { kind: 'unknown' }, affected: { kind: 'unknown' }, workaround: { kind: 'unknown' } }
+    const unknowns: ScopeChecklist = {
+      startedAt: { kind: 'unknown' },
+      expectedDuration: { kind: 'unknown' },
+      affected: { kind: 'unknown' },
+      workaround: { kind: 'unknown' },
+    }
     expect(isScopeChecklistComplete(unknowns)).toBe(true)
   })
 
@@ -33,7 +48,9 @@ describe('the information checklist before the scope message', () => {
   })
 
   it('refuses a duration that is not positive', () => {
-    expect(missingScopeItems({ ...complete, expectedDuration: { kind: 'minutes', minutes: 0 } }).map((m) => m.item)).toEqual(['expectedDuration'])
+    expect(
+      missingScopeItems({ ...complete, expectedDuration: { kind: 'minutes', minutes: 0 } }).map((m) => m.item),
+    ).toEqual(['expectedDuration'])
   })
 
   it('describes answers in words for the timeline', () => {

@@ -53,20 +53,27 @@ function answerProblem(item: ScopeChecklistItem, answer: ScopeChecklist[ScopeChe
   if (answer === undefined) return `${question} (not answered; "unknown" is an accepted answer)`
   switch (answer.kind) {
     case 'some':
-      return [answer.regions, answer.plans, answer.components, answer.features].some((list) => list.some((s) => s.trim() !== ''))
+      return [answer.regions, answer.plans, answer.components, answer.features].some((list) =>
+        list.some((s) => s.trim() !== ''),
+      )
         ? null
         : `${question} (name at least one region, plan, component or feature, or answer "all" or "unknown")`
     case 'described':
       return answer.text.trim() === '' ? `${question} (describe the workaround, or answer "none" or "unknown")` : null
     case 'minutes':
-      return Number.isFinite(answer.minutes) && answer.minutes > 0 ? null : `${question} (the duration must be positive)`
+      return Number.isFinite(answer.minutes) && answer.minutes > 0
+        ? null
+        : `${question} (the duration must be positive)`
     default:
       return null
   }
 }
 
 /** One line per answer, for the timeline and the scope message's draft. */
-export function describeScopeAnswer(item: ScopeChecklistItem, answer: NonNullable<ScopeChecklist[ScopeChecklistItem]>): string {
+export function describeScopeAnswer(
+  item: ScopeChecklistItem,
+  answer: NonNullable<ScopeChecklist[ScopeChecklistItem]>,
+): string {
   switch (answer.kind) {
     case 'unknown':
       return 'unknown yet'

@@ -32,7 +32,11 @@ export interface StakeholderRule {
   on?: readonly StakeholderEvent[]
 }
 
-const rule = (crisisType: string, minSeverity: number, ...groups: StakeholderGroup[]): StakeholderRule => ({ crisisType, minSeverity, groups })
+const rule = (crisisType: string, minSeverity: number, ...groups: StakeholderGroup[]): StakeholderRule => ({
+  crisisType,
+  minSeverity,
+  groups,
+})
 
 export const defaultStakeholderRules: readonly StakeholderRule[] = [
   rule('*', 1, 'support'),

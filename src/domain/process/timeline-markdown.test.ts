@@ -4,16 +4,57 @@ import { entry, sortTimeline } from './timeline.js'
 
 const ana = { kind: 'user' as const, id: 'u-ana', name: 'Ana' }
 const at = (m: number) => new Date(Date.UTC(2025, 2, 1, 10, m))
-const header = { title: 'Checkout down', crisisTypeName: 'Service outage', severityName: 'serious', status: 'resolved', isDrill: false, openedAt: at(0) }
+const header = {
+  title: 'Checkout down',
+  crisisTypeName: 'Service outage',
+  severityName: 'serious',
+  status: 'resolved',
+  isDrill: false,
+  openedAt: at(0),
+}
 
 describe('the Markdown timeline', () => {
   it('reconstructs the story in time order, with who did what', () => {
     const md = timelineToMarkdown(header, [
       entry({ type: 'status_change', from: 'triage', to: 'declared', isReopening: false }, at(9), ana),
-      entry({ type: 'incident_opened', title: 'Checkout down', crisisType: 'service_outage', severity: 4, isDrill: false, source: 'alert' }, at(0), ana),
+      entry(
+        {
+          type: 'incident_opened',
+          title: 'Checkout down',
+          crisisType: 'service_outage',
+          severity: 4,
+          isDrill: false,
+          source: 'alert',
+        },
+        at(0),
+        ana,
+      ),
       entry({ type: 'check_in', person: { id: 'u-ana', name: 'Ana' }, role: 'incident_lead' }, at(3), ana),
-      entry({ type: 'message_sent', stage: 'acknowledgement', channel: 'email', audience: 'subscribers', recipientCount: 1200, isDrill: false, text: "We're investigating" }, at(12), ana),
-      entry({ type: 'role_change', role: 'support_on_call_manager', from: { id: 'a', name: 'Al' }, to: { id: 'b', name: 'Bea' }, backup: null, reason: 'backup_takeover' }, at(13), ana),
+      entry(
+        {
+          type: 'message_sent',
+          stage: 'acknowledgement',
+          channel: 'email',
+          audience: 'subscribers',
+          recipientCount: 1200,
+          isDrill: false,
+          text: "We're investigating",
+        },
+        at(12),
+        ana,
+      ),
+      entry(
+        {
+          type: 'role_change',
+          role: 'support_on_call_manager',
+          from: { id: 'a', name: 'Al' },
+          to: { id: 'b', name: 'Bea' },
+          backup: null,
+          reason: 'backup_takeover',
+        },
+        at(13),
+        ana,
+      ),
     ])
     expect(md).toContain('# Checkout down')
     expect(md).toContain('- Severity: serious')

@@ -13,7 +13,8 @@ export interface TimelineHeader {
 }
 
 const who = (p: Person | null) => (p === null ? 'nobody' : p.name)
-const roleName = (r: CheckInRole) => (r === 'shadow' ? 'shadow' : r === 'responder' ? 'responder' : incidentRoleNames[r])
+const roleName = (r: CheckInRole) =>
+  r === 'shadow' ? 'shadow' : r === 'responder' ? 'responder' : incidentRoleNames[r]
 const yesNo = (b: boolean) => (b ? 'yes' : 'no')
 
 /** One sentence per entry, so the export reads as the story of the incident. */
@@ -27,7 +28,8 @@ export function describeEvent(e: TimelineEvent): string {
       return `${e.person.name} checked in as ${roleName(e.role)}.`
     case 'role_change': {
       const role = incidentRoleNames[e.role]
-      if (e.reason === 'backup_takeover') return `${who(e.to)} (backup) took over as ${role}: ${who(e.from)} had not checked in.`
+      if (e.reason === 'backup_takeover')
+        return `${who(e.to)} (backup) took over as ${role}: ${who(e.from)} had not checked in.`
       if (e.reason === 'released') return `${role} released by ${who(e.from)}.`
       if (e.reason === 'handover') return `${role} handed over from ${who(e.from)} to ${who(e.to)}.`
       return `${who(e.to)} is ${role}${e.backup ? `, backup ${e.backup.name}` : ''}.`
@@ -91,7 +93,8 @@ export function timelineToMarkdown(header: TimelineHeader, entries: readonly Tim
     '',
   ]
   // Continuation lines are indented so a multi-line note stays inside its list item.
-  for (const e of sortTimeline(entries)) lines.push(`- **${formatAt(e.at)}** — ${describeEvent(e).replace(/\r?\n/g, '\n  ')} _(${e.actor.name})_`)
+  for (const e of sortTimeline(entries))
+    lines.push(`- **${formatAt(e.at)}** — ${describeEvent(e).replace(/\r?\n/g, '\n  ')} _(${e.actor.name})_`)
   if (entries.length === 0) lines.push('_Nothing recorded yet._')
   return `${lines.join('\n')}\n`
 }

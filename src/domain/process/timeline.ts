@@ -9,10 +9,24 @@ import type { StakeholderEvent, StakeholderGroup } from './stakeholders.js'
  * seed). Entries are append-only facts, each with its time and actor.
  */
 export type TimelineEvent =
-  | { type: 'incident_opened'; title: string; crisisType: string; severity: number; isDrill: boolean; source: 'alert' | 'manual' }
+  | {
+      type: 'incident_opened'
+      title: string
+      crisisType: string
+      severity: number
+      isDrill: boolean
+      source: 'alert' | 'manual'
+    }
   | { type: 'alert_attached'; alertId: string; summary: string; source?: string }
   | { type: 'check_in'; person: Person; role: CheckInRole }
-  | { type: 'role_change'; role: IncidentRole; from: Person | null; to: Person | null; backup: Person | null; reason: RoleChangeReason }
+  | {
+      type: 'role_change'
+      role: IncidentRole
+      from: Person | null
+      to: Person | null
+      backup: Person | null
+      reason: RoleChangeReason
+    }
   | { type: 'shadow_joined'; person: Person; shadowing: IncidentRole | null }
   | { type: 'status_change'; from: IncidentStatus; to: IncidentStatus; isReopening: boolean; reason?: string }
   | { type: 'severity_change'; from: number; to: number; fromName: string; toName: string }
@@ -35,7 +49,15 @@ export type TimelineEvent =
       text?: string
     }
   /** What was published, to whom; delivery later reports each channel's `message_sent` with its count. */
-  | { type: 'message_published'; stage: MessageStage; audience: 'public' | 'team'; channels: string[]; status: IncidentStatus; text: string; isDrill: boolean }
+  | {
+      type: 'message_published'
+      stage: MessageStage
+      audience: 'public' | 'team'
+      channels: string[]
+      status: IncidentStatus
+      text: string
+      isDrill: boolean
+    }
   | { type: 'stakeholders_notified'; event: StakeholderEvent; groups: StakeholderGroup[]; isDrill: boolean }
   | { type: 'triage_reminder'; deadlineAt: string }
   | { type: 'triage_escalated'; to: Person | null; deadlineAt: string }
@@ -43,7 +65,15 @@ export type TimelineEvent =
 
 export type TimelineEventType = TimelineEvent['type']
 
-export const messageStages = ['acknowledgement', 'scope', 'update', 'all_clear', 'postmortem', 'cadence_change', 'internal'] as const
+export const messageStages = [
+  'acknowledgement',
+  'scope',
+  'update',
+  'all_clear',
+  'postmortem',
+  'cadence_change',
+  'internal',
+] as const
 export type MessageStage = (typeof messageStages)[number]
 
 export type TimelineEntry = TimelineEvent & { at: Date; actor: ActorRef }

@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { defaultTriagePolicy, nextTriageCheckAt, triageActionsDue, validateTriagePolicy, wasDecidedInTime, type TriageClock } from './triage-timebox.js'
+import {
+  defaultTriagePolicy,
+  nextTriageCheckAt,
+  triageActionsDue,
+  validateTriagePolicy,
+  wasDecidedInTime,
+  type TriageClock,
+} from './triage-timebox.js'
 
 const t0 = new Date('2025-03-01T10:00:00Z')
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000)
@@ -49,8 +56,8 @@ describe('the triage time-box', () => {
         let escalations = 0
         for (const m of [...minutes].sort((a, b) => a - b)) {
           for (const action of triageActionsDue(clock, defaultTriagePolicy, at(m))) {
-            if (action.kind === 'remind') (reminders++, (clock = { ...clock, remindedAt: at(m) }))
-            else (escalations++, (clock = { ...clock, escalatedAt: at(m) }))
+            if (action.kind === 'remind') reminders++, (clock = { ...clock, remindedAt: at(m) })
+            else escalations++, (clock = { ...clock, escalatedAt: at(m) })
           }
         }
         expect(reminders).toBeLessThanOrEqual(1)

@@ -24,7 +24,11 @@ describe('liquid engine', () => {
   })
 
   it('runs no code: prototype tricks yield nothing', () => {
-    const out = renderLiquid('text', '{{ page_name.constructor }}|{{ page_name.constructor.constructor }}|{{ x.__proto__ }}', { page_name: 'Acme', x: {} })
+    const out = renderLiquid(
+      'text',
+      '{{ page_name.constructor }}|{{ page_name.constructor.constructor }}|{{ x.__proto__ }}',
+      { page_name: 'Acme', x: {} },
+    )
     expect(out).toBe('||')
   })
 

@@ -36,19 +36,46 @@ export interface MessageFacts {
 export type TemplateContext = Record<string, string | boolean>
 
 export const templateVariables = [
-  'page_name', 'status_url', 'incident_title', 'incident_url', 'affected', 'who', 'who_known', 'started_at',
-  'started_at_known', 'resolved_at', 'expected_duration', 'workaround', 'message', 'message_short', 'technical_detail',
-  'contact', 'response_time', 'cadence', 'next_update_at', 'summary_url', 'postmortem_url', 'provider',
-  'has_third_party', 'false_alarm', 'is_drill',
+  'page_name',
+  'status_url',
+  'incident_title',
+  'incident_url',
+  'affected',
+  'who',
+  'who_known',
+  'started_at',
+  'started_at_known',
+  'resolved_at',
+  'expected_duration',
+  'workaround',
+  'message',
+  'message_short',
+  'technical_detail',
+  'contact',
+  'response_time',
+  'cadence',
+  'next_update_at',
+  'summary_url',
+  'postmortem_url',
+  'provider',
+  'has_third_party',
+  'false_alarm',
+  'is_drill',
 ] as const
 
 const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== ''
 
-export function buildTemplateContext(facts: MessageFacts, channel: TemplateChannel, locale: string, strings: CatalogStrings): TemplateContext {
+export function buildTemplateContext(
+  facts: MessageFacts,
+  channel: TemplateChannel,
+  locale: string,
+  strings: CatalogStrings,
+): TemplateContext {
   const tz = facts.timeZone ?? 'UTC'
   const provider = facts.thirdPartyProvider?.trim()
   const named = mayNameProvider(channel)
-  const scrub = (text: string | undefined) => (present(text) ? (named ? text : redactProvider(text, provider, strings.thirdPartyProvider)) : '')
+  const scrub = (text: string | undefined) =>
+    present(text) ? (named ? text : redactProvider(text, provider, strings.thirdPartyProvider)) : ''
   const message = scrub(facts.message).trim()
   const components = facts.affectedComponents.filter(present)
   return {

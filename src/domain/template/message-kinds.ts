@@ -2,7 +2,15 @@
  * The stages of incident communication (PRODUCT.md §4) and where a message goes.
  * A stand-down is for the team only; every other stage speaks to customers.
  */
-export const messageStages = ['acknowledge', 'scope', 'update', 'all_clear', 'postmortem', 'cadence_change', 'stand_down'] as const
+export const messageStages = [
+  'acknowledge',
+  'scope',
+  'update',
+  'all_clear',
+  'postmortem',
+  'cadence_change',
+  'stand_down',
+] as const
 export type MessageStage = (typeof messageStages)[number]
 
 /** How a channel shows a message: a full email, a short chat post, a webhook event, the status page's own entry. */

@@ -129,5 +129,9 @@ function renderEmail(request: RenderRequest, base: Omit<RenderedMessage, 'text'>
 export function personalise(message: RenderedMessage, recipient: { unsubscribeUrl: string }): RenderedMessage {
   const text = message.text.split(unsubscribePlaceholder).join(recipient.unsubscribeUrl)
   if (message.html === undefined) return { ...message, text }
-  return { ...message, text, html: message.html.split(unsubscribePlaceholder).join(escapeHtml(recipient.unsubscribeUrl)) }
+  return {
+    ...message,
+    text,
+    html: message.html.split(unsubscribePlaceholder).join(escapeHtml(recipient.unsubscribeUrl)),
+  }
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { defaultCatalogs } from './locales/index.js'
 import { confirmationLocales, renderConfirmation } from './subscription-messages.js'
 
-const facts = { pageName: 'Acme', statusUrl: 'https://status.acme.test', confirmUrl: 'https://status.acme.test/subscriptions/s1/confirm?token=abc', validHours: 48 }
+const facts = {
+  pageName: 'Acme',
+  statusUrl: 'https://status.acme.test',
+  confirmUrl: 'https://status.acme.test/subscriptions/s1/confirm?token=abc',
+  validHours: 48,
+}
 
 describe('confirmation mail', () => {
   it('exists in every locale the incident templates have', () => {
@@ -18,7 +23,9 @@ describe('confirmation mail', () => {
       expect(m.html).toContain('href="https://status.acme.test/subscriptions/s1/confirm?token=abc"')
       expect(m.subject).toContain('Acme')
     }
-    expect(renderConfirmation({ ...facts, locale: 'en' }).text).toContain('If you did not ask for this, ignore this email')
+    expect(renderConfirmation({ ...facts, locale: 'en' }).text).toContain(
+      'If you did not ask for this, ignore this email',
+    )
   })
 
   it('has no unsubscribe footer, since nothing is subscribed yet', () => {

@@ -61,7 +61,11 @@ export interface ConfirmationFacts {
 export function renderConfirmation(facts: ConfirmationFacts): RenderedMessage {
   const locale = resolveLocale(facts.locale, Object.keys(texts))
   const t = texts[locale] ?? (texts.en as ConfirmationText)
-  const context = { page_name: facts.pageName, confirm_url: facts.confirmUrl, hours: String(Math.round(facts.validHours)) }
+  const context = {
+    page_name: facts.pageName,
+    confirm_url: facts.confirmUrl,
+    hours: String(Math.round(facts.validHours)),
+  }
   const subject = renderLiquid('text', t.subject, context)
   const text = renderLiquid('text', t.body, context)
   const html = renderLiquid('html', emailHtmlLayout, {

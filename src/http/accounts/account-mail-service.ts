@@ -15,19 +15,41 @@ export function nextAccountMailAttempt(attempts: number, now: Date): Date {
  * Sends invitations and sign-in links from the account_emails rows through the delivery
  * module's SMTP channel. Rows are the queue, so a restart or a second node loses nothing.
  */
-export function accountMailService(deps: AppDeps & { clock: () => Date }, smtpUrl: string, mailFrom?: string): BackgroundService {
+export function accountMailService(
+  deps: AppDeps & { clock: () => Date },
+  smtpUrl: string,
+  mailFrom?: string,
+): BackgroundService {
   const host = new URL(deps.baseUrl).hostname
-  const channel = createEmailChannel({ smtpUrl, from: `Candor <${mailFrom ?? `no-reply@${host}`}>`, messageIdDomain: host, ignoreTls: smtpUrl.startsWith('smtp://') && /localhost|127\.0\.0\.1/.test(smtpUrl) })
+  const channel = createEmailChannel({
+    smtpUrl,
+    from: `Candor <${mailFrom ?? `no-reply@${host}`}>`,
+    messageIdDomain: host,
+    ignoreTls: smtpUrl.startsWith('smtp://') && /localhost|127\.0\.0\.1/.test(smtpUrl),
+  })
   let timer: NodeJS.Timeout | undefined
   let running: Promise<void> = Promise.resolve()
 
   const tick = async () => {
     const now = deps.clock()
     for (const mail of await deps.store.accounts.emails.claimDue(20, now, leaseMs)) {
-      const result = await channel.send({ idempotencyKey: `account-mail-${mail.id}`, address: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body ?? undefined, writtenAt: mail.created_at })
+      const result = await channel.send({
+        idempotencyKey: `account-mail-${mail.id}`,
+        address: mail.to_address,
+        subject: mail.subject,
+        text: mail.text_body,
+        html: mail.html_body ?? undefined,
+        writtenAt: mail.created_at,
+      })
       if (result.ok) await deps.store.accounts.emails.markSent(mail.id, deps.clock())
-      else if (result.kind !== 'retry' || mail.attempts >= maxAttempts) await deps.store.accounts.emails.markFailed(mail.id, deps.clock(), result.reason)
-      else await deps.store.accounts.emails.markRetry(mail.id, nextAccountMailAttempt(mail.attempts, deps.clock()), result.reason)
+      else if (result.kind !== 'retry' || mail.attempts >= maxAttempts)
+        await deps.store.accounts.emails.markFailed(mail.id, deps.clock(), result.reason)
+      else
+        await deps.store.accounts.emails.markRetry(
+          mail.id,
+          nextAccountMailAttempt(mail.attempts, deps.clock()),
+          result.reason,
+        )
     }
   }
 
@@ -35,7 +57,9 @@ export function accountMailService(deps: AppDeps & { clock: () => Date }, smtpUr
     name: 'account mail',
     async start() {
       timer = setInterval(() => {
-        running = running.then(tick).catch((err) => deps.logger.warn({ err }, 'account mail: sending failed; will retry'))
+        running = running
+          .then(tick)
+          .catch((err) => deps.logger.warn({ err }, 'account mail: sending failed; will retry'))
       }, pollMs)
       timer.unref()
     },

@@ -32,7 +32,14 @@ export function signInLinkPage(token: string, error?: string): string {
   )
 }
 
-export function invitationPage(input: { token: string; orgName: string; role: string; email: string; needsPassword: boolean; error?: string }): string {
+export function invitationPage(input: {
+  token: string
+  orgName: string
+  role: string
+  email: string
+  needsPassword: boolean
+  error?: string
+}): string {
   const fields = input.needsPassword
     ? `<p><label>Your name <input name="name" autocomplete="name" maxlength="200"></label></p>
 <p><label>Choose a password (at least 12 characters) <input type="password" name="password" autocomplete="new-password" minlength="12" maxlength="1024" required></label></p>`

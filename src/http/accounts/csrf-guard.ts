@@ -24,7 +24,9 @@ function sameOrigin(request: FastifyRequest, baseUrl: string): boolean {
 export const linkPageReferrerPolicy = 'same-origin'
 
 function isForm(request: FastifyRequest): boolean {
-  return /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(request.headers['content-type'] ?? '')
+  return /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i.test(
+    request.headers['content-type'] ?? '',
+  )
 }
 
 function csrfRefusal(request: FastifyRequest, options: { secret: string; baseUrl: string }): AppError | undefined {

@@ -33,7 +33,11 @@ function ownerBootstrapService(deps: HttpDeps, config: Config): BackgroundServic
     async start() {
       let made
       try {
-        made = await bootstrapOwner(deps, { email: config.adminEmail, password: config.adminPassword, now: deps.clock() })
+        made = await bootstrapOwner(deps, {
+          email: config.adminEmail,
+          password: config.adminPassword,
+          now: deps.clock(),
+        })
       } catch (error) {
         // Another node made the owner at the same moment (unique email): nothing to do.
         if ((error as { code?: string }).code === '23505') return

@@ -44,7 +44,11 @@ function parseJson(payload: unknown): unknown {
  * `config: { audited: true }`.
  */
 export function registerHttpAudit(app: FastifyInstance, deps: HttpDeps) {
-  const applies = (request: FastifyRequest) => unsafe.has(request.method) && request.ctx && request.routeOptions.config?.audited !== true && !isInternalRequest(request)
+  const applies = (request: FastifyRequest) =>
+    unsafe.has(request.method) &&
+    request.ctx &&
+    request.routeOptions.config?.audited !== true &&
+    !isInternalRequest(request)
 
   // Callback hooks that leave at once when they do not apply: they run on every request, and an
   // async hook costs a promise each time (bench: intake).
@@ -71,7 +75,8 @@ export function registerHttpAudit(app: FastifyInstance, deps: HttpDeps) {
     const route = request.routeOptions.url ?? request.url.split('?')[0]
     const after = parseJson(payload)
     const params = (request.params ?? {}) as Record<string, string>
-    const objectId = params.id ?? (after && typeof after === 'object' && 'id' in after ? String((after as { id: unknown }).id) : null)
+    const objectId =
+      params.id ?? (after && typeof after === 'object' && 'id' in after ? String((after as { id: unknown }).id) : null)
     try {
       await deps.store.forOrg(ctx.orgId).accounts.audit.append({
         occurredAt: ctx.now,

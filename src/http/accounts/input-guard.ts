@@ -7,7 +7,8 @@ type Found = { path: string[]; message: string }
 
 /** The first string holding a NUL character, or a structure nested absurdly deep; its path is built only then. */
 function find(value: unknown, depth: number): Found | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? { path: [], message: 'must not contain the NUL character' } : null
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? { path: [], message: 'must not contain the NUL character' } : null
   if (value === null || typeof value !== 'object') return null
   if (depth > maxDepth) return { path: [], message: `nested more than ${maxDepth} levels deep` }
   const object = value as Record<string, unknown>
@@ -37,7 +38,8 @@ function findProblem(value: unknown, root: string): { path: string; message: str
 export function registerInputGuard(app: FastifyInstance) {
   // A callback hook: it runs on every request, and an async one costs a promise each time.
   app.addHook('preValidation', (request, _reply, done) => {
-    const problem = findProblem(request.params, 'params') ?? findProblem(request.query, 'query') ?? findProblem(request.body, '')
+    const problem =
+      findProblem(request.params, 'params') ?? findProblem(request.query, 'query') ?? findProblem(request.body, '')
     if (!problem) return done()
     done(new AppError('VALIDATION', 'The request is invalid', [problem]))
   })

@@ -14,10 +14,14 @@ export interface RateLimits {
 export const defaultRateLimits: RateLimits = { perIp: 3_000, perIpPublicReads: 12_000, perCredential: 1_200 }
 
 function isPublicRead(request: FastifyRequest): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && (!request.url.startsWith('/api/') || request.url.startsWith('/api/v2/'))
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    (!request.url.startsWith('/api/') || request.url.startsWith('/api/v2/'))
+  )
 }
 
-const credentialOf = (request: FastifyRequest) => request.headers.authorization ?? /candor_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1]
+const credentialOf = (request: FastifyRequest) =>
+  request.headers.authorization ?? /candor_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1]
 const hasCredential = (request: FastifyRequest) => Boolean(credentialOf(request))
 
 /** A credential's bucket is keyed by a hash of it, so the limiter's memory holds no secrets. */
@@ -31,7 +35,11 @@ function credentialKey(request: FastifyRequest): string | null {
  * Routes tighten theirs with `config: { rateLimit: { max, timeWindow } }` (sign-in: 10/min per IP).
  * Counters are per process: with several nodes each allows this much.
  */
-export async function registerRateLimits(app: FastifyInstance, limits: RateLimits, isInternal: (request: FastifyRequest) => boolean) {
+export async function registerRateLimits(
+  app: FastifyInstance,
+  limits: RateLimits,
+  isInternal: (request: FastifyRequest) => boolean,
+) {
   await app.register(rateLimit, {
     global: true,
     timeWindow: 60_000,
@@ -51,7 +59,9 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     perCredential(request).then((result) => {
       if (!result.isAllowed && result.isExceeded) {
         reply.header('retry-after', String(result.ttlInSeconds))
-        return done(new AppError('RATE_LIMITED', `Too many requests with this credential; try again in ${result.ttlInSeconds} s`))
+        return done(
+          new AppError('RATE_LIMITED', `Too many requests with this credential; try again in ${result.ttlInSeconds} s`),
+        )
       }
       done()
     }, done)

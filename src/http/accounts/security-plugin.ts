@@ -22,7 +22,10 @@ export function configureRateLimits(deps: HttpDeps, limits: Partial<RateLimits>)
 }
 
 /** Tests and operators may loosen or tighten the limits before the app is built. */
-export function configureSecurity(deps: HttpDeps, settings: { rateLimits?: Partial<RateLimits>; headersTimeoutMs?: number }) {
+export function configureSecurity(
+  deps: HttpDeps,
+  settings: { rateLimits?: Partial<RateLimits>; headersTimeoutMs?: number },
+) {
   const current = settingsByDeps.get(deps) ?? defaultSecuritySettings
   settingsByDeps.set(deps, {
     rateLimits: { ...current.rateLimits, ...settings.rateLimits },

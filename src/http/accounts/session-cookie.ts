@@ -22,9 +22,21 @@ export function readSessionCookie(request: FastifyRequest, policy: CookiePolicy)
 }
 
 export function setSessionCookie(reply: FastifyReply, policy: CookiePolicy, token: string, expiresAt: Date): void {
-  reply.setCookie(sessionCookieName(policy), token, { httpOnly: true, secure: policy.secure, sameSite: 'lax', path: '/', expires: expiresAt })
+  reply.setCookie(sessionCookieName(policy), token, {
+    httpOnly: true,
+    secure: policy.secure,
+    sameSite: 'lax',
+    path: '/',
+    expires: expiresAt,
+  })
 }
 
 export function clearSessionCookie(reply: FastifyReply, policy: CookiePolicy): void {
-  reply.setCookie(sessionCookieName(policy), '', { httpOnly: true, secure: policy.secure, sameSite: 'lax', path: '/', expires: new Date(0) })
+  reply.setCookie(sessionCookieName(policy), '', {
+    httpOnly: true,
+    secure: policy.secure,
+    sameSite: 'lax',
+    path: '/',
+    expires: new Date(0),
+  })
 }

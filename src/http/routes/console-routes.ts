@@ -33,7 +33,9 @@ interface ConsoleBuild {
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true })
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)])))
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)])),
+  )
   return nested.flat()
 }
 
@@ -92,17 +94,21 @@ export function consoleRoutesFrom(dir: string): RouteModule {
       if (!pathOf(request).endsWith('/')) return reply.redirect(`/console/${request.url.slice('/console'.length)}`, 301)
       return build ? sendIndex(reply, build) : notBuilt(reply)
     })
-    app.get('/console/*', { schema: { tags, summary: 'The console: files, or the app for its own routes', hide: true } }, (request, reply) => {
-      if (!build) return notBuilt(reply)
-      const path = pathOf(request)
-      const file = build.files.get(path)
-      if (file) {
-        const cache = file.isHashed ? 'public, max-age=31536000, immutable' : 'no-cache'
-        return reply.type(file.type).header('cache-control', cache).send(file.body)
-      }
-      if (looksLikeFile(path)) return reply.callNotFound()
-      return sendIndex(reply, build)
-    })
+    app.get(
+      '/console/*',
+      { schema: { tags, summary: 'The console: files, or the app for its own routes', hide: true } },
+      (request, reply) => {
+        if (!build) return notBuilt(reply)
+        const path = pathOf(request)
+        const file = build.files.get(path)
+        if (file) {
+          const cache = file.isHashed ? 'public, max-age=31536000, immutable' : 'no-cache'
+          return reply.type(file.type).header('cache-control', cache).send(file.body)
+        }
+        if (looksLikeFile(path)) return reply.callNotFound()
+        return sendIndex(reply, build)
+      },
+    )
   }
 }
 

@@ -18,7 +18,26 @@ import { subscribeRoutes } from './subscribe-routes.js'
 import { subscribersRoutes } from './subscribers-routes.js'
 
 /** Routes that need a signed-in user or API token; each feature adds one line. */
-export const authenticatedRoutes: RouteModule[] = [accountsRoutes, pagesRoutes, componentsRoutes, incidentsRoutes, maintenancesRoutes, alertsRoutes, processRoutes, oncallSchedulesRoutes, oncallPagingRoutes, subscribersRoutes]
+export const authenticatedRoutes: RouteModule[] = [
+  accountsRoutes,
+  pagesRoutes,
+  componentsRoutes,
+  incidentsRoutes,
+  maintenancesRoutes,
+  alertsRoutes,
+  processRoutes,
+  oncallSchedulesRoutes,
+  oncallPagingRoutes,
+  subscribersRoutes,
+]
 
 /** Routes anyone may call (status pages, intake with its own keys, health); each feature adds one line. */
-export const publicRoutes: RouteModule[] = [authRoutes, healthRoutes, statusPageRoutes, alertIntakeRoutes, oncallPublicRoutes, subscribeRoutes, consoleRoutes]
+export const publicRoutes: RouteModule[] = [
+  authRoutes,
+  healthRoutes,
+  statusPageRoutes,
+  alertIntakeRoutes,
+  oncallPublicRoutes,
+  subscribeRoutes,
+  consoleRoutes,
+]

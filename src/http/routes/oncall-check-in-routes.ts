@@ -21,8 +21,23 @@ const messages: Record<Result, string> = {
   expired: 'This link has expired. Check in from the incident in Candor instead.',
   'not-found': 'This incident or person no longer exists.',
 }
-const statusOf: Record<Result, number> = { ready: 200, done: 200, 'already-checked-in': 200, 'already-used': 409, refused: 409, invalid: 404, expired: 410, 'not-found': 404 }
-const problemCode: Partial<Record<Result, string>> = { 'already-used': 'LINK_USED', refused: 'CONFLICT', invalid: 'NOT_FOUND', expired: 'LINK_EXPIRED', 'not-found': 'NOT_FOUND' }
+const statusOf: Record<Result, number> = {
+  ready: 200,
+  done: 200,
+  'already-checked-in': 200,
+  'already-used': 409,
+  refused: 409,
+  invalid: 404,
+  expired: 410,
+  'not-found': 404,
+}
+const problemCode: Partial<Record<Result, string>> = {
+  'already-used': 'LINK_USED',
+  refused: 'CONFLICT',
+  invalid: 'NOT_FOUND',
+  expired: 'LINK_EXPIRED',
+  'not-found': 'NOT_FOUND',
+}
 
 function reply(request: FastifyRequest, res: FastifyReply, outcome: CheckInLinkOutcome) {
   res.header('cache-control', 'no-store').header('referrer-policy', linkPageReferrerPolicy)
@@ -35,10 +50,15 @@ function reply(request: FastifyRequest, res: FastifyReply, outcome: CheckInLinkO
   }
   const known = 'incident' in outcome
   const title = known ? `Check in as ${outcome.role.name}` : 'Check in'
-  const about = known ? `<p>${escapeHtml(outcome.person.name)} — ${escapeHtml(outcome.incident.title)} (<strong>${escapeHtml(outcome.incident.status)}</strong>)</p>` : ''
+  const about = known
+    ? `<p>${escapeHtml(outcome.person.name)} — ${escapeHtml(outcome.incident.title)} (<strong>${escapeHtml(outcome.incident.status)}</strong>)</p>`
+    : ''
   const text = outcome.result === 'ready' ? confirmForm('Check in') : `<p>${escapeHtml(messages[outcome.result])}</p>`
   const why = detail ? `<p>(${escapeHtml(detail)})</p>` : ''
-  return res.code(status).type('text/html; charset=utf-8').send(htmlPage(title, about + text + why))
+  return res
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(htmlPage(title, about + text + why))
 }
 
 /**
@@ -48,14 +68,22 @@ function reply(request: FastifyRequest, res: FastifyReply, outcome: CheckInLinkO
  */
 export function checkInLinkRoutes(app: FastifyInstance, deps: HttpDeps) {
   const tags = ['Incident process']
-  app.get('/oncall/check-in', { schema: { tags, summary: 'Landing page of a signed check-in link', querystring: tokenQuery } }, async (req, res) => {
-    const query = tokenQuery.safeParse(req.query)
-    if (!query.success) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
-    return reply(req, res, await previewCheckInLink(deps, query.data.token, deps.clock()))
-  })
-  app.post('/oncall/check-in', { schema: { tags, summary: 'Check in to an incident role through a signed link (once)', querystring: tokenQuery } }, async (req, res) => {
-    const query = tokenQuery.safeParse(req.query)
-    if (!query.success) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
-    return reply(req, res, await actOnCheckInLink(deps, query.data.token, deps.clock()))
-  })
+  app.get(
+    '/oncall/check-in',
+    { schema: { tags, summary: 'Landing page of a signed check-in link', querystring: tokenQuery } },
+    async (req, res) => {
+      const query = tokenQuery.safeParse(req.query)
+      if (!query.success) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
+      return reply(req, res, await previewCheckInLink(deps, query.data.token, deps.clock()))
+    },
+  )
+  app.post(
+    '/oncall/check-in',
+    { schema: { tags, summary: 'Check in to an incident role through a signed link (once)', querystring: tokenQuery } },
+    async (req, res) => {
+      const query = tokenQuery.safeParse(req.query)
+      if (!query.success) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
+      return reply(req, res, await actOnCheckInLink(deps, query.data.token, deps.clock()))
+    },
+  )
 }

@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { actOnPageLink, pageLinkActions, previewPageLink, type PageLinkAction, type PageLinkOutcome } from '../../app/oncall/page-links.js'
+import {
+  actOnPageLink,
+  pageLinkActions,
+  previewPageLink,
+  type PageLinkAction,
+  type PageLinkOutcome,
+} from '../../app/oncall/page-links.js'
 import { readCalendarFeedToken, renderFeed } from '../../app/oncall/shift-calendar.js'
 import type { HttpDeps } from '../http-deps.js'
 import type { RouteModule } from '../route-module.js'
@@ -23,15 +29,35 @@ const messages: Record<PageLinkOutcome['result'], string> = {
   expired: 'This link has expired. Open the page in Candor instead.',
   'not-found': 'This page no longer exists.',
 }
-const statusOf: Record<PageLinkOutcome['result'], number> = { done: 200, 'already-used': 409, 'nothing-to-do': 200, invalid: 404, expired: 410, 'not-found': 404 }
+const statusOf: Record<PageLinkOutcome['result'], number> = {
+  done: 200,
+  'already-used': 409,
+  'nothing-to-do': 200,
+  invalid: 404,
+  expired: 410,
+  'not-found': 404,
+}
 
-function reply(request: FastifyRequest, reply: FastifyReply, action: PageLinkAction, outcome: PageLinkOutcome, form?: string) {
+function reply(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  action: PageLinkAction,
+  outcome: PageLinkOutcome,
+  form?: string,
+) {
   reply.header('cache-control', 'no-store').header('referrer-policy', linkPageReferrerPolicy)
-  if (request.headers.accept?.includes('application/json')) return reply.code(statusOf[outcome.result]).send({ action, ...outcome })
-  const summary = 'page' in outcome ? `<p>${escapeHtml(outcome.page.summary)} — <strong>${escapeHtml(outcome.page.status)}</strong></p>` : ''
+  if (request.headers.accept?.includes('application/json'))
+    return reply.code(statusOf[outcome.result]).send({ action, ...outcome })
+  const summary =
+    'page' in outcome
+      ? `<p>${escapeHtml(outcome.page.summary)} — <strong>${escapeHtml(outcome.page.status)}</strong></p>`
+      : ''
   const detail = 'detail' in outcome && outcome.detail ? `<p>(${escapeHtml(outcome.detail.replace('-', ' '))})</p>` : ''
   const text = form ? '' : `<p>${escapeHtml(messages[outcome.result])}</p>`
-  return reply.code(statusOf[outcome.result]).type('text/html; charset=utf-8').send(htmlPage(verbs[action], summary + text + detail + (form ?? '')))
+  return reply
+    .code(statusOf[outcome.result])
+    .type('text/html; charset=utf-8')
+    .send(htmlPage(verbs[action], summary + text + detail + (form ?? '')))
 }
 
 /**
@@ -41,7 +67,11 @@ function reply(request: FastifyRequest, reply: FastifyReply, action: PageLinkAct
 export const oncallPublicRoutes: RouteModule = async (parent, deps: HttpDeps) => {
   await parent.register(async (app) => {
     // The confirmation form posts no fields; its empty urlencoded body needs a parser (in this scope only).
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}))
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 1024 },
+      (_req, _body, done) => done(null, {}),
+    )
     linkRoutes(app, deps)
     checkInLinkRoutes(app, deps)
   })
@@ -49,26 +79,51 @@ export const oncallPublicRoutes: RouteModule = async (parent, deps: HttpDeps) =>
 
 function linkRoutes(app: FastifyInstance, deps: HttpDeps) {
   const tags = ['Paging']
-  app.get<{ Params: { action: PageLinkAction } }>('/oncall/links/:action', { schema: { tags, summary: 'Landing page of a signed page link', params: linkParams, querystring: tokenQuery } }, async (req, res) => {
-    const params = linkParams.safeParse(req.params)
-    const query = tokenQuery.safeParse(req.query)
-    if (!params.success || !query.success) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
-    const outcome = await previewPageLink(deps, params.data.action, query.data.token, deps.clock())
-    const isLive = outcome.result === 'nothing-to-do' && 'page' in outcome && outcome.page.status !== 'resolved'
-    const form = isLive ? confirmForm(verbs[params.data.action]) : undefined
-    return reply(req, res, params.data.action, outcome, form)
-  })
-  app.post<{ Params: { action: PageLinkAction } }>('/oncall/links/:action', { schema: { tags, summary: 'Act on a signed page link (once)', params: linkParams, querystring: tokenQuery } }, async (req, res) => {
-    const params = linkParams.safeParse(req.params)
-    const query = tokenQuery.safeParse(req.query)
-    if (!params.success || !query.success) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
-    return reply(req, res, params.data.action, await actOnPageLink(deps, params.data.action, query.data.token, deps.clock()))
-  })
-  app.get('/oncall/calendar.ics', { schema: { tags: ['On-call schedules'], summary: 'iCalendar feed of a schedule or a person (secret URL)', querystring: tokenQuery } }, async (req, res) => {
-    const query = tokenQuery.safeParse(req.query)
-    const subject = query.success ? readCalendarFeedToken(deps, query.data.token, deps.clock()) : null
-    if (!subject) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such calendar' })
-    const body = await renderFeed(deps, subject, deps.clock())
-    return res.header('cache-control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(body)
-  })
+  app.get<{ Params: { action: PageLinkAction } }>(
+    '/oncall/links/:action',
+    { schema: { tags, summary: 'Landing page of a signed page link', params: linkParams, querystring: tokenQuery } },
+    async (req, res) => {
+      const params = linkParams.safeParse(req.params)
+      const query = tokenQuery.safeParse(req.query)
+      if (!params.success || !query.success)
+        return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
+      const outcome = await previewPageLink(deps, params.data.action, query.data.token, deps.clock())
+      const isLive = outcome.result === 'nothing-to-do' && 'page' in outcome && outcome.page.status !== 'resolved'
+      const form = isLive ? confirmForm(verbs[params.data.action]) : undefined
+      return reply(req, res, params.data.action, outcome, form)
+    },
+  )
+  app.post<{ Params: { action: PageLinkAction } }>(
+    '/oncall/links/:action',
+    { schema: { tags, summary: 'Act on a signed page link (once)', params: linkParams, querystring: tokenQuery } },
+    async (req, res) => {
+      const params = linkParams.safeParse(req.params)
+      const query = tokenQuery.safeParse(req.query)
+      if (!params.success || !query.success)
+        return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such link' })
+      return reply(
+        req,
+        res,
+        params.data.action,
+        await actOnPageLink(deps, params.data.action, query.data.token, deps.clock()),
+      )
+    },
+  )
+  app.get(
+    '/oncall/calendar.ics',
+    {
+      schema: {
+        tags: ['On-call schedules'],
+        summary: 'iCalendar feed of a schedule or a person (secret URL)',
+        querystring: tokenQuery,
+      },
+    },
+    async (req, res) => {
+      const query = tokenQuery.safeParse(req.query)
+      const subject = query.success ? readCalendarFeedToken(deps, query.data.token, deps.clock()) : null
+      if (!subject) return sendProblem(res, { status: 404, code: 'NOT_FOUND', title: 'No such calendar' })
+      const body = await renderFeed(deps, subject, deps.clock())
+      return res.header('cache-control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(body)
+    },
+  )
 }

@@ -35,7 +35,11 @@ export const statusPageRoutes: RouteModule = (app, deps) => {
     const found = resolveDocument(runtime.cache, request.headers.host, request.url)
     if (!found) {
       if (runtime.isReady()) return reply.callNotFound()
-      return sendProblem(reply.header('retry-after', '5'), { status: 503, code: 'UNAVAILABLE', title: 'Status pages are loading; try again in a few seconds' })
+      return sendProblem(reply.header('retry-after', '5'), {
+        status: 503,
+        code: 'UNAVAILABLE',
+        title: 'Status pages are loading; try again in a few seconds',
+      })
     }
     reply.hijack()
     if (found.entry) return writeDocument(found.entry, request.method, request.headers, reply.raw)

@@ -2,11 +2,22 @@ import formbody from '@fastify/formbody'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { AppError } from '../../app/errors.js'
-import { confirmByLink, describeLink, publicPageLook, subscribeByEmail, unsubscribeByLink, type PublicPage } from '../../app/subscribers/public-subscriptions.js'
+import {
+  confirmByLink,
+  describeLink,
+  publicPageLook,
+  subscribeByEmail,
+  unsubscribeByLink,
+  type PublicPage,
+} from '../../app/subscribers/public-subscriptions.js'
 import { publicSubscribeInput } from '../../app/subscribers/subscriber-input.js'
 import { subscriberSettings } from '../../app/subscribers/subscriber-settings.js'
-import { messagePage, subscribeFormPage, unsubscribeQuestionPage, type PageLook } from '../../delivery/subscribe-pages/render-pages.js'
-import type { HttpDeps } from '../http-deps.js'
+import {
+  messagePage,
+  subscribeFormPage,
+  unsubscribeQuestionPage,
+  type PageLook,
+} from '../../delivery/subscribe-pages/render-pages.js'
 import type { RouteModule } from '../route-module.js'
 import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
 
@@ -15,9 +26,16 @@ const linkParams = z.object({ id: z.string() })
 const linkQuery = z.object({ token: z.string() })
 type LinkRequest = FastifyRequest<{ Params: { id: string }; Querystring: { token?: string } }>
 
-const wantsJson = (request: FastifyRequest) => /application\/json/.test(String(request.headers.accept ?? '')) || /application\/json/.test(String(request.headers['content-type'] ?? ''))
+const wantsJson = (request: FastifyRequest) =>
+  /application\/json/.test(String(request.headers.accept ?? '')) ||
+  /application\/json/.test(String(request.headers['content-type'] ?? ''))
 const sendHtml = (reply: FastifyReply, status: number, html: string) =>
-  reply.code(status).header('cache-control', 'no-store').header('referrer-policy', linkPageReferrerPolicy).type('text/html; charset=utf-8').send(html)
+  reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', linkPageReferrerPolicy)
+    .type('text/html; charset=utf-8')
+    .send(html)
 
 /**
  * The public subscribe form (works without JavaScript: a plain POST form), its JSON twin,
@@ -28,7 +46,8 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
     await scope.register(formbody, { bodyLimit: 16 * 1024 })
 
     const pageBySlug = async (slug: string) => deps.store.publicPages.findBySlug(slug)
-    const pageByHost = async (host: string | undefined) => (host ? deps.store.publicPages.findByHostname(host.replace(/:\d+$/, '')) : undefined)
+    const pageByHost = async (host: string | undefined) =>
+      host ? deps.store.publicPages.findByHostname(host.replace(/:\d+$/, '')) : undefined
     const lookOf = (page: PublicPage & { branding: { brandColor?: unknown } }, statusUrl: string): PageLook => ({
       name: page.name,
       locale: page.locale,
@@ -36,14 +55,31 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       ...(typeof page.branding.brandColor === 'string' ? { brandColor: page.branding.brandColor } : {}),
     })
     const componentsOf = async (page: PublicPage) =>
-      (await deps.store.forOrg(page.org_id).components.list(page.id)).filter((c) => c.showcase).map((c) => ({ id: c.id, name: c.name }))
+      (await deps.store.forOrg(page.org_id).components.list(page.id))
+        .filter((c) => c.showcase)
+        .map((c) => ({ id: c.id, name: c.name }))
 
-    async function showForm(reply: FastifyReply, page: (PublicPage & { branding: { brandColor?: unknown } }) | undefined, statusUrl: string, action: string) {
+    async function showForm(
+      reply: FastifyReply,
+      page: (PublicPage & { branding: { brandColor?: unknown } }) | undefined,
+      statusUrl: string,
+      action: string,
+    ) {
       if (!page) return reply.callNotFound()
-      return sendHtml(reply, 200, subscribeFormPage({ page: lookOf(page, statusUrl), action, components: await componentsOf(page) }))
+      return sendHtml(
+        reply,
+        200,
+        subscribeFormPage({ page: lookOf(page, statusUrl), action, components: await componentsOf(page) }),
+      )
     }
 
-    async function handleSubscribe(request: FastifyRequest, reply: FastifyReply, page: (PublicPage & { branding: { brandColor?: unknown } }) | undefined, statusUrl: string, action: string) {
+    async function handleSubscribe(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      page: (PublicPage & { branding: { brandColor?: unknown } }) | undefined,
+      statusUrl: string,
+      action: string,
+    ) {
       if (!page) return reply.callNotFound()
       const hours = Math.round(subscriberSettings(deps).confirmationTtlMs / 3_600_000)
       try {
@@ -60,33 +96,69 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
             action,
             components: await componentsOf(page),
             error: 'invalidEmail',
-            values: { email: values.success ? values.data.email : '', ...(chosen ? { componentIds: Array.isArray(chosen) ? chosen : [chosen] } : {}) },
+            values: {
+              email: values.success ? values.data.email : '',
+              ...(chosen ? { componentIds: Array.isArray(chosen) ? chosen : [chosen] } : {}),
+            },
           }),
         )
       }
       if (wantsJson(request)) return reply.code(202).send({ accepted: true, confirmation_valid_hours: hours })
       const email = (request.body as { email?: string } | undefined)?.email ?? ''
-      return sendHtml(reply, 200, messagePage(lookOf(page, statusUrl), 'checkInboxTitle', 'checkInboxBody', { email, hours }))
+      return sendHtml(
+        reply,
+        200,
+        messagePage(lookOf(page, statusUrl), 'checkInboxTitle', 'checkInboxBody', { email, hours }),
+      )
     }
 
     const hostUrl = (request: FastifyRequest) => `${request.protocol}://${request.headers.host ?? ''}`
     const slugUrl = (slug: string) => `${deps.baseUrl}/p/${encodeURIComponent(slug)}`
     const slugParams = z.object({ slug: z.string() })
-    const formSchema = { tags, summary: 'Subscribe by email (double opt-in): HTML form or JSON', body: publicSubscribeInput }
+    const formSchema = {
+      tags,
+      summary: 'Subscribe by email (double opt-in): HTML form or JSON',
+      body: publicSubscribeInput,
+    }
 
-    scope.get<{ Params: { slug: string } }>('/p/:slug/subscribe', { schema: { tags, summary: 'The subscribe form of a page', params: slugParams } }, async (request, reply) =>
-      showForm(reply, await pageBySlug(request.params.slug), slugUrl(request.params.slug), `/p/${encodeURIComponent(request.params.slug)}/subscribe`),
+    scope.get<{ Params: { slug: string } }>(
+      '/p/:slug/subscribe',
+      { schema: { tags, summary: 'The subscribe form of a page', params: slugParams } },
+      async (request, reply) =>
+        showForm(
+          reply,
+          await pageBySlug(request.params.slug),
+          slugUrl(request.params.slug),
+          `/p/${encodeURIComponent(request.params.slug)}/subscribe`,
+        ),
     )
-    scope.post<{ Params: { slug: string } }>('/p/:slug/subscribe', { schema: { ...formSchema, params: slugParams } }, async (request, reply) =>
-      handleSubscribe(request, reply, await pageBySlug(request.params.slug), slugUrl(request.params.slug), `/p/${encodeURIComponent(request.params.slug)}/subscribe`),
+    scope.post<{ Params: { slug: string } }>(
+      '/p/:slug/subscribe',
+      { schema: { ...formSchema, params: slugParams } },
+      async (request, reply) =>
+        handleSubscribe(
+          request,
+          reply,
+          await pageBySlug(request.params.slug),
+          slugUrl(request.params.slug),
+          `/p/${encodeURIComponent(request.params.slug)}/subscribe`,
+        ),
     )
-    scope.get('/subscribe', { schema: { tags, summary: 'The subscribe form of the page on this Host' } }, async (request, reply) =>
-      showForm(reply, await pageByHost(request.headers.host), hostUrl(request), '/subscribe'),
+    scope.get(
+      '/subscribe',
+      { schema: { tags, summary: 'The subscribe form of the page on this Host' } },
+      async (request, reply) => showForm(reply, await pageByHost(request.headers.host), hostUrl(request), '/subscribe'),
     )
-    scope.post('/subscribe', { schema: formSchema }, async (request, reply) => handleSubscribe(request, reply, await pageByHost(request.headers.host), hostUrl(request), '/subscribe'))
+    scope.post('/subscribe', { schema: formSchema }, async (request, reply) =>
+      handleSubscribe(request, reply, await pageByHost(request.headers.host), hostUrl(request), '/subscribe'),
+    )
 
     const invalidLink = (reply: FastifyReply) =>
-      sendHtml(reply, 404, messagePage({ name: 'Candor', locale: 'en', statusUrl: deps.baseUrl }, 'invalidLinkTitle', 'invalidLinkBody'))
+      sendHtml(
+        reply,
+        404,
+        messagePage({ name: 'Candor', locale: 'en', statusUrl: deps.baseUrl }, 'invalidLinkTitle', 'invalidLinkBody'),
+      )
     const linkSchema = (summary: string) => ({ schema: { tags, summary, params: linkParams, querystring: linkQuery } })
     const orInvalid = async (reply: FastifyReply, fn: () => Promise<unknown>) => {
       try {
@@ -97,33 +169,50 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       }
     }
 
-    scope.get('/subscriptions/:id/confirm', linkSchema('Confirm an email subscription (link from the confirmation mail)'), async (request: LinkRequest, reply) =>
-      orInvalid(reply, async () => {
-        const result = await confirmByLink(deps, request.params.id, request.query.token, deps.clock())
-        const look = await publicPageLook(deps, result.pageId, result.locale)
-        const [title, body] = (
-          { confirmed: ['confirmedTitle', 'confirmedBody'], already_active: ['alreadyTitle', 'alreadyBody'], expired: ['expiredTitle', 'expiredBody'], not_pending: ['notPendingTitle', 'notPendingBody'] } as const
-        )[result.outcome]
-        return sendHtml(reply, result.outcome === 'expired' ? 410 : 200, messagePage(look, title, body))
-      }),
+    scope.get(
+      '/subscriptions/:id/confirm',
+      linkSchema('Confirm an email subscription (link from the confirmation mail)'),
+      async (request: LinkRequest, reply) =>
+        orInvalid(reply, async () => {
+          const result = await confirmByLink(deps, request.params.id, request.query.token, deps.clock())
+          const look = await publicPageLook(deps, result.pageId, result.locale)
+          const [title, body] = (
+            {
+              confirmed: ['confirmedTitle', 'confirmedBody'],
+              already_active: ['alreadyTitle', 'alreadyBody'],
+              expired: ['expiredTitle', 'expiredBody'],
+              not_pending: ['notPendingTitle', 'notPendingBody'],
+            } as const
+          )[result.outcome]
+          return sendHtml(reply, result.outcome === 'expired' ? 410 : 200, messagePage(look, title, body))
+        }),
     )
-    scope.get('/subscriptions/:id/unsubscribe', linkSchema('Ask before unsubscribing (link scanners must not unsubscribe anyone)'), async (request: LinkRequest, reply) =>
-      orInvalid(reply, async () => {
-        const link = await describeLink(deps, request.params.id, request.query.token, 'unsubscribe')
-        const look = await publicPageLook(deps, link.pageId, link.locale)
-        const action = `/subscriptions/${encodeURIComponent(request.params.id)}/unsubscribe?token=${encodeURIComponent(request.query.token ?? '')}`
-        return sendHtml(reply, 200, unsubscribeQuestionPage(look, link.address, action))
-      }),
+    scope.get(
+      '/subscriptions/:id/unsubscribe',
+      linkSchema('Ask before unsubscribing (link scanners must not unsubscribe anyone)'),
+      async (request: LinkRequest, reply) =>
+        orInvalid(reply, async () => {
+          const link = await describeLink(deps, request.params.id, request.query.token, 'unsubscribe')
+          const look = await publicPageLook(deps, link.pageId, link.locale)
+          const action = `/subscriptions/${encodeURIComponent(request.params.id)}/unsubscribe?token=${encodeURIComponent(request.query.token ?? '')}`
+          return sendHtml(reply, 200, unsubscribeQuestionPage(look, link.address, action))
+        }),
     )
     // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; the page's button posts here too.
-    scope.post('/subscriptions/:id/unsubscribe', linkSchema('Unsubscribe (one-click, RFC 8058)'), async (request: LinkRequest, reply) =>
-      orInvalid(reply, async () => {
-        const result = await unsubscribeByLink(deps, request.params.id, request.query.token, deps.clock())
-        if (wantsJson(request)) return reply.send({ unsubscribed: true })
-        const look = await publicPageLook(deps, result.pageId, result.locale)
-        return sendHtml(reply, 200, messagePage(look, 'unsubscribedTitle', 'unsubscribedBody', { address: result.address }))
-      }),
+    scope.post(
+      '/subscriptions/:id/unsubscribe',
+      linkSchema('Unsubscribe (one-click, RFC 8058)'),
+      async (request: LinkRequest, reply) =>
+        orInvalid(reply, async () => {
+          const result = await unsubscribeByLink(deps, request.params.id, request.query.token, deps.clock())
+          if (wantsJson(request)) return reply.send({ unsubscribed: true })
+          const look = await publicPageLook(deps, result.pageId, result.locale)
+          return sendHtml(
+            reply,
+            200,
+            messagePage(look, 'unsubscribedTitle', 'unsubscribedBody', { address: result.address }),
+          )
+        }),
     )
   })
 }
-

@@ -48,7 +48,12 @@ export function prepareEntry(path: string, entry: SnapshotEntry): PreparedEntry 
     return {
       body,
       etag,
-      headers: { ...base, etag, 'content-length': String(body.length), ...(encoding ? { 'content-encoding': encoding } : {}) },
+      headers: {
+        ...base,
+        etag,
+        'content-length': String(body.length),
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+      },
       notModifiedHeaders: { ...rest, etag },
     }
   }

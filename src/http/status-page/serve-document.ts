@@ -24,7 +24,11 @@ export function snapshotKey(path: string, search: string): string {
  * Which page and document a request names: under /p/:slug/ or at the root of a page's own
  * host. Null when it names none (the request then belongs to the rest of the app).
  */
-export function resolveDocument(cache: StatusSnapshotCache, host: string | undefined, url: string): ResolvedDocument | null {
+export function resolveDocument(
+  cache: StatusSnapshotCache,
+  host: string | undefined,
+  url: string,
+): ResolvedDocument | null {
   const q = url.indexOf('?')
   const path = q === -1 ? url : url.slice(0, q)
   const search = q === -1 ? '' : url.slice(q + 1)
@@ -51,7 +55,12 @@ export function resolveDocument(cache: StatusSnapshotCache, host: string | undef
 }
 
 /** Writes one snapshot document: 304 when the client has it, else the best encoding it accepts. */
-export function writeDocument(entry: PreparedEntry, method: string | undefined, headers: IncomingHttpHeaders, res: ServerResponse): void {
+export function writeDocument(
+  entry: PreparedEntry,
+  method: string | undefined,
+  headers: IncomingHttpHeaders,
+  res: ServerResponse,
+): void {
   const variant = chooseVariant(entry, headers['accept-encoding'])
   if (isNotModified(entry, headers['if-none-match'])) {
     res.writeHead(304, variant.notModifiedHeaders)

@@ -26,7 +26,14 @@ function source(views: Map<string, StatusPageView>) {
 
 function cacheFor(views: Map<string, StatusPageView>, onChange?: (p: ServedPage) => void) {
   const s = source(views)
-  const cache = new StatusSnapshotCache({ source: s.src, clock: () => new Date('2026-11-20T10:00:00Z'), logger, onChange, refreshIntervalMs: 0, debounceMs: 5 })
+  const cache = new StatusSnapshotCache({
+    source: s.src,
+    clock: () => new Date('2026-11-20T10:00:00Z'),
+    logger,
+    onChange,
+    refreshIntervalMs: 0,
+    debounceMs: 5,
+  })
   return { cache, ...s }
 }
 
@@ -35,9 +42,16 @@ describe('StatusSnapshotCache', () => {
     const first = sampleView()
     first.page.hostnames = ['status.acme.example']
     const s = source(new Map([[first.page.id, first]]))
-    const cache = new StatusSnapshotCache({ source: s.src, clock: () => new Date('2026-11-20T10:00:00Z'), logger, refreshIntervalMs: 0, defaultHosts: ['candor.internal'] })
+    const cache = new StatusSnapshotCache({
+      source: s.src,
+      clock: () => new Date('2026-11-20T10:00:00Z'),
+      logger,
+      refreshIntervalMs: 0,
+      defaultHosts: ['candor.internal'],
+    })
     await cache.start()
-    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'candor.internal']) expect(cache.pageByHost(host)?.pageId).toBe(first.page.id)
+    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'candor.internal'])
+      expect(cache.pageByHost(host)?.pageId).toBe(first.page.id)
     expect(cache.pageByHost('unknown.example')).toBeUndefined()
     expect(cache.pageByHost(undefined)).toBeUndefined()
   })
@@ -108,7 +122,12 @@ describe('StatusSnapshotCache', () => {
         return snapshotOfData
       },
     }
-    const cache = new StatusSnapshotCache({ source: slowSource, clock: () => new Date('2026-11-20T10:00:00Z'), logger, refreshIntervalMs: 0 })
+    const cache = new StatusSnapshotCache({
+      source: slowSource,
+      clock: () => new Date('2026-11-20T10:00:00Z'),
+      logger,
+      refreshIntervalMs: 0,
+    })
     const first = cache.rebuild(view.page.id)
     await wait(5)
     view.components[1]!.name = 'Dashboard v2'

@@ -5,7 +5,6 @@ import { renderSnapshot, type Snapshot } from '../../status-page/snapshot.js'
 import type { StatusPageView } from '../../status-page/view-model.js'
 import { prepareEntry, type PreparedEntry } from './prepared-response.js'
 
-
 export interface ServedPage {
   pageId: string
   slug: string
@@ -76,7 +75,11 @@ export class StatusSnapshotCache {
   }
 
   private answersWithDefault(name: string): boolean {
-    return name === 'localhost' || isIP(name.replace(/^\[|\]$/g, '')) !== 0 || (this.options.defaultHosts ?? []).includes(name)
+    return (
+      name === 'localhost' ||
+      isIP(name.replace(/^\[|\]$/g, '')) !== 0 ||
+      (this.options.defaultHosts ?? []).includes(name)
+    )
   }
 
   pageBySlug(slug: string): ServedPage | undefined {
@@ -124,7 +127,9 @@ export class StatusSnapshotCache {
       return next
     }
     const run = this.build(pageId)
-      .catch((error: unknown) => this.options.logger.warn({ err: error, pageId }, 'status page: rendering failed; serving the last snapshot'))
+      .catch((error: unknown) =>
+        this.options.logger.warn({ err: error, pageId }, 'status page: rendering failed; serving the last snapshot'),
+      )
       .finally(() => this.building.delete(pageId))
     this.building.set(pageId, run)
     return run
@@ -161,7 +166,10 @@ export class StatusSnapshotCache {
     this.defaultPageId ??= pageId
     this.bySlug.set(served.slug, served)
     for (const host of served.hostnames) this.byHost.set(host, served)
-    const changed = !previous || previous.snapshot.size !== snapshot.size || [...snapshot].some(([p, e]) => previous.snapshot.get(p) !== e)
+    const changed =
+      !previous ||
+      previous.snapshot.size !== snapshot.size ||
+      [...snapshot].some(([p, e]) => previous.snapshot.get(p) !== e)
     if (changed) this.options.onChange?.(served)
   }
 

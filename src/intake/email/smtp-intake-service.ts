@@ -11,7 +11,10 @@ export interface SmtpIntakeService extends BackgroundService {
 }
 
 /** Mail to `<key>@<host>` for an email integration becomes an alert, stored like any other. */
-export function smtpIntakeService(deps: AppDeps & { clock: () => Date }, options: { port: number; host: string; maxMessageBytes?: number }): SmtpIntakeService {
+export function smtpIntakeService(
+  deps: AppDeps & { clock: () => Date },
+  options: { port: number; host: string; maxMessageBytes?: number },
+): SmtpIntakeService {
   let running: SmtpIntake | undefined
   const emailIntegration = async (key: string) => {
     const integration = await findIntegrationByKey(deps.store, key)

@@ -16,7 +16,8 @@ describe('inbound SMTP intake', () => {
     intake = await startSmtpIntake({
       port: 0,
       maxMessageBytes: 64 * 1024,
-      findIntegration: async (key) => ([KEY, OTHER, FAILING].includes(key) ? { settings: defaultEmailIntakeSettings } : null),
+      findIntegration: async (key) =>
+        [KEY, OTHER, FAILING].includes(key) ? { settings: defaultEmailIntakeSettings } : null,
       deliver: async (alert) => {
         if (alert.integrationKey === FAILING) throw new Error('database down')
         delivered.push(alert)
@@ -44,29 +45,54 @@ describe('inbound SMTP intake', () => {
     expect(delivered).toHaveLength(1)
     expect(delivered[0]).toMatchObject({
       integrationKey: KEY,
-      event: { kind: 'email', action: 'trigger', summary: 'Disk usage 97% on db1', source: 'nagios@example.com', details: { body: 'Disk /var is 97% full.\n' } },
+      event: {
+        kind: 'email',
+        action: 'trigger',
+        summary: 'Disk usage 97% on db1',
+        source: 'nagios@example.com',
+        details: { body: 'Disk /var is 97% full.\n' },
+      },
       raw: { subject: 'Disk usage 97% on db1', headers: { 'x-alert-id': 'disk-db1' } },
     })
   })
 
   it('delivers one alert per integration a mail is addressed to', async () => {
     delivered.length = 0
-    await transport.sendMail({ from: 'a@example.com', to: [`${KEY}@x.example`, `${OTHER}@y.example`], subject: 'RESOLVED: Disk usage 12% on db1', text: 'ok' })
-    expect(delivered.map((d) => [d.integrationKey, d.event.action])).toEqual([[KEY, 'resolve'], [OTHER, 'resolve']])
+    await transport.sendMail({
+      from: 'a@example.com',
+      to: [`${KEY}@x.example`, `${OTHER}@y.example`],
+      subject: 'RESOLVED: Disk usage 12% on db1',
+      text: 'ok',
+    })
+    expect(delivered.map((d) => [d.integrationKey, d.event.action])).toEqual([
+      [KEY, 'resolve'],
+      [OTHER, 'resolve'],
+    ])
   })
 
   it('refuses a recipient that names no integration', async () => {
-    await expect(transport.sendMail({ from: 'a@example.com', to: 'nobody-at-all@x.example', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 550 })
+    await expect(
+      transport.sendMail({ from: 'a@example.com', to: 'nobody-at-all@x.example', subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 550 })
   })
 
   it('refuses a mail over the size limit and keeps nothing of it', async () => {
     delivered.length = 0
-    await expect(transport.sendMail({ from: 'a@example.com', to: `${KEY}@x.example`, subject: 'big', text: 'x'.repeat(200 * 1024) })).rejects.toMatchObject({ responseCode: 552 })
+    await expect(
+      transport.sendMail({
+        from: 'a@example.com',
+        to: `${KEY}@x.example`,
+        subject: 'big',
+        text: 'x'.repeat(200 * 1024),
+      }),
+    ).rejects.toMatchObject({ responseCode: 552 })
     expect(delivered).toHaveLength(0)
   })
 
   it('answers 451 so the sender retries when the alert cannot be stored', async () => {
-    await expect(transport.sendMail({ from: 'a@example.com', to: `${FAILING}@x.example`, subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 451 })
+    await expect(
+      transport.sendMail({ from: 'a@example.com', to: `${FAILING}@x.example`, subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 451 })
   })
 })
 

@@ -68,7 +68,10 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
       )
     },
     onData(stream, session, callback) {
-      receive(stream, session, options, now).then(() => callback(null), (error: Error) => callback(error))
+      receive(stream, session, options, now).then(
+        () => callback(null),
+        (error: Error) => callback(error),
+      )
     },
   })
   server.on('error', (error) => options.onError?.(error))
@@ -97,18 +100,29 @@ async function readBounded(stream: SMTPServerDataStream, maxBytes: number): Prom
   return size > maxBytes || stream.sizeExceeded ? undefined : Buffer.concat(chunks)
 }
 
-async function receive(stream: SMTPServerDataStream, session: SMTPServerSession, options: SmtpIntakeOptions, now: () => Date) {
+async function receive(
+  stream: SMTPServerDataStream,
+  session: SMTPServerSession,
+  options: SmtpIntakeOptions,
+  now: () => Date,
+) {
   const message = await readBounded(stream, options.maxMessageBytes ?? DEFAULT_MAX_BYTES)
   if (!message) throw smtpError(552, 'Message exceeds the size limit')
   const parsed = await simpleParser(message)
   const mail = toInboundEmail(parsed)
   const receivedAt = now()
-  const keys = new Set(session.envelope.rcptTo.map((r) => integrationKeyOf(r.address)).filter((k): k is string => k !== undefined))
+  const keys = new Set(
+    session.envelope.rcptTo.map((r) => integrationKeyOf(r.address)).filter((k): k is string => k !== undefined),
+  )
   try {
     for (const key of keys) {
       const found = await options.findIntegration(key)
       if (!found) continue
-      await options.deliver({ integrationKey: key, event: normaliseEmail(mail, found.settings, receivedAt), raw: toRecord(mail) })
+      await options.deliver({
+        integrationKey: key,
+        event: normaliseEmail(mail, found.settings, receivedAt),
+        raw: toRecord(mail),
+      })
     }
   } catch (error) {
     options.onError?.(error as Error)
@@ -122,7 +136,10 @@ function toInboundEmail(parsed: ParsedMail): InboundEmail {
   for (const { key, line } of parsed.headerLines) {
     if (!headers.has(key)) headers.set(cleanString(key), cleanString(line.slice(line.indexOf(':') + 1).trim()))
   }
-  const addresses = (value: ParsedMail['to']) => (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) => a.value.map((v) => cleanString(v.address ?? '')))
+  const addresses = (value: ParsedMail['to']) =>
+    (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) =>
+      a.value.map((v) => cleanString(v.address ?? '')),
+    )
   return {
     subject: cleanString(parsed.subject ?? ''),
     text: cleanString(parsed.text ?? ''),

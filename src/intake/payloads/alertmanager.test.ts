@@ -21,7 +21,10 @@ describe('Alertmanager webhook (version 4)', () => {
       occurredAt: new Date('2026-11-20T09:14:03.125Z'),
       links: [{ href: expect.stringContaining('prometheus.example.internal') }],
     })
-    expect(result.events[0]?.details).toMatchObject({ endsAt: null, groupKey: expect.stringContaining('CheckoutErrorRate') })
+    expect(result.events[0]?.details).toMatchObject({
+      endsAt: null,
+      groupKey: expect.stringContaining('CheckoutErrorRate'),
+    })
     expect(result.events[1]?.dedupKey).toBe('b7e2d9a0c1f34466')
     expect(result.raw[1]).toMatchObject({ groupKey: expect.any(String), alerts: [{ fingerprint: 'b7e2d9a0c1f34466' }] })
     expect((result.raw[1] as { alerts: unknown[] }).alerts).toHaveLength(1)
@@ -29,7 +32,11 @@ describe('Alertmanager webhook (version 4)', () => {
 
   it('turns a resolved alert into a resolve dated by its endsAt', () => {
     const body = fixture('alertmanager-webhook-v4.json')
-    const alerts = (body.alerts as Record<string, unknown>[]).map((a) => ({ ...a, status: 'resolved', endsAt: '2026-11-20T09:30:00.5+01:00' }))
+    const alerts = (body.alerts as Record<string, unknown>[]).map((a) => ({
+      ...a,
+      status: 'resolved',
+      endsAt: '2026-11-20T09:30:00.5+01:00',
+    }))
     const result = normaliseAlertmanager({ ...body, status: 'resolved', alerts }, new Date('2026-11-20T09:40:00Z'))
     expect(result.ok && result.events.map((e) => [e.action, e.occurredAt.toISOString()])).toEqual([
       ['resolve', '2026-11-20T08:30:00.500Z'],
@@ -40,20 +47,32 @@ describe('Alertmanager webhook (version 4)', () => {
   it('derives the same key from the same labels when an old Alertmanager sends no fingerprint', () => {
     const alert = { status: 'firing', labels: { alertname: 'Down', job: 'api' } }
     const a = normaliseAlertmanager({ status: 'firing', alerts: [alert] }, receivedAt)
-    const b = normaliseAlertmanager({ status: 'firing', alerts: [{ ...alert, labels: { job: 'api', alertname: 'Down' } }] }, receivedAt)
-    const c = normaliseAlertmanager({ status: 'firing', alerts: [{ ...alert, labels: { alertname: 'Down', job: 'web' } }] }, receivedAt)
+    const b = normaliseAlertmanager(
+      { status: 'firing', alerts: [{ ...alert, labels: { job: 'api', alertname: 'Down' } }] },
+      receivedAt,
+    )
+    const c = normaliseAlertmanager(
+      { status: 'firing', alerts: [{ ...alert, labels: { alertname: 'Down', job: 'web' } }] },
+      receivedAt,
+    )
     expect(a.ok && a.events[0]?.dedupKey).toMatch(/^labels:[0-9a-f]{32}$/)
     expect(a.ok && b.ok && a.events[0]?.dedupKey === b.events[0]?.dedupKey).toBe(true)
     expect(a.ok && c.ok && a.events[0]?.dedupKey === c.events[0]?.dedupKey).toBe(false)
   })
 
   it('falls back to the alert name and severity "error" when annotations and severity are missing', () => {
-    const result = normaliseAlertmanager({ status: 'firing', alerts: [{ status: 'firing', labels: { alertname: 'Down' }, startsAt: 'yesterday' }] }, receivedAt)
+    const result = normaliseAlertmanager(
+      { status: 'firing', alerts: [{ status: 'firing', labels: { alertname: 'Down' }, startsAt: 'yesterday' }] },
+      receivedAt,
+    )
     expect(result.ok && result.events[0]).toMatchObject({ summary: 'Down', severity: 'error', occurredAt: receivedAt })
   })
 
   it('names every problem of a malformed payload', () => {
-    const result = normaliseAlertmanager({ status: 'burning', alerts: [{ status: 'firing', labels: { a: 1 } }] }, receivedAt)
+    const result = normaliseAlertmanager(
+      { status: 'burning', alerts: [{ status: 'firing', labels: { a: 1 } }] },
+      receivedAt,
+    )
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.problems.map((p) => p.path)).toEqual(['status', 'alerts.0.labels.a'])

@@ -44,7 +44,8 @@ export function normaliseAlertmanager(body: unknown, receivedAt: Date): IntakeRe
     const labels = labelsFrom(alert.labels)
     const annotations = alert.annotations ?? {}
     const isResolved = alert.status === 'resolved'
-    const summary = annotations.summary ?? annotations.description ?? annotations.message ?? labels.alertname ?? 'Alertmanager alert'
+    const summary =
+      annotations.summary ?? annotations.description ?? annotations.message ?? labels.alertname ?? 'Alertmanager alert'
     return {
       kind: 'alertmanager',
       action: isResolved ? 'resolve' : 'trigger',

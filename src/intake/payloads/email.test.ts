@@ -30,12 +30,18 @@ describe('inbound email alerts', () => {
       (s) => normaliseEmail(mail(s), defaultEmailIntakeSettings, receivedAt).dedupKey,
     )
     expect(new Set(keys).size).toBe(1)
-    expect(normaliseEmail(mail('Memory usage 97% on db1'), defaultEmailIntakeSettings, receivedAt).dedupKey).not.toBe(keys[0])
+    expect(normaliseEmail(mail('Memory usage 97% on db1'), defaultEmailIntakeSettings, receivedAt).dedupKey).not.toBe(
+      keys[0],
+    )
   })
 
   it('resolves the alert when the subject starts with a resolve marker', () => {
     const firing = normaliseEmail(mail('Disk usage 97% on db1'), defaultEmailIntakeSettings, receivedAt)
-    for (const subject of ['RESOLVED: Disk usage 12% on db1', '[Resolved] Disk usage 12% on db1', 'Re: ** RECOVERY Disk usage 10% on db1']) {
+    for (const subject of [
+      'RESOLVED: Disk usage 12% on db1',
+      '[Resolved] Disk usage 12% on db1',
+      'Re: ** RECOVERY Disk usage 10% on db1',
+    ]) {
       const event = normaliseEmail(mail(subject), defaultEmailIntakeSettings, receivedAt)
       expect(event.action, subject).toBe('resolve')
       expect(event.dedupKey, subject).toBe(firing.dedupKey)
@@ -45,7 +51,11 @@ describe('inbound email alerts', () => {
 
   it('deduplicates on a header when configured, and on the subject when the header is missing', () => {
     const settings = emailIntakeSettings.parse({ dedup: { by: 'header', header: 'X-Alert-Id' }, severity: 'critical' })
-    const withHeader = normaliseEmail(mail('Anything 1', { headers: new Map([['x-alert-id', 'alert-42']]) }), settings, receivedAt)
+    const withHeader = normaliseEmail(
+      mail('Anything 1', { headers: new Map([['x-alert-id', 'alert-42']]) }),
+      settings,
+      receivedAt,
+    )
     expect(withHeader).toMatchObject({ dedupKey: 'alert-42', severity: 'critical' })
     expect(normaliseEmail(mail('Anything 1'), settings, receivedAt).dedupKey).toBe('subject:anything #')
   })

@@ -22,15 +22,19 @@ export interface InboundEmail {
  * to the subject when a mail lacks it).
  */
 export const emailIntakeSettings = z.strictObject({
-  dedup: z.discriminatedUnion('by', [
-    z.strictObject({ by: z.literal('subject') }),
-    z.strictObject({ by: z.literal('header'), header: z.string().regex(/^[A-Za-z0-9-]{1,100}$/) }),
-  ]).default({ by: 'subject' }),
+  dedup: z
+    .discriminatedUnion('by', [
+      z.strictObject({ by: z.literal('subject') }),
+      z.strictObject({ by: z.literal('header'), header: z.string().regex(/^[A-Za-z0-9-]{1,100}$/) }),
+    ])
+    .default({ by: 'subject' }),
   /** A subject matching this (case-insensitive, at the start) resolves the alert. */
   resolveSubjectPattern: z
     .string()
     .max(200)
-    .refine((p) => !isRiskyPattern(p) && compiles(p), { error: 'must be a valid regular expression without repeated groups holding a quantifier or |' })
+    .refine((p) => !isRiskyPattern(p) && compiles(p), {
+      error: 'must be a valid regular expression without repeated groups holding a quantifier or |',
+    })
     .default('[*\\s]*(\\[(resolved|recovery|recovered|ok)\\]|(resolved|recovery|recovered|ok)\\b)[\\s:*-]*'),
   severity: z.enum(alertSeverities).default('error'),
 })
@@ -50,19 +54,27 @@ const MAX_BODY_CHARS = 64 * 1024
 const replyPrefix = /^\s*((re|fwd?|aw|wg|sv|tr)\s*(\[\d+\])?\s*:\s*)+/i
 
 /** Subject → the words that identify the alert: no Re:/Fwd:, no resolve marker, numbers as "#". */
-export function normaliseSubject(subject: string, resolvePattern: RegExp): { text: string; isResolve: boolean; key: string } {
+export function normaliseSubject(
+  subject: string,
+  resolvePattern: RegExp,
+): { text: string; isResolve: boolean; key: string } {
   const text = subject.replace(replyPrefix, '').trim()
   const marker = resolvePattern.exec(text)
   const isResolve = marker !== null && marker.index === 0 && marker[0].length > 0
   const rest = isResolve ? text.slice(marker[0].length) : text
-  const key = rest.toLowerCase().replace(/\d+([.,:]\d+)*/g, '#').replace(/\s+/g, ' ').trim()
+  const key = rest
+    .toLowerCase()
+    .replace(/\d+([.,:]\d+)*/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim()
   return { text: rest.trim() || text, isResolve, key }
 }
 
 /** A mail to an integration's address becomes one alert event: subject → summary, body → details. */
 export function normaliseEmail(mail: InboundEmail, settings: EmailIntakeSettings, receivedAt: Date): AlertEvent {
   const subject = normaliseSubject(mail.subject, new RegExp(`^(?:${settings.resolveSubjectPattern})`, 'i'))
-  const header = settings.dedup.by === 'header' ? mail.headers.get(settings.dedup.header.toLowerCase())?.trim() : undefined
+  const header =
+    settings.dedup.by === 'header' ? mail.headers.get(settings.dedup.header.toLowerCase())?.trim() : undefined
   const dedupKey = header ? fittedDedupKey(header) : fittedDedupKey(`subject:${subject.key || '(no subject)'}`)
   return {
     kind: 'email',

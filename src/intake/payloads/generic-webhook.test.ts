@@ -6,15 +6,15 @@ const receivedAt = new Date('2026-11-20T10:00:00Z')
 describe('generic JSON webhook', () => {
   it('reads a documented alert with every field', () => {
     const body = {
-        summary: 'Search latency p99 above 2s',
-        dedup_key: 'search-latency',
-        status: 'firing',
-        severity: 'critical',
-        labels: { service: 'search', shard: 3, canary: false },
-        details: { p99_ms: 2310 },
-        source: 'grafana',
-        occurred_at: '2026-11-20T09:58:00+01:00',
-        links: [{ href: 'https://grafana.example.com/d/search', text: 'Dashboard' }],
+      summary: 'Search latency p99 above 2s',
+      dedup_key: 'search-latency',
+      status: 'firing',
+      severity: 'critical',
+      labels: { service: 'search', shard: 3, canary: false },
+      details: { p99_ms: 2310 },
+      source: 'grafana',
+      occurred_at: '2026-11-20T09:58:00+01:00',
+      links: [{ href: 'https://grafana.example.com/d/search', text: 'Dashboard' }],
     }
     const result = normaliseWebhook(body, receivedAt)
     expect(result).toEqual({
@@ -47,16 +47,38 @@ describe('generic JSON webhook', () => {
   })
 
   it('accepts a batch and resolves by dedup key', () => {
-    const result = normaliseWebhook({ alerts: [{ summary: 'A', dedup_key: 'a' }, { dedup_key: 'b', status: 'resolved' }] }, receivedAt)
-    expect(result.ok && result.events.map((e) => [e.dedupKey, e.action, e.severity])).toEqual([['a', 'trigger', 'error'], ['b', 'resolve', null]])
-    expect(result.ok && result.raw).toEqual([{ summary: 'A', dedup_key: 'a' }, { dedup_key: 'b', status: 'resolved' }])
+    const result = normaliseWebhook(
+      {
+        alerts: [
+          { summary: 'A', dedup_key: 'a' },
+          { dedup_key: 'b', status: 'resolved' },
+        ],
+      },
+      receivedAt,
+    )
+    expect(result.ok && result.events.map((e) => [e.dedupKey, e.action, e.severity])).toEqual([
+      ['a', 'trigger', 'error'],
+      ['b', 'resolve', null],
+    ])
+    expect(result.ok && result.raw).toEqual([
+      { summary: 'A', dedup_key: 'a' },
+      { dedup_key: 'b', status: 'resolved' },
+    ])
   })
 
   it('refuses misspelt fields, a firing alert without summary and a resolve without key', () => {
     expect(normaliseWebhook({ sumary: 'typo' }, receivedAt)).toMatchObject({ ok: false, problems: [{ path: '' }] })
     expect(normaliseWebhook({}, receivedAt)).toMatchObject({ ok: false, problems: [{ path: 'summary' }] })
-    expect(normaliseWebhook({ alerts: [{ summary: 'x' }, { status: 'resolved' }] }, receivedAt)).toMatchObject({ ok: false, problems: [{ path: 'alerts.1.dedup_key' }] })
-    expect(normaliseWebhook({ summary: 'x', severity: 'purple', occurred_at: 'noon', links: [{ href: 'javascript:alert(1)' }] }, receivedAt)).toMatchObject({
+    expect(normaliseWebhook({ alerts: [{ summary: 'x' }, { status: 'resolved' }] }, receivedAt)).toMatchObject({
+      ok: false,
+      problems: [{ path: 'alerts.1.dedup_key' }],
+    })
+    expect(
+      normaliseWebhook(
+        { summary: 'x', severity: 'purple', occurred_at: 'noon', links: [{ href: 'javascript:alert(1)' }] },
+        receivedAt,
+      ),
+    ).toMatchObject({
       ok: false,
       problems: [{ path: 'severity' }, { path: 'occurred_at' }, { path: 'links.0.href' }],
     })

@@ -23,7 +23,10 @@ export const webhookAlert = z.strictObject({
   details: z.record(z.string(), z.unknown()).optional(),
   source: z.string().max(1024).optional(),
   occurred_at: z.iso.datetime({ offset: true }).optional(),
-  links: z.array(z.strictObject({ href: z.url({ protocol: /^https?$/ }), text: z.string().max(1024).optional() })).max(20).optional(),
+  links: z
+    .array(z.strictObject({ href: z.url({ protocol: /^https?$/ }), text: z.string().max(1024).optional() }))
+    .max(20)
+    .optional(),
 })
 export type WebhookAlert = z.infer<typeof webhookAlert>
 
@@ -40,8 +43,10 @@ export function normaliseWebhook(body: unknown, receivedAt: Date): IntakeResult 
   const problems: IntakeProblem[] = []
   alerts.forEach((a, i) => {
     const at = isBatch ? `alerts.${i}.` : ''
-    if (a.status === 'firing' && !a.summary) problems.push({ path: `${at}summary`, message: 'a firing alert needs a summary' })
-    if (a.status !== 'firing' && !a.dedup_key) problems.push({ path: `${at}dedup_key`, message: `an ${a.status} alert names the alert by its dedup_key` })
+    if (a.status === 'firing' && !a.summary)
+      problems.push({ path: `${at}summary`, message: 'a firing alert needs a summary' })
+    if (a.status !== 'firing' && !a.dedup_key)
+      problems.push({ path: `${at}dedup_key`, message: `an ${a.status} alert names the alert by its dedup_key` })
   })
   if (problems.length > 0) return invalidPayload(problems)
   const raw = isBatch ? (body as { alerts: unknown[] }).alerts : [body]
@@ -57,7 +62,12 @@ function toEvent(a: WebhookAlert, receivedAt: Date): AlertEvent {
     // Without a key, the same summary, source and labels are the same alert.
     dedupKey: a.dedup_key ?? derivedDedupKey('webhook', { summary: a.summary, source, labels }),
     summary: a.summary ?? null,
-    severity: a.severity === undefined ? (a.status === 'firing' ? DEFAULT_SEVERITY : null) : (parseAlertSeverity(a.severity) ?? null),
+    severity:
+      a.severity === undefined
+        ? a.status === 'firing'
+          ? DEFAULT_SEVERITY
+          : null
+        : (parseAlertSeverity(a.severity) ?? null),
     source,
     labels,
     details: a.details ?? {},

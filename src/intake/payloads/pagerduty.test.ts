@@ -26,9 +26,15 @@ describe('PagerDuty Events API v2', () => {
   })
 
   it('reads acknowledge and resolve events that carry only the key', () => {
-    for (const [file, action] of [['pagerduty-events-v2-acknowledge.json', 'acknowledge'], ['pagerduty-events-v2-resolve.json', 'resolve']] as const) {
+    for (const [file, action] of [
+      ['pagerduty-events-v2-acknowledge.json', 'acknowledge'],
+      ['pagerduty-events-v2-resolve.json', 'resolve'],
+    ] as const) {
       const result = normalisePagerDuty(fixture(file), receivedAt)
-      expect(result).toMatchObject({ ok: true, event: { action, dedupKey: 'db-primary-replication-lag', summary: null, severity: null } })
+      expect(result).toMatchObject({
+        ok: true,
+        event: { action, dedupKey: 'db-primary-replication-lag', summary: null, severity: null },
+      })
     }
   })
 
@@ -40,8 +46,11 @@ describe('PagerDuty Events API v2', () => {
     expect(real.ok && real.event.dedupKey).toMatch(/^[0-9a-f]{32}$/)
   })
 
-  it('answers invalid events in PagerDuty\'s words, every error at once', () => {
-    const result = normalisePagerDuty({ routing_key: 'k', event_action: 'trigger', payload: { summary: ' ', severity: 'fatal' } }, receivedAt)
+  it("answers invalid events in PagerDuty's words, every error at once", () => {
+    const result = normalisePagerDuty(
+      { routing_key: 'k', event_action: 'trigger', payload: { summary: ' ', severity: 'fatal' } },
+      receivedAt,
+    )
     expect(result).toEqual({
       ok: false,
       routingKey: 'k',
@@ -51,7 +60,10 @@ describe('PagerDuty Events API v2', () => {
         "'payload.severity' is invalid (must be one of the following: 'critical', 'warning', 'error' or 'info')",
       ],
     })
-    expect(normalisePagerDuty({ routing_key: 'k', event_action: 'resolve' }, receivedAt)).toMatchObject({ ok: false, errors: ["'dedup_key' is missing or blank"] })
+    expect(normalisePagerDuty({ routing_key: 'k', event_action: 'resolve' }, receivedAt)).toMatchObject({
+      ok: false,
+      errors: ["'dedup_key' is missing or blank"],
+    })
     expect(normalisePagerDuty({ event_action: 'explode', dedup_key: 'x'.repeat(256) }, receivedAt)).toMatchObject({
       ok: false,
       routingKey: undefined,
@@ -61,12 +73,19 @@ describe('PagerDuty Events API v2', () => {
         "Length of 'dedup_key' is too long (maximum is 255 characters)",
       ],
     })
-    expect(normalisePagerDuty({ routing_key: 'k', event_action: 'trigger' }, receivedAt)).toMatchObject({ ok: false, errors: ["'payload' is missing or blank"] })
+    expect(normalisePagerDuty({ routing_key: 'k', event_action: 'trigger' }, receivedAt)).toMatchObject({
+      ok: false,
+      errors: ["'payload' is missing or blank"],
+    })
     expect(normalisePagerDuty([1, 2], receivedAt)).toMatchObject({ ok: false, errors: ['Event object is invalid'] })
   })
 
-  it('builds PagerDuty\'s response bodies', () => {
+  it("builds PagerDuty's response bodies", () => {
     expect(pagerDutyAccepted('k1')).toEqual({ status: 'success', message: 'Event processed', dedup_key: 'k1' })
-    expect(pagerDutyInvalid(['x'])).toEqual({ status: 'invalid event', message: 'Event object is invalid', errors: ['x'] })
+    expect(pagerDutyInvalid(['x'])).toEqual({
+      status: 'invalid event',
+      message: 'Event object is invalid',
+      errors: ['x'],
+    })
   })
 })

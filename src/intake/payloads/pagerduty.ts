@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { alertActions, MAX_DEDUP_KEY_LENGTH, MAX_SUMMARY_LENGTH, truncateText, type AlertEvent, type AlertLink } from '../../domain/alert/alert-event.js'
+import {
+  alertActions,
+  MAX_DEDUP_KEY_LENGTH,
+  MAX_SUMMARY_LENGTH,
+  truncateText,
+  type AlertEvent,
+  type AlertLink,
+} from '../../domain/alert/alert-event.js'
 import { alertSeverities } from '../../domain/alert/alert-severity.js'
 import { labelsFrom, toolTimestamp } from './payload-values.js'
 
@@ -14,17 +21,29 @@ const envelope = z.looseObject({
   routing_key: required('routing_key'),
   event_action: z.enum(alertActions, {
     error: (issue) =>
-      issue.input === undefined ? blank('event_action') : "'event_action' is invalid (must be one of the following: 'trigger', 'acknowledge' or 'resolve')",
+      issue.input === undefined
+        ? blank('event_action')
+        : "'event_action' is invalid (must be one of the following: 'trigger', 'acknowledge' or 'resolve')",
   }),
   dedup_key: z
     .string({ error: "'dedup_key' must be a string" })
-    .max(MAX_DEDUP_KEY_LENGTH, { error: `Length of 'dedup_key' is too long (maximum is ${MAX_DEDUP_KEY_LENGTH} characters)` })
+    .max(MAX_DEDUP_KEY_LENGTH, {
+      error: `Length of 'dedup_key' is too long (maximum is ${MAX_DEDUP_KEY_LENGTH} characters)`,
+    })
     .optional(),
   payload: z.unknown().optional(),
   client: optionalText('client'),
   client_url: optionalText('client_url'),
-  links: z.array(z.looseObject({ href: z.string(), text: z.string().optional() }), { error: "'links' is invalid" }).max(50).optional(),
-  images: z.array(z.looseObject({ src: z.string(), href: z.string().optional(), alt: z.string().optional() }), { error: "'images' is invalid" }).max(50).optional(),
+  links: z
+    .array(z.looseObject({ href: z.string(), text: z.string().optional() }), { error: "'links' is invalid" })
+    .max(50)
+    .optional(),
+  images: z
+    .array(z.looseObject({ src: z.string(), href: z.string().optional(), alt: z.string().optional() }), {
+      error: "'images' is invalid",
+    })
+    .max(50)
+    .optional(),
 })
 
 /** `payload` is required and checked only on a trigger; follow-up events need just the key. */
@@ -55,9 +74,17 @@ export type PagerDutyResult =
 export const newPagerDutyDedupKey = () => randomUUID().replaceAll('-', '')
 
 /** Reads one Events API v2 event (POST /v2/enqueue); errors come in PagerDuty's words. */
-export function normalisePagerDuty(body: unknown, receivedAt: Date, newDedupKey = newPagerDutyDedupKey): PagerDutyResult {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, routingKey: undefined, errors: ['Event object is invalid'] }
-  const routingKey = typeof (body as { routing_key?: unknown }).routing_key === 'string' ? (body as { routing_key: string }).routing_key : undefined
+export function normalisePagerDuty(
+  body: unknown,
+  receivedAt: Date,
+  newDedupKey = newPagerDutyDedupKey,
+): PagerDutyResult {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, routingKey: undefined, errors: ['Event object is invalid'] }
+  const routingKey =
+    typeof (body as { routing_key?: unknown }).routing_key === 'string'
+      ? (body as { routing_key: string }).routing_key
+      : undefined
   const parsed = envelope.safeParse(body)
   const errors = parsed.success ? [] : parsed.error.issues.map((i) => i.message)
   const action = parsed.success ? parsed.data.event_action : undefined
@@ -71,7 +98,9 @@ export function normalisePagerDuty(body: unknown, receivedAt: Date, newDedupKey 
 
   const e = parsed.data
   const p = payload?.success ? payload.data : undefined
-  const links: AlertLink[] = (e.links ?? []).map((l) => (l.text === undefined ? { href: l.href } : { href: l.href, text: l.text }))
+  const links: AlertLink[] = (e.links ?? []).map((l) =>
+    l.text === undefined ? { href: l.href } : { href: l.href, text: l.text },
+  )
   const details = p?.custom_details
   return {
     ok: true,

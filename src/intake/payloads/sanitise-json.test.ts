@@ -12,14 +12,25 @@ function cleanedCopy(v: unknown): unknown {
 
 const dirtyString = fc.string({ unit: fc.constantFrom('a', 'b', '\u0000', '\ud800', '\udc00', '🚨', 'é') })
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, dirtyString, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    dirtyString,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    tie('array'),
+    tie('object'),
+  ),
   array: fc.array(tie('value'), { maxLength: 4 }),
   object: fc.dictionary(fc.oneof(dirtyString, fc.constantFrom('x', 'y', 'z')), tie('value'), { maxKeys: 4 }),
 })).value
 
 describe('sanitising received JSON for the database', () => {
   it('replaces NUL characters and lone surrogates, keeping real emoji', () => {
-    expect(sanitiseJson({ 'a\u0000b': ['x\u0000', 'bad \ud800 end', 'ok 🚨'] })).toEqual({ ok: true, value: { 'a\ufffdb': ['x\ufffd', 'bad \ufffd end', 'ok 🚨'] } })
+    expect(sanitiseJson({ 'a\u0000b': ['x\u0000', 'bad \ud800 end', 'ok 🚨'] })).toEqual({
+      ok: true,
+      value: { 'a\ufffdb': ['x\ufffd', 'bad \ufffd end', 'ok 🚨'] },
+    })
   })
 
   it('gives what a cleaned copy would hold, and returns clean input itself rather than a copy', () => {
@@ -36,7 +47,10 @@ describe('sanitising received JSON for the database', () => {
   it('refuses nesting deeper than the limit', () => {
     let deep: unknown = 'leaf'
     for (let i = 0; i < 40; i++) deep = [deep]
-    expect(sanitiseJson(deep)).toMatchObject({ ok: false, problems: [{ message: expect.stringContaining('32 levels') }] })
+    expect(sanitiseJson(deep)).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringContaining('32 levels') }],
+    })
     expect(sanitiseJson({ a: { b: [1, 2, { c: null }] } }).ok).toBe(true)
   })
 

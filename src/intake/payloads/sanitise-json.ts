@@ -18,7 +18,10 @@ const tooDeep = Symbol('too deep')
  * would also blow the stack when serialised again). Every alert passes through here, so only
  * what needs cleaning is copied; clean input comes back as it was.
  */
-export function sanitiseJson(value: unknown, maxDepth = MAX_JSON_DEPTH): { ok: true; value: unknown } | { ok: false; problems: IntakeProblem[] } {
+export function sanitiseJson(
+  value: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+): { ok: true; value: unknown } | { ok: false; problems: IntakeProblem[] } {
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return cleanString(v)
     if (v === null || typeof v !== 'object') return v
@@ -45,7 +48,9 @@ export function sanitiseJson(value: unknown, maxDepth = MAX_JSON_DEPTH): { ok: t
     return copy ?? v
   }
   const cleaned = walk(value, 0)
-  return cleaned === tooDeep ? { ok: false, problems: [{ path: '', message: `the JSON is nested deeper than ${maxDepth} levels` }] } : { ok: true, value: cleaned }
+  return cleaned === tooDeep
+    ? { ok: false, problems: [{ path: '', message: `the JSON is nested deeper than ${maxDepth} levels` }] }
+    : { ok: true, value: cleaned }
 }
 
 /** A copy of the object's properties that come before `stop`, in their order. */

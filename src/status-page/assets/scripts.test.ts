@@ -8,7 +8,15 @@ import { widgetScript } from './widget-script.js'
 function fakeDom() {
   const appended: Array<{ tag: string; textContent: string; children: unknown[] }> = []
   const element = (tag: string) => {
-    const el = { tag, textContent: '', children: [] as unknown[], style: {} as Record<string, string>, href: '', type: '', className: '' }
+    const el = {
+      tag,
+      textContent: '',
+      children: [] as unknown[],
+      style: {} as Record<string, string>,
+      href: '',
+      type: '',
+      className: '',
+    }
     return Object.assign(el, {
       setAttribute() {},
       addEventListener() {},
@@ -34,7 +42,12 @@ async function runWidget(summary: unknown) {
     requested.push(url)
     return { ok: true, json: async () => summary }
   }
-  runInNewContext(widgetScript(translator('en'), 'https://status.acme.example'), { document, fetch, URL, sessionStorage: { getItem: () => null, setItem() {} } })
+  runInNewContext(widgetScript(translator('en'), 'https://status.acme.example'), {
+    document,
+    fetch,
+    URL,
+    sessionStorage: { getItem: () => null, setItem() {} },
+  })
   await new Promise((resolve) => setTimeout(resolve, 10))
   return { appended, requested }
 }
@@ -59,7 +72,10 @@ describe('client scripts', () => {
   })
 
   it('the widget stays silent when all is well', async () => {
-    const { appended } = await runWidget({ status: { indicator: 'none', description: 'All Systems Operational' }, incidents: [] })
+    const { appended } = await runWidget({
+      status: { indicator: 'none', description: 'All Systems Operational' },
+      incidents: [],
+    })
     expect(appended).toHaveLength(0)
   })
 })

@@ -5,7 +5,8 @@ import { statusIcon } from './icons.js'
 import { html, type SafeHtml } from './safe-html.js'
 import { uptimeBars } from './uptime-bars.js'
 
-const byPosition = <T extends { position: number; name: string }>(a: T, b: T) => a.position - b.position || a.name.localeCompare(b.name)
+const byPosition = <T extends { position: number; name: string }>(a: T, b: T) =>
+  a.position - b.position || a.name.localeCompare(b.name)
 
 export function isVisible(c: ComponentView): boolean {
   return !(c.onlyShowIfDegraded && c.status === 'operational')
@@ -39,10 +40,13 @@ export function componentsSection(ctx: RenderContext): SafeHtml {
   const { view, tr } = ctx
   const visible = view.components.filter(isVisible)
   type Entry = { position: number; name: string; render: () => SafeHtml }
-  const entries: Entry[] = visible.filter((c) => !c.groupId || !view.groups.some((g) => g.id === c.groupId)).map((c) => ({ ...c, render: () => componentItem(ctx, c) }))
+  const entries: Entry[] = visible
+    .filter((c) => !c.groupId || !view.groups.some((g) => g.id === c.groupId))
+    .map((c) => ({ ...c, render: () => componentItem(ctx, c) }))
   for (const group of view.groups) {
     const members = visible.filter((c) => c.groupId === group.id).sort(byPosition)
-    if (members.length) entries.push({ position: group.position, name: group.name, render: () => groupItem(ctx, group, members) })
+    if (members.length)
+      entries.push({ position: group.position, name: group.name, render: () => groupItem(ctx, group, members) })
   }
   return html`<div id="components" data-live><section class="block" aria-labelledby="components-title">
 <h2 id="components-title">${tr.t('components')}</h2>

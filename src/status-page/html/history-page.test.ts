@@ -12,7 +12,15 @@ const historyPage = (view: StatusPageView, n: number, mode: 'server' | 'static' 
 function withOldIncident(view: StatusPageView, iso: string, id: string): StatusPageView {
   const template = view.incidents[1]!
   const startedAt = new Date(iso)
-  const old: IncidentView = { ...template, id, name: `Incident ${id}`, startedAt, createdAt: startedAt, updatedAt: startedAt, resolvedAt: startedAt }
+  const old: IncidentView = {
+    ...template,
+    id,
+    name: `Incident ${id}`,
+    startedAt,
+    createdAt: startedAt,
+    updatedAt: startedAt,
+    resolvedAt: startedAt,
+  }
   view.incidents.push(old)
   return view
 }
@@ -63,7 +71,9 @@ describe('the incident page', () => {
 
   it('serves maintenances at the same address, with their window', () => {
     const view = sampleView()
-    const page = renderIncidentPage(renderContext(view, 'server', incidentPath('server', 'w7n5b3v1c9x2')), { maintenance: view.maintenances[0]! })
+    const page = renderIncidentPage(renderContext(view, 'server', incidentPath('server', 'w7n5b3v1c9x2')), {
+      maintenance: view.maintenances[0]!,
+    })
     expect(page).toContain('<h1 id="incident-title">Database maintenance</h1>')
     expect(page).toContain('Scheduled for <time datetime="2026-11-28T02:00:00.000Z">')
   })

@@ -4,7 +4,8 @@ import type { StatusPageView } from '../view-model.js'
 import { renderContext } from './context.js'
 import { renderHomePage } from './home-page.js'
 
-const home = (view: StatusPageView, mode: 'server' | 'static' = 'server') => renderHomePage(renderContext(view, mode, '/'))
+const home = (view: StatusPageView, mode: 'server' | 'static' = 'server') =>
+  renderHomePage(renderContext(view, mode, '/'))
 const region = (page: string, id: string) => {
   const start = page.indexOf(`id="${id}"`)
   expect(start, `region ${id}`).toBeGreaterThan(-1)
@@ -21,7 +22,9 @@ describe('the home page', () => {
 
   it('shows every component with an icon and its status as text, never colour alone', () => {
     const api = page.slice(page.indexOf('id="component-b13yz5g2cw10"'))
-    expect(api).toMatch(/<span class="name">API<\/span><span class="status st-partial_outage"><svg class="icon"[^>]*><use href="#i-partial"\/><\/svg><span>Partial outage<\/span>/)
+    expect(api).toMatch(
+      /<span class="name">API<\/span><span class="status st-partial_outage"><svg class="icon"[^>]*><use href="#i-partial"\/><\/svg><span>Partial outage<\/span>/,
+    )
     expect(page).toContain('<span class="name">Dashboard</span><span class="status st-operational">')
   })
 
@@ -42,7 +45,9 @@ describe('the home page', () => {
 
   it('lists active incidents with all updates newest first, each with a status label and a UTC <time>', () => {
     const incidents = region(page, 'active-incidents')
-    const identified = incidents.indexOf('Identified</strong> <time datetime="2026-11-20T09:41:12.004Z">Nov 20, 2026, 9:41 AM UTC</time>')
+    const identified = incidents.indexOf(
+      'Identified</strong> <time datetime="2026-11-20T09:41:12.004Z">Nov 20, 2026, 9:41 AM UTC</time>',
+    )
     const investigating = incidents.indexOf('Investigating</strong> <time datetime="2026-11-20T09:18:00.000Z">')
     expect(identified).toBeGreaterThan(-1)
     expect(investigating).toBeGreaterThan(identified)
@@ -66,14 +71,24 @@ describe('the home page', () => {
     expect(api.match(/<li class="bar /g)).toHaveLength(90)
     expect(api).toContain('<ol class="bars" aria-hidden="true">')
     expect(api).toContain('title="Oct 2, 2026: Major outage, 90 minutes"')
-    expect(api).toMatch(/<div class="visually-hidden"><p>API: Uptime over the last 90 days: 99\.\d\d%\.<\/p><p>Days with issues:<\/p><ul><li>Oct 2, 2026: Major outage, 90 minutes<\/li>/)
+    expect(api).toMatch(
+      /<div class="visually-hidden"><p>API: Uptime over the last 90 days: 99\.\d\d%\.<\/p><p>Days with issues:<\/p><ul><li>Oct 2, 2026: Major outage, 90 minutes<\/li>/,
+    )
   })
 
   it('has landmarks, a skip link, a heading, the last-updated time and links to history and feeds', () => {
-    for (const part of ['<header class="site-header">', '<main id="main"', '<footer class="site-footer" id="subscribe">', '<a class="skip" href="#main">', '<h1 class="visually-hidden">Acme Cloud status</h1>']) {
+    for (const part of [
+      '<header class="site-header">',
+      '<main id="main"',
+      '<footer class="site-footer" id="subscribe">',
+      '<a class="skip" href="#main">',
+      '<h1 class="visually-hidden">Acme Cloud status</h1>',
+    ]) {
       expect(page).toContain(part)
     }
-    expect(page).toContain('<p id="last-updated" class="last-updated" data-live>Last updated <time datetime="2026-11-20T09:41:12.004Z">')
+    expect(page).toContain(
+      '<p id="last-updated" class="last-updated" data-live>Last updated <time datetime="2026-11-20T09:41:12.004Z">',
+    )
     expect(page).toContain('<a href="history">View incident history</a>')
     expect(page).toContain('<a href="history.atom">Atom feed</a>')
     expect(page).toContain('<a class="button" href="subscribe">Subscribe to updates</a>')
@@ -97,7 +112,12 @@ describe('the home page', () => {
 
   it('uses the subscribe address and logo from the branding, and drops unsafe ones', () => {
     const view = sampleView()
-    view.page.branding = { logoUrl: 'https://acme.example/logo.svg', brandColor: null, supportUrl: 'javascript:alert(1)', subscribeUrl: '/subscribe' }
+    view.page.branding = {
+      logoUrl: 'https://acme.example/logo.svg',
+      brandColor: null,
+      supportUrl: 'javascript:alert(1)',
+      subscribeUrl: '/subscribe',
+    }
     const branded = home(view)
     expect(branded).toContain('<img src="https://acme.example/logo.svg" alt="Acme Cloud logo" height="32">')
     expect(branded).toContain('<a class="button" href="/subscribe">')

@@ -6,7 +6,6 @@ import { maintenanceUpdates, maintenanceWindow } from './maintenances.js'
 import { html, translateHtml, type SafeHtml } from './safe-html.js'
 import { timeTag } from './time.js'
 
-
 function incidentMain(ctx: RenderContext, incident: IncidentView): SafeHtml {
   const { tr } = ctx
   const done = incident.status === 'resolved' || incident.status === 'postmortem'
@@ -37,7 +36,10 @@ ${maintenanceUpdates(ctx, m)}
 }
 
 /** /incidents/:id, for incidents and maintenances alike (Statuspage shortlinks point there for both). */
-export function renderIncidentPage(ctx: RenderContext, item: { incident: IncidentView } | { maintenance: MaintenanceView }): string {
+export function renderIncidentPage(
+  ctx: RenderContext,
+  item: { incident: IncidentView } | { maintenance: MaintenanceView },
+): string {
   const main = 'incident' in item ? incidentMain(ctx, item.incident) : maintenanceMain(ctx, item.maintenance)
   const name = 'incident' in item ? item.incident.name : item.maintenance.name
   return documentHtml(

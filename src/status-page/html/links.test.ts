@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { historyPath, incidentPath, linksFrom } from './links.js'
 
 /** Resolves a relative link the way a browser does, from a page mounted under `base`. */
-const resolve = (base: string, from: string, href: string) => new URL(href, `https://h.example${base}${from.slice(1)}`).pathname + new URL(href, `https://h.example${base}${from.slice(1)}`).search
+const resolve = (base: string, from: string, href: string) =>
+  new URL(href, `https://h.example${base}${from.slice(1)}`).pathname +
+  new URL(href, `https://h.example${base}${from.slice(1)}`).search
 
 describe('relative links', () => {
   it('reach the same targets at the host root and under /p/:slug/', () => {

@@ -10,7 +10,6 @@ export function maintenanceWindow(ctx: RenderContext, m: MaintenanceView): SafeH
   return html`<p class="window">${translateHtml(tr.t, 'scheduledWindow', { start: timeTag(tr, m.scheduledFor), end: timeTag(tr, m.scheduledUntil) })}</p>`
 }
 
-
 export function maintenanceUpdates(ctx: RenderContext, m: MaintenanceView): SafeHtml {
   const { tr } = ctx
   return html`<ol class="updates">${newestFirst(m.updates).map(

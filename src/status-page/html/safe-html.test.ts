@@ -27,13 +27,16 @@ function viewWithText(text: string) {
 
 function htmlDocuments(text: string): Map<string, string> {
   const out = new Map<string, string>()
-  for (const [path, doc] of renderDocuments(viewWithText(text), 'server')) if (doc.contentType.startsWith('text/html')) out.set(path, doc.body)
+  for (const [path, doc] of renderDocuments(viewWithText(text), 'server'))
+    if (doc.contentType.startsWith('text/html')) out.set(path, doc.body)
   return out
 }
 
 describe('escaping', () => {
   it('escapes interpolated text and keeps trusted markup', () => {
-    expect(html`<p title="${'"x"'}">${'<b>'}${trustedHtml('<i>ok</i>')}${['a', '&']}</p>`.value).toBe('<p title="&quot;x&quot;">&lt;b&gt;<i>ok</i>a&amp;</p>')
+    expect(html`<p title="${'"x"'}">${'<b>'}${trustedHtml('<i>ok</i>')}${['a', '&']}</p>`.value).toBe(
+      '<p title="&quot;x&quot;">&lt;b&gt;<i>ok</i>a&amp;</p>',
+    )
   })
 
   it('puts markup into a translated sentence without trusting the translation', () => {
@@ -44,7 +47,14 @@ describe('escaping', () => {
   it('accepts only web and relative addresses and plain hex colours', () => {
     expect(safeUrl('https://a.example/x')).toBe('https://a.example/x')
     expect(safeUrl('/subscribe')).toBe('/subscribe')
-    for (const bad of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', '//evil.example', 'vbscript:x']) expect(safeUrl(bad)).toBeNull()
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,x',
+      '//evil.example',
+      'vbscript:x',
+    ])
+      expect(safeUrl(bad)).toBeNull()
     expect(safeColor('#a1B2c3')).toBe('#a1B2c3')
     expect(safeColor('red;}body{display:none')).toBeNull()
   })

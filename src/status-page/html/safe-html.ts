@@ -10,7 +10,6 @@ export class SafeHtml {
 
 export type HtmlValue = SafeHtml | string | number | null | undefined | false | readonly HtmlValue[]
 
-
 function emit(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return ''
   if (value instanceof SafeHtml) return value.value
@@ -34,7 +33,11 @@ export function trustedHtml(markup: string): SafeHtml {
  * Translates with some variables that are markup (e.g. a <time> element): the message is
  * escaped as text and the markup is put back where its placeholder was.
  */
-export function translateHtml(t: (key: string, vars?: Record<string, string | number>) => string, key: string, vars: Record<string, HtmlValue>): SafeHtml {
+export function translateHtml(
+  t: (key: string, vars?: Record<string, string | number>) => string,
+  key: string,
+  vars: Record<string, HtmlValue>,
+): SafeHtml {
   const slots: string[] = []
   const placeholders: Record<string, string | number> = {}
   for (const [name, value] of Object.entries(vars)) {

@@ -29,7 +29,12 @@ export const de: Messages = {
     resolved: 'Behoben',
     postmortem: 'Nachbetrachtung',
   },
-  maintenanceStatus: { scheduled: 'Geplant', in_progress: 'Läuft', verifying: 'Wird überprüft', completed: 'Abgeschlossen' },
+  maintenanceStatus: {
+    scheduled: 'Geplant',
+    in_progress: 'Läuft',
+    verifying: 'Wird überprüft',
+    completed: 'Abgeschlossen',
+  },
   impact: {
     none: 'Keine Auswirkung',
     minor: 'Geringe Auswirkung',

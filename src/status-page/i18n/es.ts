@@ -30,7 +30,12 @@ export const es: Messages & Record<string, unknown> = {
     resolved: 'Resuelto',
     postmortem: 'Análisis posterior',
   },
-  maintenanceStatus: { scheduled: 'Programado', in_progress: 'En curso', verifying: 'Verificando', completed: 'Completado' },
+  maintenanceStatus: {
+    scheduled: 'Programado',
+    in_progress: 'En curso',
+    verifying: 'Verificando',
+    completed: 'Completado',
+  },
   impact: {
     none: 'Sin impacto',
     minor: 'Impacto menor',

@@ -30,7 +30,12 @@ export const fr: Messages & Record<string, unknown> = {
     resolved: 'Résolu',
     postmortem: 'Post-mortem',
   },
-  maintenanceStatus: { scheduled: 'Planifiée', in_progress: 'En cours', verifying: 'Vérification', completed: 'Terminée' },
+  maintenanceStatus: {
+    scheduled: 'Planifiée',
+    in_progress: 'En cours',
+    verifying: 'Vérification',
+    completed: 'Terminée',
+  },
   impact: {
     none: 'Aucun impact',
     minor: 'Impact mineur',

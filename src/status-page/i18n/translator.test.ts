@@ -6,10 +6,13 @@ import { messagesByLocale, translator } from './translator.js'
 type Tree = { [key: string]: string | Tree }
 const flatten = (tree: Tree, prefix = ''): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)))),
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
+    ),
   )
 /** A plural family counts once, whatever forms a language has. */
-const baseKeys = (tree: Tree) => [...new Set(Object.keys(flatten(tree)).map((k) => k.replace(/_(one|few|many|other)$/, '')))].sort()
+const baseKeys = (tree: Tree) =>
+  [...new Set(Object.keys(flatten(tree)).map((k) => k.replace(/_(one|few|many|other)$/, '')))].sort()
 const vars = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
 
 describe('status page UI strings', () => {

@@ -28,7 +28,9 @@ export interface Translator {
   percent(value: number): string
 }
 
-const resources = Object.fromEntries(Object.entries(messagesByLocale).map(([lng, messages]) => [lng, { translation: messages }]))
+const resources = Object.fromEntries(
+  Object.entries(messagesByLocale).map(([lng, messages]) => [lng, { translation: messages }]),
+)
 const cache = new Map<SupportedLocale, Translator>()
 
 export function translator(locale: SupportedLocale): Translator {
@@ -36,12 +38,22 @@ export function translator(locale: SupportedLocale): Translator {
   if (cached) return cached
   const instance = i18next.createInstance()
   // Resources are in memory, so initialisation is synchronous; escaping happens in the HTML layer.
-  void instance.init({ lng: locale, fallbackLng: 'en', resources, initAsync: false, interpolation: { escapeValue: false } })
+  void instance.init({
+    lng: locale,
+    fallbackLng: 'en',
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  })
   const t = instance.t.bind(instance) as unknown as (key: string, vars?: Record<string, unknown>) => string
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
   const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  })
   // A page repeats the same labels and the same 90 dates per component: look each up once.
   const plain = new Map<string, string>()
   const memo = (format: (at: Date) => string) => {

@@ -10,7 +10,13 @@ import type { SubscriberTables } from './subscribers.js'
  * Every feature adds its tables in its own file under schema/ and one `extends` here,
  * so features don't edit each other's types.
  */
-export interface Database extends AccountTables, AlertTables, CoreTables, SubscriberTables, ProcessTables, OncallTables {}
+export interface Database
+  extends AccountTables,
+    AlertTables,
+    CoreTables,
+    SubscriberTables,
+    ProcessTables,
+    OncallTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

@@ -28,7 +28,9 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T
   const payload: unknown = await response.json().catch(() => null)
   if (!response.ok) {
-    const problem = isProblem(payload) ? payload : { status: response.status, code: 'HTTP', title: `${response.status} ${response.statusText}` }
+    const problem = isProblem(payload)
+      ? payload
+      : { status: response.status, code: 'HTTP', title: `${response.status} ${response.statusText}` }
     if (response.status === 401 && !path.startsWith('/api/auth/')) onSignedOut()
     throw new ProblemError(problem)
   }

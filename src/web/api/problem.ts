@@ -20,5 +20,10 @@ export function toProblem(error: unknown): Problem {
 }
 
 export function isProblem(value: unknown): value is Problem {
-  return typeof value === 'object' && value !== null && typeof (value as Problem).title === 'string' && typeof (value as Problem).status === 'number'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Problem).title === 'string' &&
+    typeof (value as Problem).status === 'number'
+  )
 }

@@ -19,7 +19,12 @@ export type IncidentStatus =
   | 'postmortem_published'
   | 'closed'
 
-export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance'
+export type ComponentStatus =
+  | 'operational'
+  | 'degraded_performance'
+  | 'partial_outage'
+  | 'major_outage'
+  | 'under_maintenance'
 
 export type Impact = 'none' | 'minor' | 'major' | 'critical'
 

@@ -25,7 +25,7 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
     }
     const heading = main.current?.querySelector<HTMLElement>('h1') ?? main.current
     heading?.focus()
-  }, [path])
+  }, [])
 
   return (
     <div className="shell">

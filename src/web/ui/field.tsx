@@ -1,7 +1,21 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react'
 
 /** A visible label tied to its control, with an optional hint read out with it. */
-function Labelled({ label, hint, children }: { label: string; hint?: string | undefined; children: (id: string, hintId: string | undefined) => ReactNode }) {
+function Labelled({
+  label,
+  hint,
+  children,
+}: {
+  label: string
+  hint?: string | undefined
+  children: (id: string, hintId: string | undefined) => ReactNode
+}) {
   const id = useId()
   const hintId = hint ? `${id}-hint` : undefined
   return (
@@ -17,15 +31,36 @@ function Labelled({ label, hint, children }: { label: string; hint?: string | un
   )
 }
 
-export function TextField({ label, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
-  return <Labelled label={label} hint={hint}>{(id, hintId) => <input id={id} aria-describedby={hintId} {...input} />}</Labelled>
+export function TextField({
+  label,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
+  return (
+    <Labelled label={label} hint={hint}>
+      {(id, hintId) => <input id={id} aria-describedby={hintId} {...input} />}
+    </Labelled>
+  )
 }
 
-export function TextArea({ label, hint, ...input }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string }) {
-  return <Labelled label={label} hint={hint}>{(id, hintId) => <textarea id={id} aria-describedby={hintId} rows={4} {...input} />}</Labelled>
+export function TextArea({
+  label,
+  hint,
+  ...input
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string }) {
+  return (
+    <Labelled label={label} hint={hint}>
+      {(id, hintId) => <textarea id={id} aria-describedby={hintId} rows={4} {...input} />}
+    </Labelled>
+  )
 }
 
-export function SelectField({ label, hint, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: string }) {
+export function SelectField({
+  label,
+  hint,
+  children,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: string }) {
   return (
     <Labelled label={label} hint={hint}>
       {(id, hintId) => (

@@ -12,7 +12,7 @@ export interface Loaded<T> {
 export function useApi<T>(path: string): Loaded<T> {
   const [data, setData] = useState<T>()
   const [problem, setProblem] = useState<Problem | null>(null)
-  const [generation, setGeneration] = useState(0)
+  const [_generation, setGeneration] = useState(0)
 
   useEffect(() => {
     let isCurrent = true
@@ -27,7 +27,7 @@ export function useApi<T>(path: string): Loaded<T> {
     return () => {
       isCurrent = false
     }
-  }, [path, generation])
+  }, [path])
 
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
   return { data, problem, reload }

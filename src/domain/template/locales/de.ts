@@ -24,7 +24,8 @@ Wir entschuldigen uns für die Störung. Die Behebung liegt in unserer Verantwor
 {{ message }}
 
 Die nächste Meldung folgt{% if next_update_at %} bis {{ next_update_at }}{% endif %} auf unserer Statusseite: {{ status_url }}`,
-      short: 'Uns ist ein Problem mit {{ affected }} bekannt{% if who_known %}, das {{ who }} betrifft{% endif %}; wir untersuchen es. Updates: {{ status_url }}',
+      short:
+        'Uns ist ein Problem mit {{ affected }} bekannt{% if who_known %}, das {{ who }} betrifft{% endif %}; wir untersuchen es. Updates: {{ status_url }}',
     },
     scope: {
       subject: '{{ page_name }}: Wer vom Problem mit {{ affected }} betroffen ist',
@@ -39,7 +40,8 @@ Die nächste Meldung folgt{% if next_update_at %} bis {{ next_update_at }}{% end
 {{ message }}
 
 Nächste Meldung{% if next_update_at %} bis {{ next_update_at }}{% endif %} auf unserer Statusseite: {{ status_url }}`,
-      short: '{% if who_known %}Das Problem mit {{ affected }} betrifft {{ who }}.{% else %}Wir prüfen, wer vom Problem mit {{ affected }} betroffen ist.{% endif %} Es tut uns leid; die Behebung liegt bei uns. Details: {{ status_url }}',
+      short:
+        '{% if who_known %}Das Problem mit {{ affected }} betrifft {{ who }}.{% else %}Wir prüfen, wer vom Problem mit {{ affected }} betroffen ist.{% endif %} Es tut uns leid; die Behebung liegt bei uns. Details: {{ status_url }}',
     },
     update: {
       subject: '{{ page_name }}: Neues zum Problem mit {{ affected }}',
@@ -52,7 +54,8 @@ Nächste Meldung{% if next_update_at %} bis {{ next_update_at }}{% endif %} auf 
 {% if contact %}Noch läuft nicht alles wieder; wir verringern die Auswirkungen. Wenn Sie jetzt Hilfe brauchen, erreichen Sie uns unter {{ contact }}{% if response_time %}; wir antworten innerhalb von {{ response_time }}{% endif %}.{% endif %}
 
 Wir entschuldigen uns für die Unannehmlichkeiten. Nächste Meldung{% if next_update_at %} bis {{ next_update_at }}{% endif %}: {{ status_url }}`,
-      short: 'Neues zum Problem mit {{ affected }}: {% if message_short %}{{ message_short }}{% else %}Wir arbeiten weiter daran.{% endif %} {{ status_url }}',
+      short:
+        'Neues zum Problem mit {{ affected }}: {% if message_short %}{{ message_short }}{% else %}Wir arbeiten weiter daran.{% endif %} {{ status_url }}',
     },
     all_clear: {
       subject: '{{ page_name }}: Das Problem mit {{ affected }} ist behoben',
@@ -63,7 +66,8 @@ Wir entschuldigen uns für die Unannehmlichkeiten. Nächste Meldung{% if next_up
 Wir entschuldigen uns für die Störung und danken Ihnen für Ihre Geduld.
 
 Eine Zusammenfassung, was passiert ist und wie wir es künftig verhindern, veröffentlichen wir hier: {{ summary_url }}`,
-      short: 'Behoben: das Problem mit {{ affected }}. Danke für Ihre Geduld, und entschuldigen Sie die Störung. Zusammenfassung: {{ summary_url }}',
+      short:
+        'Behoben: das Problem mit {{ affected }}. Danke für Ihre Geduld, und entschuldigen Sie die Störung. Zusammenfassung: {{ summary_url }}',
     },
     postmortem: {
       subject: '{{ page_name }}: Was mit {{ affected }} passiert ist und was wir ändern',
@@ -74,7 +78,8 @@ Eine Zusammenfassung, was passiert ist und wie wir es künftig verhindern, verö
 Hier lesen: {{ summary_url }}
 
 Wir entschuldigen uns für die Störung und danken Ihnen für Ihre Geduld.`,
-      short: 'Unsere Nachbetrachtung zum Problem mit {{ affected }}: was passiert ist, wie wir es behoben haben und wie wir es verhindern. {{ summary_url }}',
+      short:
+        'Unsere Nachbetrachtung zum Problem mit {{ affected }}: was passiert ist, wie wir es behoben haben und wie wir es verhindern. {{ summary_url }}',
     },
     cadence_change: {
       subject: '{{ page_name }}: Meldungen zu {{ affected }} alle {{ cadence }}',
@@ -86,13 +91,15 @@ Es tut uns leid; die Behebung hat weiter höchste Priorität. Mitlesen: {{ statu
       short: 'Problem mit {{ affected }}: Wir melden uns ab jetzt alle {{ cadence }}. {{ status_url }}',
     },
     stand_down: {
-      subject: '{% if false_alarm %}Entwarnung: {{ incident_title }} war ein Fehlalarm{% else %}Entwarnung: {{ incident_title }} ist behoben{% endif %}',
+      subject:
+        '{% if false_alarm %}Entwarnung: {{ incident_title }} war ein Fehlalarm{% else %}Entwarnung: {{ incident_title }} ist behoben{% endif %}',
       body: `{% if false_alarm %}Entwarnung: {{ incident_title }} erfüllt die Krisenkriterien nicht. Kunden erhalten keine Nachricht, und Sie müssen nichts tun.{% else %}Entwarnung: {{ incident_title }} ist behoben, und die Kunden haben die Entwarnung erhalten. Danke an alle für die Arbeit.{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}Die Nachbetrachtung erscheint hier: {{ summary_url }}{% endunless %}`,
-      short: '{% if false_alarm %}Entwarnung: {{ incident_title }} war ein Fehlalarm; keine Kundennachricht.{% else %}Entwarnung: {{ incident_title }} ist behoben; Kunden haben die Entwarnung.{% endif %} {{ incident_url }}',
+      short:
+        '{% if false_alarm %}Entwarnung: {{ incident_title }} war ein Fehlalarm; keine Kundennachricht.{% else %}Entwarnung: {{ incident_title }} ist behoben; Kunden haben die Entwarnung.{% endif %} {{ incident_url }}',
     },
   },
 }

@@ -28,7 +28,8 @@ We're sorry for the disruption. Fixing it is on us.
 {{ message }}
 
 We'll post the next update{% if next_update_at %} by {{ next_update_at }}{% endif %} on our status page: {{ status_url }}`,
-      short: "We're aware of a problem with {{ affected }}{% if who_known %} affecting {{ who }}{% endif %} and are investigating. Updates: {{ status_url }}",
+      short:
+        "We're aware of a problem with {{ affected }}{% if who_known %} affecting {{ who }}{% endif %} and are investigating. Updates: {{ status_url }}",
     },
     scope: {
       subject: '{{ page_name }}: who is affected by the problem with {{ affected }}',
@@ -43,7 +44,8 @@ We'll post the next update{% if next_update_at %} by {{ next_update_at }}{% endi
 {{ message }}
 
 Next update{% if next_update_at %} by {{ next_update_at }}{% endif %} on our status page: {{ status_url }}`,
-      short: "{% if who_known %}The problem with {{ affected }} affects {{ who }}.{% else %}We're assessing who is affected by the problem with {{ affected }}.{% endif %} We're sorry; fixing it is on us. Details: {{ status_url }}",
+      short:
+        "{% if who_known %}The problem with {{ affected }} affects {{ who }}.{% else %}We're assessing who is affected by the problem with {{ affected }}.{% endif %} We're sorry; fixing it is on us. Details: {{ status_url }}",
     },
     update: {
       subject: '{{ page_name }}: update on the problem with {{ affected }}',
@@ -56,7 +58,8 @@ Next update{% if next_update_at %} by {{ next_update_at }}{% endif %} on our sta
 {% if contact %}We're not fully back yet and are reducing the impact. If you need help now, reach us at {{ contact }}{% if response_time %}; we reply within {{ response_time }}{% endif %}.{% endif %}
 
 We're sorry for the trouble this causes. Next update{% if next_update_at %} by {{ next_update_at }}{% endif %}: {{ status_url }}`,
-      short: "Update on the problem with {{ affected }}: {% if message_short %}{{ message_short }}{% else %}we're still working on this.{% endif %} {{ status_url }}",
+      short:
+        "Update on the problem with {{ affected }}: {% if message_short %}{{ message_short }}{% else %}we're still working on this.{% endif %} {{ status_url }}",
     },
     all_clear: {
       subject: '{{ page_name }}: the problem with {{ affected }} is resolved',
@@ -67,7 +70,8 @@ We're sorry for the trouble this causes. Next update{% if next_update_at %} by {
 We're sorry for the disruption, and thank you for your patience while we fixed it.
 
 We'll publish a summary of what happened and how we'll prevent it here: {{ summary_url }}`,
-      short: "Resolved: the problem with {{ affected }}. Thank you for your patience, and sorry for the trouble. Summary: {{ summary_url }}",
+      short:
+        'Resolved: the problem with {{ affected }}. Thank you for your patience, and sorry for the trouble. Summary: {{ summary_url }}',
     },
     postmortem: {
       subject: "{{ page_name }}: what happened with {{ affected }}, and what we're changing",
@@ -78,7 +82,8 @@ We'll publish a summary of what happened and how we'll prevent it here: {{ summa
 Read it here: {{ summary_url }}
 
 We're sorry for the disruption, and thank you for your patience.`,
-      short: "Our postmortem on the problem with {{ affected }}: what happened, how we fixed it and how we'll prevent it. {{ summary_url }}",
+      short:
+        "Our postmortem on the problem with {{ affected }}: what happened, how we fixed it and how we'll prevent it. {{ summary_url }}",
     },
     cadence_change: {
       subject: '{{ page_name }}: updates on {{ affected }} every {{ cadence }}',
@@ -90,13 +95,15 @@ We're sorry for the trouble; fixing this remains our priority. Follow along: {{ 
       short: "Problem with {{ affected }}: we'll now post updates every {{ cadence }}. {{ status_url }}",
     },
     stand_down: {
-      subject: '{% if false_alarm %}Stand down: {{ incident_title }} was a false alarm{% else %}Stand down: {{ incident_title }} is resolved{% endif %}',
+      subject:
+        '{% if false_alarm %}Stand down: {{ incident_title }} was a false alarm{% else %}Stand down: {{ incident_title }} is resolved{% endif %}',
       body: `{% if false_alarm %}Stand down: {{ incident_title }} did not meet the crisis criteria. No message goes to customers, and no action is needed from you.{% else %}Stand down: {{ incident_title }} is resolved and customers have received the all-clear. Thank you all for your work.{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}The postmortem will be at {{ summary_url }}{% endunless %}`,
-      short: '{% if false_alarm %}Stand down: {{ incident_title }} was a false alarm; no customer message goes out.{% else %}Stand down: {{ incident_title }} is resolved; customers have the all-clear.{% endif %} {{ incident_url }}',
+      short:
+        '{% if false_alarm %}Stand down: {{ incident_title }} was a false alarm; no customer message goes out.{% else %}Stand down: {{ incident_title }} is resolved; customers have the all-clear.{% endif %} {{ incident_url }}',
     },
   },
 }

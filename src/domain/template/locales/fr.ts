@@ -4,7 +4,7 @@ export const fr: LocaleCatalog = {
   locale: 'fr',
   strings: {
     someServices: 'certains de nos services',
-    unknownYet: "encore inconnu ; nous reviendrons vers vous dès que nous en saurons plus",
+    unknownYet: 'encore inconnu ; nous reviendrons vers vous dès que nous en saurons plus',
     thirdPartyProvider: "l'un de nos prestataires tiers",
     technicalDetails: 'Détails techniques',
     viewStatusPage: 'Voir la page de statut',
@@ -24,7 +24,8 @@ Nous sommes désolés pour la gêne occasionnée. La résolution nous incombe.
 {{ message }}
 
 Nous publierons la prochaine mise à jour{% if next_update_at %} d'ici {{ next_update_at }}{% endif %} sur notre page de statut : {{ status_url }}`,
-      short: "Nous avons connaissance d'un problème avec {{ affected }}{% if who_known %} qui touche {{ who }}{% endif %} et l'examinons. Suivi : {{ status_url }}",
+      short:
+        "Nous avons connaissance d'un problème avec {{ affected }}{% if who_known %} qui touche {{ who }}{% endif %} et l'examinons. Suivi : {{ status_url }}",
     },
     scope: {
       subject: '{{ page_name }} : qui est touché par le problème avec {{ affected }}',
@@ -39,7 +40,8 @@ Nous publierons la prochaine mise à jour{% if next_update_at %} d'ici {{ next_u
 {{ message }}
 
 Prochaine mise à jour{% if next_update_at %} d'ici {{ next_update_at }}{% endif %} sur notre page de statut : {{ status_url }}`,
-      short: "{% if who_known %}Le problème avec {{ affected }} touche {{ who }}.{% else %}Nous évaluons qui est touché par le problème avec {{ affected }}.{% endif %} Nous en sommes désolés ; la résolution nous incombe. Détails : {{ status_url }}",
+      short:
+        '{% if who_known %}Le problème avec {{ affected }} touche {{ who }}.{% else %}Nous évaluons qui est touché par le problème avec {{ affected }}.{% endif %} Nous en sommes désolés ; la résolution nous incombe. Détails : {{ status_url }}',
     },
     update: {
       subject: '{{ page_name }} : point sur le problème avec {{ affected }}',
@@ -52,7 +54,8 @@ Prochaine mise à jour{% if next_update_at %} d'ici {{ next_update_at }}{% endif
 {% if contact %}Tout n'est pas encore rétabli ; nous réduisons l'impact. Si vous avez besoin d'aide maintenant, écrivez-nous à {{ contact }}{% if response_time %} ; nous répondons sous {{ response_time }}{% endif %}.{% endif %}
 
 Nous sommes désolés pour la gêne occasionnée. Prochaine mise à jour{% if next_update_at %} d'ici {{ next_update_at }}{% endif %} : {{ status_url }}`,
-      short: "Point sur le problème avec {{ affected }} : {% if message_short %}{{ message_short }}{% else %}nous y travaillons toujours.{% endif %} {{ status_url }}",
+      short:
+        'Point sur le problème avec {{ affected }} : {% if message_short %}{{ message_short }}{% else %}nous y travaillons toujours.{% endif %} {{ status_url }}',
     },
     all_clear: {
       subject: '{{ page_name }} : le problème avec {{ affected }} est résolu',
@@ -63,7 +66,8 @@ Nous sommes désolés pour la gêne occasionnée. Prochaine mise à jour{% if ne
 Nous sommes désolés pour la gêne occasionnée et vous remercions de votre patience.
 
 Nous publierons ici un résumé de ce qui s'est passé et de ce que nous faisons pour l'éviter : {{ summary_url }}`,
-      short: 'Résolu : le problème avec {{ affected }}. Merci de votre patience, et désolés pour la gêne. Résumé : {{ summary_url }}',
+      short:
+        'Résolu : le problème avec {{ affected }}. Merci de votre patience, et désolés pour la gêne. Résumé : {{ summary_url }}',
     },
     postmortem: {
       subject: "{{ page_name }} : ce qui s'est passé avec {{ affected }} et ce que nous changeons",
@@ -74,7 +78,8 @@ Nous publierons ici un résumé de ce qui s'est passé et de ce que nous faisons
 À lire ici : {{ summary_url }}
 
 Nous sommes désolés pour la gêne occasionnée et vous remercions de votre patience.`,
-      short: "Notre analyse post-incident sur le problème avec {{ affected }} : ce qui s'est passé, comment nous l'avons résolu et comment l'éviter. {{ summary_url }}",
+      short:
+        "Notre analyse post-incident sur le problème avec {{ affected }} : ce qui s'est passé, comment nous l'avons résolu et comment l'éviter. {{ summary_url }}",
     },
     cadence_change: {
       subject: '{{ page_name }} : des nouvelles sur {{ affected }} toutes les {{ cadence }}',
@@ -83,16 +88,19 @@ Nous sommes désolés pour la gêne occasionnée et vous remercions de votre pat
 {{ message }}
 
 Nous sommes désolés pour la gêne ; la résolution reste notre priorité. Pour suivre : {{ status_url }}`,
-      short: 'Problème avec {{ affected }} : nous publierons désormais une mise à jour toutes les {{ cadence }}. {{ status_url }}',
+      short:
+        'Problème avec {{ affected }} : nous publierons désormais une mise à jour toutes les {{ cadence }}. {{ status_url }}',
     },
     stand_down: {
-      subject: "{% if false_alarm %}Fin d'alerte : {{ incident_title }} était une fausse alerte{% else %}Fin d'alerte : {{ incident_title }} est résolu{% endif %}",
+      subject:
+        "{% if false_alarm %}Fin d'alerte : {{ incident_title }} était une fausse alerte{% else %}Fin d'alerte : {{ incident_title }} est résolu{% endif %}",
       body: `{% if false_alarm %}Fin d'alerte : {{ incident_title }} ne remplit pas les critères de crise. Aucun message ne part vers les clients, et vous n'avez rien à faire.{% else %}Fin d'alerte : {{ incident_title }} est résolu et les clients ont reçu le message de fin d'incident. Merci à tous pour votre travail.{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}L'analyse post-incident sera ici : {{ summary_url }}{% endunless %}`,
-      short: "{% if false_alarm %}Fin d'alerte : {{ incident_title }} était une fausse alerte ; aucun message client.{% else %}Fin d'alerte : {{ incident_title }} est résolu ; les clients sont informés.{% endif %} {{ incident_url }}",
+      short:
+        "{% if false_alarm %}Fin d'alerte : {{ incident_title }} était une fausse alerte ; aucun message client.{% else %}Fin d'alerte : {{ incident_title }} est résolu ; les clients sont informés.{% endif %} {{ incident_url }}",
     },
   },
 }

@@ -24,7 +24,8 @@ export const ja: LocaleCatalog = {
 {{ message }}
 
 次回の更新は{% if next_update_at %} {{ next_update_at }} までに{% endif %}ステータスページでお知らせします：{{ status_url }}`,
-      short: '{{ affected }}で問題が発生しており{% if who_known %}（影響範囲：{{ who }}）{% endif %}、調査しています。最新情報：{{ status_url }}',
+      short:
+        '{{ affected }}で問題が発生しており{% if who_known %}（影響範囲：{{ who }}）{% endif %}、調査しています。最新情報：{{ status_url }}',
     },
     scope: {
       subject: '{{ page_name }}：{{ affected }}の問題の影響範囲',
@@ -39,7 +40,8 @@ export const ja: LocaleCatalog = {
 {{ message }}
 
 次回の更新は{% if next_update_at %} {{ next_update_at }} までに{% endif %}ステータスページでお知らせします：{{ status_url }}`,
-      short: '{% if who_known %}{{ affected }}の問題は{{ who }}に影響しています。{% else %}{{ affected }}の問題の影響範囲を確認しています。{% endif %}申し訳ございません。詳細：{{ status_url }}',
+      short:
+        '{% if who_known %}{{ affected }}の問題は{{ who }}に影響しています。{% else %}{{ affected }}の問題の影響範囲を確認しています。{% endif %}申し訳ございません。詳細：{{ status_url }}',
     },
     update: {
       subject: '{{ page_name }}：{{ affected }}の問題に関する最新情報',
@@ -52,7 +54,8 @@ export const ja: LocaleCatalog = {
 {% if contact %}まだ完全には復旧しておらず、影響の軽減に努めています。お急ぎの場合は {{ contact }} までご連絡ください{% if response_time %}。{{ response_time }}以内にお返事します{% endif %}。{% endif %}
 
 ご迷惑をおかけして申し訳ございません。次回の更新{% if next_update_at %}（{{ next_update_at }} まで）{% endif %}：{{ status_url }}`,
-      short: '{{ affected }}の問題の最新情報：{% if message_short %}{{ message_short }}{% else %}引き続き対応を進めています。{% endif %} {{ status_url }}',
+      short:
+        '{{ affected }}の問題の最新情報：{% if message_short %}{{ message_short }}{% else %}引き続き対応を進めています。{% endif %} {{ status_url }}',
     },
     all_clear: {
       subject: '{{ page_name }}：{{ affected }}の問題は解決しました',
@@ -63,7 +66,8 @@ export const ja: LocaleCatalog = {
 ご迷惑をおかけして申し訳ございませんでした。復旧までお待ちいただき、ありがとうございました。
 
 発生した内容と再発防止策のまとめはこちらで公開します：{{ summary_url }}`,
-      short: '{{ affected }}の問題は解決しました。お待ちいただきありがとうございました。ご迷惑をおかけし申し訳ございません。まとめ：{{ summary_url }}',
+      short:
+        '{{ affected }}の問題は解決しました。お待ちいただきありがとうございました。ご迷惑をおかけし申し訳ございません。まとめ：{{ summary_url }}',
     },
     postmortem: {
       subject: '{{ page_name }}：{{ affected }}で起きたことと今後の改善',
@@ -86,13 +90,15 @@ export const ja: LocaleCatalog = {
       short: '{{ affected }}の問題：今後は{{ cadence }}ごとに更新します。{{ status_url }}',
     },
     stand_down: {
-      subject: '{% if false_alarm %}警戒解除：{{ incident_title }} は誤報でした{% else %}警戒解除：{{ incident_title }} は解決しました{% endif %}',
+      subject:
+        '{% if false_alarm %}警戒解除：{{ incident_title }} は誤報でした{% else %}警戒解除：{{ incident_title }} は解決しました{% endif %}',
       body: `{% if false_alarm %}警戒解除：{{ incident_title }} は危機の基準を満たしませんでした。お客様への連絡は行わず、対応は不要です。{% else %}警戒解除：{{ incident_title }} は解決し、お客様には復旧のお知らせが届いています。皆さん、ありがとうございました。{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}事後報告はこちらに公開されます：{{ summary_url }}{% endunless %}`,
-      short: '{% if false_alarm %}警戒解除：{{ incident_title }} は誤報でした。お客様への連絡はありません。{% else %}警戒解除：{{ incident_title }} は解決し、お客様に通知済みです。{% endif %} {{ incident_url }}',
+      short:
+        '{% if false_alarm %}警戒解除：{{ incident_title }} は誤報でした。お客様への連絡はありません。{% else %}警戒解除：{{ incident_title }} は解決し、お客様に通知済みです。{% endif %} {{ incident_url }}',
     },
   },
 }

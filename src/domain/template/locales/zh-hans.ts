@@ -25,7 +25,8 @@ export const zhHans: LocaleCatalog = {
 {{ message }}
 
 我们将{% if next_update_at %}在 {{ next_update_at }} 之前{% endif %}在状态页面发布下一次更新：{{ status_url }}`,
-      short: '我们已发现{{ affected }}出现问题{% if who_known %}，影响{{ who }}{% endif %}，正在调查。最新进展：{{ status_url }}',
+      short:
+        '我们已发现{{ affected }}出现问题{% if who_known %}，影响{{ who }}{% endif %}，正在调查。最新进展：{{ status_url }}',
     },
     scope: {
       subject: '{{ page_name }}：{{ affected }}问题的影响范围',
@@ -40,7 +41,8 @@ export const zhHans: LocaleCatalog = {
 {{ message }}
 
 下一次更新{% if next_update_at %}将在 {{ next_update_at }} 之前{% endif %}发布在状态页面：{{ status_url }}`,
-      short: '{% if who_known %}{{ affected }}的问题影响{{ who }}。{% else %}我们正在评估{{ affected }}问题的影响范围。{% endif %}非常抱歉，解决问题是我们的责任。详情：{{ status_url }}',
+      short:
+        '{% if who_known %}{{ affected }}的问题影响{{ who }}。{% else %}我们正在评估{{ affected }}问题的影响范围。{% endif %}非常抱歉，解决问题是我们的责任。详情：{{ status_url }}',
     },
     update: {
       subject: '{{ page_name }}：{{ affected }}问题的最新进展',
@@ -53,7 +55,8 @@ export const zhHans: LocaleCatalog = {
 {% if contact %}服务尚未完全恢复，我们正在努力降低影响。如需帮助，请通过 {{ contact }} 联系我们{% if response_time %}，我们会在 {{ response_time }} 内回复{% endif %}。{% endif %}
 
 对于带来的困扰，我们深表歉意。下一次更新{% if next_update_at %}（{{ next_update_at }} 之前）{% endif %}：{{ status_url }}`,
-      short: '{{ affected }}问题的最新进展：{% if message_short %}{{ message_short }}{% else %}我们仍在解决这个问题。{% endif %} {{ status_url }}',
+      short:
+        '{{ affected }}问题的最新进展：{% if message_short %}{{ message_short }}{% else %}我们仍在解决这个问题。{% endif %} {{ status_url }}',
     },
     all_clear: {
       subject: '{{ page_name }}：{{ affected }}的问题已解决',
@@ -87,13 +90,15 @@ export const zhHans: LocaleCatalog = {
       short: '{{ affected }}的问题：我们现在将每{{ cadence }}发布一次更新。{{ status_url }}',
     },
     stand_down: {
-      subject: '{% if false_alarm %}解除警报：{{ incident_title }} 为误报{% else %}解除待命：{{ incident_title }} 已解决{% endif %}',
+      subject:
+        '{% if false_alarm %}解除警报：{{ incident_title }} 为误报{% else %}解除待命：{{ incident_title }} 已解决{% endif %}',
       body: `{% if false_alarm %}解除警报：{{ incident_title }} 未达到危机标准。不会向客户发送消息，您无需采取任何行动。{% else %}解除待命：{{ incident_title }} 已解决，客户已收到恢复通知。感谢大家的付出。{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}事后分析将发布在：{{ summary_url }}{% endunless %}`,
-      short: '{% if false_alarm %}解除警报：{{ incident_title }} 为误报，不会向客户发送消息。{% else %}解除待命：{{ incident_title }} 已解决，客户已收到恢复通知。{% endif %} {{ incident_url }}',
+      short:
+        '{% if false_alarm %}解除警报：{{ incident_title }} 为误报，不会向客户发送消息。{% else %}解除待命：{{ incident_title }} 已解决，客户已收到恢复通知。{% endif %} {{ incident_url }}',
     },
   },
 }

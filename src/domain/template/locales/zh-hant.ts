@@ -25,7 +25,8 @@ export const zhHant: LocaleCatalog = {
 {{ message }}
 
 我們將{% if next_update_at %}在 {{ next_update_at }} 之前{% endif %}於狀態頁面發布下一次更新：{{ status_url }}`,
-      short: '我們已發現{{ affected }}出現問題{% if who_known %}，影響{{ who }}{% endif %}，正在調查。最新進展：{{ status_url }}',
+      short:
+        '我們已發現{{ affected }}出現問題{% if who_known %}，影響{{ who }}{% endif %}，正在調查。最新進展：{{ status_url }}',
     },
     scope: {
       subject: '{{ page_name }}：{{ affected }}問題的影響範圍',
@@ -40,7 +41,8 @@ export const zhHant: LocaleCatalog = {
 {{ message }}
 
 下一次更新{% if next_update_at %}將在 {{ next_update_at }} 之前{% endif %}發布於狀態頁面：{{ status_url }}`,
-      short: '{% if who_known %}{{ affected }}的問題影響{{ who }}。{% else %}我們正在評估{{ affected }}問題的影響範圍。{% endif %}非常抱歉，解決問題是我們的責任。詳情：{{ status_url }}',
+      short:
+        '{% if who_known %}{{ affected }}的問題影響{{ who }}。{% else %}我們正在評估{{ affected }}問題的影響範圍。{% endif %}非常抱歉，解決問題是我們的責任。詳情：{{ status_url }}',
     },
     update: {
       subject: '{{ page_name }}：{{ affected }}問題的最新進展',
@@ -53,7 +55,8 @@ export const zhHant: LocaleCatalog = {
 {% if contact %}服務尚未完全恢復，我們正在努力降低影響。如需協助，請透過 {{ contact }} 與我們聯繫{% if response_time %}，我們會在 {{ response_time }} 內回覆{% endif %}。{% endif %}
 
 對於帶來的困擾，我們深表歉意。下一次更新{% if next_update_at %}（{{ next_update_at }} 之前）{% endif %}：{{ status_url }}`,
-      short: '{{ affected }}問題的最新進展：{% if message_short %}{{ message_short }}{% else %}我們仍在解決這個問題。{% endif %} {{ status_url }}',
+      short:
+        '{{ affected }}問題的最新進展：{% if message_short %}{{ message_short }}{% else %}我們仍在解決這個問題。{% endif %} {{ status_url }}',
     },
     all_clear: {
       subject: '{{ page_name }}：{{ affected }}的問題已解決',
@@ -87,13 +90,15 @@ export const zhHant: LocaleCatalog = {
       short: '{{ affected }}的問題：我們現在將每{{ cadence }}發布一次更新。{{ status_url }}',
     },
     stand_down: {
-      subject: '{% if false_alarm %}解除警報：{{ incident_title }} 為誤報{% else %}解除待命：{{ incident_title }} 已解決{% endif %}',
+      subject:
+        '{% if false_alarm %}解除警報：{{ incident_title }} 為誤報{% else %}解除待命：{{ incident_title }} 已解決{% endif %}',
       body: `{% if false_alarm %}解除警報：{{ incident_title }} 未達到危機標準。不會向客戶發送訊息，您無需採取任何行動。{% else %}解除待命：{{ incident_title }} 已解決，客戶已收到恢復通知。感謝大家的付出。{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}事後檢討將發布於：{{ summary_url }}{% endunless %}`,
-      short: '{% if false_alarm %}解除警報：{{ incident_title }} 為誤報，不會向客戶發送訊息。{% else %}解除待命：{{ incident_title }} 已解決，客戶已收到恢復通知。{% endif %} {{ incident_url }}',
+      short:
+        '{% if false_alarm %}解除警報：{{ incident_title }} 為誤報，不會向客戶發送訊息。{% else %}解除待命：{{ incident_title }} 已解決，客戶已收到恢復通知。{% endif %} {{ incident_url }}',
     },
   },
 }

@@ -9,7 +9,9 @@ export function SetPasswordScreen() {
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [isSaved, setSaved] = useState(false)
-  const { submit, problem, isBusy } = useSubmit((body: { current_password?: string; new_password: string }) => api.put('/api/me/password', body))
+  const { submit, problem, isBusy } = useSubmit((body: { current_password?: string; new_password: string }) =>
+    api.put('/api/me/password', body),
+  )
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -46,7 +48,9 @@ export function SetPasswordScreen() {
           onChange={(e) => setNext(e.target.value)}
         />
         <ProblemMessage problem={problem} />
-        <div role="status">{isSaved && <p className="success">Password saved. Your other sessions were signed out.</p>}</div>
+        <div role="status">
+          {isSaved && <p className="success">Password saved. Your other sessions were signed out.</p>}
+        </div>
         <button type="submit" disabled={isBusy}>
           Save password
         </button>

@@ -22,8 +22,24 @@ export function SignInScreen() {
         <p className="brand-name">Candor</p>
         <h1>Sign in to the console</h1>
         <form onSubmit={onSubmit} aria-describedby={problem ? 'sign-in-problem' : undefined}>
-          <TextField label="Email" type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          <TextField label="Password" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <TextField
+            label="Email"
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <div id="sign-in-problem">
             <ProblemMessage problem={problem} />
           </div>
@@ -31,7 +47,9 @@ export function SignInScreen() {
             {isBusy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
-        <p className="hint">First time here? Open the one-time sign-in link Candor printed when it first started, then set a password.</p>
+        <p className="hint">
+          First time here? Open the one-time sign-in link Candor printed when it first started, then set a password.
+        </p>
       </div>
     </main>
   )

@@ -17,7 +17,9 @@ export function AlertsScreen() {
       <Loading data={data} problem={problem}>
         {(alerts) =>
           alerts.length === 0 ? (
-            <p className="muted">No alerts yet. Create an integration (POST /api/integrations) and point your monitoring at its URL.</p>
+            <p className="muted">
+              No alerts yet. Create an integration (POST /api/integrations) and point your monitoring at its URL.
+            </p>
           ) : (
             <div className="table-scroll">
               <table className="card data-table">
@@ -49,7 +51,13 @@ export function AlertsScreen() {
                       <td>
                         <TimeText at={a.last_seen_at} />
                       </td>
-                      <td>{a.incident_id ? <Link to={`/incidents/${a.incident_id}`}>Open incident</Link> : <span className="muted">—</span>}</td>
+                      <td>
+                        {a.incident_id ? (
+                          <Link to={`/incidents/${a.incident_id}`}>Open incident</Link>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

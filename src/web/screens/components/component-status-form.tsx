@@ -8,7 +8,9 @@ import { useSubmit } from '../../ui/use-api'
 /** PATCH /api/components/:id with a new status; the status page follows within a second. */
 export function ComponentStatusForm({ component, onChanged }: { component: Component; onChanged(): void }) {
   const [status, setStatus] = useState<ComponentStatus>(component.status)
-  const { submit, problem, isBusy } = useSubmit((next: ComponentStatus) => api.patch(`/api/components/${component.id}`, { status: next }))
+  const { submit, problem, isBusy } = useSubmit((next: ComponentStatus) =>
+    api.patch(`/api/components/${component.id}`, { status: next }),
+  )
   const selectId = `status-${component.id}`
 
   const onSubmit = async (event: FormEvent) => {

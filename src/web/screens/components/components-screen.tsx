@@ -14,14 +14,17 @@ interface Section {
 
 /** Groups in their page order, then the components in no group; each page gets its own heading when there are several. */
 function sectionsOf(page: StatusPage, groups: ComponentGroup[], components: Component[]): Section[] {
-  const byPosition = <T extends { position: number; name: string }>(a: T, b: T) => a.position - b.position || a.name.localeCompare(b.name)
+  const byPosition = <T extends { position: number; name: string }>(a: T, b: T) =>
+    a.position - b.position || a.name.localeCompare(b.name)
   const mine = components.filter((c) => c.page_id === page.id).sort(byPosition)
   const sections = groups
     .filter((g) => g.page_id === page.id)
     .sort(byPosition)
     .map((g) => ({ key: g.id, title: g.name, components: mine.filter((c) => c.group_id === g.id) }))
   const loose = mine.filter((c) => !c.group_id || !sections.some((s) => s.key === c.group_id))
-  return loose.length ? [...sections, { key: `${page.id}-loose`, title: 'Other components', components: loose }] : sections
+  return loose.length
+    ? [...sections, { key: `${page.id}-loose`, title: 'Other components', components: loose }]
+    : sections
 }
 
 function ComponentTable({ section, onChanged }: { section: Section; onChanged(): void }) {
@@ -65,7 +68,10 @@ export function ComponentsScreen() {
   const pages = useApi<StatusPage[]>('/api/pages')
   const groups = useApi<ComponentGroup[]>('/api/component-groups')
   const components = useApi<Component[]>('/api/components')
-  const all = pages.data && groups.data && components.data ? { pages: pages.data, groups: groups.data, components: components.data } : undefined
+  const all =
+    pages.data && groups.data && components.data
+      ? { pages: pages.data, groups: groups.data, components: components.data }
+      : undefined
 
   return (
     <section aria-labelledby="components-title">

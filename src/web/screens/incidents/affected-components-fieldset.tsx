@@ -3,10 +3,23 @@ import { componentStatusLooks } from '../../ui/labels'
 
 export type ComponentChanges = Record<string, ComponentStatus | ''>
 
-const outageStatuses: ComponentStatus[] = ['degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']
+const outageStatuses: ComponentStatus[] = [
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+]
 
 /** One choice per component of the page: not affected, or how badly; the chosen status is published with the incident. */
-export function AffectedComponentsFieldset({ components, changes, onChange }: { components: Component[]; changes: ComponentChanges; onChange(next: ComponentChanges): void }) {
+export function AffectedComponentsFieldset({
+  components,
+  changes,
+  onChange,
+}: {
+  components: Component[]
+  changes: ComponentChanges
+  onChange(next: ComponentChanges): void
+}) {
   if (components.length === 0) return null
   return (
     <fieldset className="affected">
@@ -17,7 +30,11 @@ export function AffectedComponentsFieldset({ components, changes, onChange }: { 
           return (
             <div key={component.id} className="field">
               <label htmlFor={id}>{component.name}</label>
-              <select id={id} value={changes[component.id] ?? ''} onChange={(e) => onChange({ ...changes, [component.id]: e.target.value as ComponentStatus | '' })}>
+              <select
+                id={id}
+                value={changes[component.id] ?? ''}
+                onChange={(e) => onChange({ ...changes, [component.id]: e.target.value as ComponentStatus | '' })}
+              >
                 <option value="">Not affected</option>
                 {outageStatuses.map((s) => (
                   <option key={s} value={s}>

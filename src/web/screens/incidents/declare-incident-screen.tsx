@@ -23,7 +23,9 @@ export function DeclareIncidentScreen() {
   const [impact, setImpact] = useState<Impact | ''>('')
   const [pageId, setPageId] = useState('')
   const [changes, setChanges] = useState<ComponentChanges>({})
-  const { submit, problem, isBusy } = useSubmit((payload: unknown) => api.post<Incident>('/api/incidents', payload).then((i) => navigate(`/incidents/${i.id}`)))
+  const { submit, problem, isBusy } = useSubmit((payload: unknown) =>
+    api.post<Incident>('/api/incidents', payload).then((i) => navigate(`/incidents/${i.id}`)),
+  )
 
   const chosenPage = pageId || pages.data?.[0]?.id || ''
   const pageComponents = (components.data ?? []).filter((c) => c.page_id === chosenPage)
@@ -47,8 +49,22 @@ export function DeclareIncidentScreen() {
         Declare an incident
       </h1>
       <form className="card" onSubmit={onSubmit}>
-        <TextField label="Title" name="title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} hint="What customers will read, e.g. “Elevated API error rates in the EU”." />
-        <TextArea label="First update" name="body" value={body} onChange={(e) => setBody(e.target.value)} hint="“We are investigating” is enough: say it early, the scope can follow." />
+        <TextField
+          label="Title"
+          name="title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          hint="What customers will read, e.g. “Elevated API error rates in the EU”."
+        />
+        <TextArea
+          label="First update"
+          name="body"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          hint="“We are investigating” is enough: say it early, the scope can follow."
+        />
         <div className="field-row">
           <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
             {firstStatuses.map((s) => (

@@ -96,7 +96,9 @@ export function IncidentDetailScreen({ id }: { id: string }) {
             <IncidentFacts incident={i} components={components.data ?? []} />
             <div className="columns">
               <div>
-                {(can('incident.update') || can('incident.publish')) && <PostUpdateForm key={i.status} incident={i} onPosted={reload} />}
+                {(can('incident.update') || can('incident.publish')) && (
+                  <PostUpdateForm key={i.status} incident={i} onPosted={reload} />
+                )}
                 {can('incident.publish') && <PublishMessageForm incidentId={i.id} onPublished={reload} />}
               </div>
               <div>

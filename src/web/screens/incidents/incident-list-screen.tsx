@@ -58,11 +58,17 @@ export function IncidentListScreen() {
           <>
             <section aria-labelledby="open-title">
               <h2 id="open-title">Open</h2>
-              <IncidentRows incidents={incidents.filter((i) => openStatuses.has(i.status)).sort(newestFirst)} emptyText="No open incidents." />
+              <IncidentRows
+                incidents={incidents.filter((i) => openStatuses.has(i.status)).sort(newestFirst)}
+                emptyText="No open incidents."
+              />
             </section>
             <section aria-labelledby="recent-title">
               <h2 id="recent-title">Recent</h2>
-              <IncidentRows incidents={incidents.filter((i) => !openStatuses.has(i.status)).sort(newestFirst)} emptyText="No past incidents yet." />
+              <IncidentRows
+                incidents={incidents.filter((i) => !openStatuses.has(i.status)).sort(newestFirst)}
+                emptyText="No past incidents yet."
+              />
             </section>
           </>
         )}

@@ -18,7 +18,9 @@ const stages = [
 export function PublishMessageForm({ incidentId, onPublished }: { incidentId: string; onPublished(): void }) {
   const [stage, setStage] = useState<(typeof stages)[number]['value']>('acknowledgement')
   const [text, setText] = useState('')
-  const { submit, problem, isBusy } = useSubmit((payload: unknown) => api.post(`/api/incidents/${incidentId}/messages`, payload))
+  const { submit, problem, isBusy } = useSubmit((payload: unknown) =>
+    api.post(`/api/incidents/${incidentId}/messages`, payload),
+  )
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()

@@ -6,7 +6,11 @@ const defaultScale: SeverityLevel[] = [
   { level: 1, name: 'negligible', description: 'Recordable outage with little or no effect on customers.' },
   { level: 2, name: 'minimal', description: 'Services disrupted with minimal effect on customers.' },
   { level: 3, name: 'significant', description: 'Customer-facing disruption, limited in scope or duration.' },
-  { level: 4, name: 'serious', description: 'Disruption of service and operations; financial or reputational harm likely.' },
+  {
+    level: 4,
+    name: 'serious',
+    description: 'Disruption of service and operations; financial or reputational harm likely.',
+  },
   { level: 5, name: 'severe', description: 'Major, damaging disruption of services for many customers.' },
 ]
 

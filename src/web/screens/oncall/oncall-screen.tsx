@@ -5,7 +5,8 @@ import { useApi } from '../../ui/use-api'
 import { OpenPages } from './open-pages'
 
 function WhoIsOnCall({ rows, nameOf }: { rows: OnCallNow[]; nameOf(userId: string): string }) {
-  if (rows.length === 0) return <p className="muted">No on-call schedule yet: create one through the API (POST /api/schedules).</p>
+  if (rows.length === 0)
+    return <p className="muted">No on-call schedule yet: create one through the API (POST /api/schedules).</p>
   return (
     <table className="card data-table">
       <thead>

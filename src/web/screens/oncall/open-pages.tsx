@@ -35,7 +35,15 @@ function PageRow({ page, nameOf, onChanged }: { page: OncallPage; nameOf(userId:
 }
 
 /** Pages not yet resolved; acknowledging one stops its escalation. */
-export function OpenPages({ pages, nameOf, onChanged }: { pages: OncallPage[]; nameOf(userId: string): string; onChanged(): void }) {
+export function OpenPages({
+  pages,
+  nameOf,
+  onChanged,
+}: {
+  pages: OncallPage[]
+  nameOf(userId: string): string
+  onChanged(): void
+}) {
   const open = pages.filter((p) => p.status !== 'resolved')
   if (open.length === 0) return <p className="muted">No open pages.</p>
   return (
