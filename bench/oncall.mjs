@@ -82,7 +82,7 @@ function makeSchedules(count) {
 }
 
 async function lookupDirect() {
-  const { whoIsOnCall } = await import('../dist/domain/oncall/render-schedule.js')
+  const { whoIsOnCall } = await import('../dist/domain/oncall/who-is-on-call.js')
   const schedules = makeSchedules(SCHEDULES)
   let lookups = 0
   let onCall = 0
@@ -106,7 +106,7 @@ async function lookupDirect() {
 
 async function lookupTimeline() {
   const { compileTimeline } = await import('../dist/domain/oncall/schedule-timeline.js')
-  const { whoIsOnCall } = await import('../dist/domain/oncall/render-schedule.js')
+  const { whoIsOnCall } = await import('../dist/domain/oncall/who-is-on-call.js')
   const schedules = makeSchedules(SCHEDULES)
   const compileStarted = performance.now()
   const timelines = schedules.map((s) => compileTimeline(s, new Date(YEAR_FROM), new Date(YEAR_TO)))

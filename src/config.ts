@@ -63,6 +63,13 @@ const configSchema = z
       .positive('must be positive')
       .max(10_000)
       .optional(),
+    /** The longest a database transaction may stay open before it is rolled back and logged. */
+    transactionTimeoutMs: z.coerce
+      .number({ message: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be at least 100')
+      .max(600_000, 'must be at most 600000')
+      .default(15_000),
     /** Delivery tuning (rate limits per channel, retries, worker sizes); see src/delivery/delivery-settings.ts. */
     delivery: deliverySettingsSchema.optional(),
   })
@@ -96,6 +103,7 @@ const envNames: Record<string, keyof z.infer<typeof configSchema>> = {
   CANDOR_ADMIN_EMAIL: 'adminEmail',
   TRUST_PROXY: 'trustProxy',
   CANDOR_ADMIN_PASSWORD: 'adminPassword',
+  TRANSACTION_TIMEOUT_MS: 'transactionTimeoutMs',
 }
 const keyToEnv = Object.fromEntries(Object.entries(envNames).map(([env, key]) => [key, env]))
 

@@ -2,6 +2,9 @@ import { EventEmitter } from 'node:events'
 import type { Logger } from 'pino'
 import type { Executor } from '../store/schema/index.js'
 import type { Store } from '../store/store.js'
+import type { AccountsOptions } from './accounts/accounts-options.js'
+import type { IntakeRuntime } from './intake/intake-runtime.js'
+import type { SubscriberSettings } from './subscribers/subscriber-settings.js'
 
 export const roles = ['owner', 'admin', 'responder', 'communicator', 'viewer'] as const
 export type Role = (typeof roles)[number]
@@ -12,6 +15,9 @@ export interface Actor {
   name: string
 }
 
+/** Whether a role (with a token's scopes) may do an action: the documented matrix, handed in by the wiring. */
+export type PermissionCheck = (role: Role, action: string, scopes: string[] | null) => boolean
+
 /** Who acts, for which organisation, and when: every use case gets one. */
 export interface AppContext {
   orgId: string
@@ -19,6 +25,8 @@ export interface AppContext {
   role: Role
   /** Token scopes (null: everything the role allows). */
   scopes: string[] | null
+  /** The check `requirePermission` applies to this actor. */
+  permissions: PermissionCheck
   now: Date
   ip?: string
   userAgent?: string
@@ -45,6 +53,8 @@ export interface IncidentUpdatePublished {
   update: { id: string; status: string; body: string; body_technical: string | null; deliver_notifications: boolean }
   previousStatus: string | null
   componentIds: string[]
+  /** 'process': the incident process published it and has already recorded it. */
+  origin: 'incidents-api' | 'process'
 }
 
 export interface AlertPageRequest {
@@ -68,11 +78,21 @@ type TxHook<E> = (tx: Executor, ctx: AppContext, event: E) => Promise<void>
 export interface AppHooks {
   incidentUpdatePublished: TxHook<IncidentUpdatePublished>[]
   /** A routing rule asked to page an escalation policy for an alert; on-call answers with the page id, or null when nobody was paged. */
-  alertPageRequested: ((tx: Executor, ctx: AppContext, request: AlertPageRequest) => Promise<string | null | undefined>)[]
+  alertPageRequested: ((
+    tx: Executor,
+    ctx: AppContext,
+    request: AlertPageRequest,
+  ) => Promise<string | null | undefined>)[]
   /** Intake recorded an acknowledge or resolve from the alert's source, inside the intake transaction. */
   alertStatusChanged: TxHook<AlertStatusChanged>[]
 }
 
+/** Tells the outbound pipeline there are new rows (after commit); other nodes find them on their next poll. */
+export interface OutboxSignal {
+  wake(): void
+}
+
+/** Everything a use case may use, built once by the wiring (src/wiring/) and passed in. */
 export interface AppDeps {
   store: Store
   events: AppEvents
@@ -81,12 +101,28 @@ export interface AppDeps {
   baseUrl: string
   /** Signs links, cookies and tokens; CANDOR_SECRET or generated once per installation and kept in the database. */
   secret: string
+  clock: () => Date
+  permissions: PermissionCheck
+  accounts: AccountsOptions
+  subscribers: SubscriberSettings
+  outbox: OutboxSignal
+  intake: IntakeRuntime
 }
 
 export function createHooks(): AppHooks {
   return { incidentUpdatePublished: [], alertPageRequested: [], alertStatusChanged: [] }
 }
 
+/** The system acts on decisions already taken (a timer, a routing rule): nothing to check. */
+const systemPermissions: PermissionCheck = () => true
+
 export function systemContext(orgId: string, now: Date, name = 'system'): AppContext {
-  return { orgId, actor: { kind: 'system', id: name, name }, role: 'owner', scopes: null, now }
+  return {
+    orgId,
+    actor: { kind: 'system', id: name, name },
+    role: 'owner',
+    scopes: null,
+    permissions: systemPermissions,
+    now,
+  }
 }

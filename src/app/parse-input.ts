@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { AppError } from './errors.js'
+import { AppError } from '../domain/app-error.js'
 
 /** Parses outside input with a zod schema and reports every problem at once as VALIDATION. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {

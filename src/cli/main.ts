@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { AppError } from '../app/errors.js'
+import { AppError } from '../domain/app-error.js'
 import { ConfigError } from '../config.js'
 import { DatabaseOpenError } from '../store/database.js'
 import { CliError } from './command.js'

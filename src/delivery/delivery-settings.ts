@@ -30,6 +30,9 @@ export const deliverySettingsSchema = z
         leaseMs: z.number().int().min(1_000),
         idlePollMs: z.number().int().min(10),
         flushEvery: z.number().int().min(1),
+        sendTimeoutMs: z.number().int().min(100),
+        relayProbeMs: z.number().int().min(50),
+        stopGraceMs: z.number().int().min(0),
       })
       .partial()
       .default({}),

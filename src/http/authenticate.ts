@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import type { AppContext, Role } from '../app/context.js'
 import { roles } from '../app/context.js'
-import { AppError } from '../app/errors.js'
+import { AppError } from '../domain/app-error.js'
 import type { HttpDeps } from './http-deps.js'
 
 export function hashToken(token: string): string {
@@ -27,6 +27,7 @@ export const bearerTokenAuthenticator: Authenticator = async (request, deps) => 
     actor: { kind: token.user_id ? 'user' : 'token', id: token.user_id ?? token.id, name: token.name },
     role: token.role as Role,
     scopes: token.scopes,
+    permissions: deps.permissions,
     now,
     ip: request.ip,
     userAgent: request.headers['user-agent'],

@@ -1,7 +1,8 @@
 import swagger from '@fastify/swagger'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
-import { AppError } from '../app/errors.js'
+import { AppError } from '../domain/app-error.js'
+import { runOperation } from '../store/transaction-scope.js'
 import { securityPlugin } from './accounts/security-plugin.js'
 import { authenticate } from './authenticate.js'
 import type { HttpDeps } from './http-deps.js'
@@ -34,6 +35,14 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  })
+  // Each route names the transactions it opens, so a stuck or refused one says which use case it was.
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler
+    const name = `${[route.method].flat().join(',')} ${route.url}`
+    route.handler = function named(this: FastifyInstance, request, reply) {
+      return runOperation(name, () => handler.call(this, request, reply))
+    }
   })
   app.setValidatorCompiler(() => (data) => ({ value: data }))
   app.setErrorHandler(handleError)

@@ -1,13 +1,17 @@
 import type { AppDeps } from '../app/context.js'
 import type { DatabaseHandle } from '../store/database.js'
+import type { SecuritySettings } from './accounts/security-plugin.js'
 import type { Authenticator } from './authenticate.js'
+import type { StatusPagesRuntime } from './status-page/runtime.js'
 
 export interface HttpDeps extends AppDeps {
   database: DatabaseHandle
-  clock: () => Date
-  /** Tried in order; the accounts module adds session cookies in front of bearer tokens. */
+  /** Tried in order: console sessions, then bearer tokens. */
   authenticators: Authenticator[]
   bodyLimitBytes: number
   /** Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy). */
   trustProxy?: boolean | number | string[]
+  /** The status pages' snapshot cache and live hub, shared by the routes and the background service. */
+  statusPages: StatusPagesRuntime
+  security: SecuritySettings
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, type ErrorCode } from '../app/errors.js'
+import { AppError, type ErrorCode } from '../domain/app-error.js'
 import { translateDbError } from '../store/db-errors.js'
 
 const statusByCode: Record<ErrorCode, number> = {

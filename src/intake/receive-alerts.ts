@@ -30,7 +30,7 @@ export async function receiveAlerts(
   body: unknown,
   options: ReceiveOptions,
 ): Promise<Received> {
-  const integration = await findIntegrationByKey(deps.store, key)
+  const integration = await findIntegrationByKey(deps, key)
   if (!integration)
     return { ok: false, reason: 'unknown_key', problems: [{ path: 'key', message: 'no integration has this key' }] }
   if (integration.kind !== kind) {
@@ -62,7 +62,7 @@ export async function receivePagerDutyEvent(
   if (!clean.ok) return { ok: false, errors: clean.problems.map((p) => p.message) }
   const parsed = normalisePagerDuty(clean.value, options.receivedAt)
   if (!parsed.ok) return { ok: false, errors: parsed.errors }
-  const integration = await findIntegrationByKey(deps.store, parsed.routingKey)
+  const integration = await findIntegrationByKey(deps, parsed.routingKey)
   if (integration?.kind !== 'pagerduty') return { ok: false, errors: ['Invalid routing key'] }
   const results = await ingestAlerts(deps, integration, { events: [parsed.event], raw: [clean.value], ...options })
   return { ok: true, dedupKey: parsed.event.dedupKey, results }

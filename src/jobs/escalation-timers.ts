@@ -23,7 +23,7 @@ export async function advanceDueEscalations(
   const batchSize = options.batchSize ?? 200
   let total = 0
   for (;;) {
-    const { claimed, moved } = await deps.store.db.transaction().execute(async (trx) => {
+    const { claimed, moved } = await deps.store.run('paging: escalation timers', async (trx) => {
       const due = await oncallTimersStore(trx).claimDuePages(now, batchSize)
       const batches = new Map<string, ReturnType<typeof pagingBatch>>()
       let advanced = 0

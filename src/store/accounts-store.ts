@@ -1,4 +1,3 @@
-import { accountEmailsStore } from './account-emails-store.js'
 import type { Executor } from './schema/index.js'
 import { sessionsStore } from './sessions-store.js'
 import { usersStore } from './users-store.js'
@@ -11,7 +10,6 @@ function accountsQueries(db: Executor) {
   return {
     users: usersStore(db),
     sessions: sessionsStore(db),
-    emails: accountEmailsStore(db),
     invitationById: (id: string) => db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst(),
     async markInvitationAccepted(id: string, now: Date): Promise<boolean> {
       const result = await db
@@ -29,13 +27,15 @@ function accountsQueries(db: Executor) {
 }
 export type AccountsQueries = ReturnType<typeof accountsQueries>
 
-export function accountsStore(db: Executor) {
+type RunTransaction = <T>(name: string | undefined, fn: (trx: Executor) => Promise<T>) => Promise<T>
+
+export function accountsStore(db: Executor, run: RunTransaction) {
   return {
     ...accountsQueries(db),
     /** The same queries on another executor, e.g. the raw side of an organisation's transaction. */
     bind: (executor: Executor) => accountsQueries(executor),
     /** Runs `fn` in one transaction with the same queries bound to it. */
-    transaction: <T>(fn: (tx: AccountsQueries, raw: Executor) => Promise<T>) =>
-      db.transaction().execute((trx) => fn(accountsQueries(trx), trx)),
+    transaction: <T>(fn: (tx: AccountsQueries, raw: Executor) => Promise<T>, name?: string) =>
+      run(name, (trx) => fn(accountsQueries(trx), trx)),
   }
 }

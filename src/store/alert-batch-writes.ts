@@ -196,15 +196,13 @@ export function alertBatchWrites(db: Executor, orgId: string) {
       // Rows in key order, as lockMany locks them: the upsert locks each row it updates, and two
       // batches taking the same rows in different orders could deadlock.
       const data = JSON.stringify(
-        [...rows]
-          .sort(byKey)
-          .map((r) => ({
-            id: r.id,
-            integration_id: r.integrationId,
-            dedup_key: r.dedupKey,
-            version: r.version,
-            ...record(r),
-          })),
+        [...rows].sort(byKey).map((r) => ({
+          id: r.id,
+          integration_id: r.integrationId,
+          dedup_key: r.dedupKey,
+          version: r.version,
+          ...record(r),
+        })),
       )
       const eventData = JSON.stringify(events.map(eventRecord))
       // An upsert rather than UPDATE … FROM: its conflict check always probes the unique index, where

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { guardedDialect } from './guarded-driver.js'
 import { preparingPool } from './prepared-statements.js'
 import type { Database, Db } from './schema/index.js'
 
@@ -27,6 +28,15 @@ export class DatabaseOpenError extends Error {
 }
 
 const embeddedMajor = '17'
+
+/** How long a query waits for a connection (PGlite has one) before it fails, naming who waited. */
+const acquireTimeoutMs = 10_000
+/**
+ * PostgreSQL's own limits, so a statement stuck on a lock or a transaction left idle is cut by
+ * the server too, not only by the time limit in run-transaction.ts.
+ */
+const serverLimits =
+  'SET statement_timeout = 20000; SET lock_timeout = 15000; SET idle_in_transaction_session_timeout = 30000'
 
 // timestamptz comes back as Date and date as 'YYYY-MM-DD' on both engines.
 pg.types.setTypeParser(1082, (value: string) => value)
@@ -100,10 +110,15 @@ class SchemaPGliteDialect extends PGliteDialect {
 }
 
 /** Also used by tests, which share one PGlite per file and give each test its own schema. */
-export function embeddedHandle(pglite: PGlite, options: { closeEngine: boolean; schema?: string }): DatabaseHandle {
+export function embeddedHandle(
+  pglite: PGlite,
+  options: { closeEngine: boolean; schema?: string; acquireTimeoutMs?: number },
+): DatabaseHandle {
   const schemaPrefix = options.schema ? `SET search_path TO "${options.schema}";\n` : ''
   const dialect = options.schema ? new SchemaPGliteDialect(pglite, options.schema) : new PGliteDialect(pglite)
-  const db = new Kysely<Database>({ dialect })
+  const db = new Kysely<Database>({
+    dialect: guardedDialect(dialect, { acquireTimeoutMs: options.acquireTimeoutMs ?? acquireTimeoutMs }),
+  })
   return {
     engine: 'pglite',
     db,
@@ -142,7 +157,10 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
 export function postgresHandle(pool: pg.Pool): DatabaseHandle {
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined)
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
+  // Queued on the new connection before anything else it runs: one round trip per connection, not per query.
+  pool.on('connect', (client) => void client.query(serverLimits).catch(() => undefined))
+  const dialect = new PostgresDialect({ pool: preparingPool(pool) })
+  const db = new Kysely<Database>({ dialect: guardedDialect(dialect, { acquireTimeoutMs }) })
   return {
     engine: 'postgres',
     db,
@@ -150,7 +168,8 @@ export function postgresHandle(pool: pg.Pool): DatabaseHandle {
     async execScript(script) {
       const client = await pool.connect()
       try {
-        await client.query(`BEGIN;\n${script}\nCOMMIT;`)
+        // A migration may take longer than a request's statement limit.
+        await client.query(`BEGIN;\nSET LOCAL statement_timeout = 0;\nSET LOCAL lock_timeout = 0;\n${script}\nCOMMIT;`)
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined)
         throw error
@@ -161,10 +180,13 @@ export function postgresHandle(pool: pg.Pool): DatabaseHandle {
     async withMigrationLock(fn) {
       const client = await pool.connect()
       try {
+        // Another node may be migrating: wait for it as long as it takes.
+        await client.query('SET statement_timeout = 0')
         await client.query('SELECT pg_advisory_lock(727001)')
         return await fn()
       } finally {
         await client.query('SELECT pg_advisory_unlock(727001)').catch(() => undefined)
+        await client.query(serverLimits).catch(() => undefined)
         client.release()
       }
     },

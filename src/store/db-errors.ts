@@ -1,4 +1,4 @@
-import { AppError } from '../app/errors.js'
+import { AppError } from '../domain/app-error.js'
 
 const connectionCodes = new Set([
   'ECONNREFUSED',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from './schema/index.js'
-import { uuidArray } from './subscribers-store.js'
+import { uuidArray } from './sql-arrays.js'
 
 export interface EnqueueUpdate {
   pageId: string

@@ -3,6 +3,7 @@ import type { EscalationStatus } from '../domain/oncall/escalation.js'
 import { sql } from 'kysely'
 import type { Executor } from './schema/index.js'
 import { json } from './schema/index.js'
+import { textArray as texts, uuidArray as uuids } from './sql-arrays.js'
 
 export interface PageStateWrite {
   status: EscalationStatus
@@ -49,6 +50,29 @@ function chunks<T>(rows: readonly T[], size: number): T[][] {
 }
 
 export function oncallPagesStore(db: Executor, orgId: string) {
+  /** A notification as people read it: how sending went is the outbox row's, when it has one. */
+  const notifications = () =>
+    db
+      .selectFrom('oncall_notifications as n')
+      .leftJoin('deliveries as d', (join) => join.onRef('d.source_id', '=', 'n.id').on('d.kind', '=', 'page'))
+      .select([
+        'n.id',
+        'n.page_id',
+        'n.user_id',
+        'n.kind',
+        'n.address',
+        'n.level_index',
+        'n.is_fallback',
+        'n.round',
+        'n.due_at',
+        'n.created_at',
+        sql<string>`CASE WHEN d.id IS NULL THEN n.status WHEN d.status IN ('pending', 'sending') THEN 'pending'
+          WHEN d.status = 'skipped' THEN 'cancelled' ELSE d.status END`.as('status'),
+        sql<Date | null>`coalesce(d.sent_at, n.sent_at)`.as('sent_at'),
+        sql<number>`coalesce(d.attempts, n.attempts)`.as('attempts'),
+        sql<string | null>`coalesce(d.last_error, n.last_error)`.as('last_error'),
+      ])
+      .where('n.org_id', '=', orgId)
   const scoped = () => db.selectFrom('oncall_pages').selectAll().where('org_id', '=', orgId)
   return {
     /** New pages with ids chosen by the caller, so their notifications can be written in the same batch. */
@@ -135,9 +159,13 @@ export function oncallPagesStore(db: Executor, orgId: string) {
         .where('page_id', '=', pageId)
         .orderBy('id')
         .execute(),
+    /**
+     * The notifications of a level; each one that leaves Candor (email, webhook, Slack) is also
+     * an outbox row, written here in the same transaction and sent by the delivery worker.
+     */
     async addNotifications(rows: readonly NotificationWrite[]) {
       for (const chunk of chunks(rows, 2000)) {
-        await db
+        const written = await db
           .insertInto('oncall_notifications')
           .values(
             chunk.map((n) => ({
@@ -155,40 +183,41 @@ export function oncallPagesStore(db: Executor, orgId: string) {
               sent_at: n.status === 'sent' ? n.dueAt : null,
             })),
           )
+          .returning(['id', 'page_id', 'user_id', 'kind', 'address', 'due_at', 'contact_method_id', 'created_at'])
           .execute()
+        const outbound = written.filter((n) => n.kind !== 'in_app' && n.address !== '')
+        if (outbound.length === 0) continue
+        await sql`
+          INSERT INTO deliveries (org_id, incident_id, kind, channel, address, source_id, content, next_attempt_at,
+            created_at, updated_at)
+          SELECT ${orgId}::uuid, p.incident_id, 'page', v.kind, v.address, v.id,
+            jsonb_build_object('userId', v.user_id, 'pageId', v.page_id), v.due_at, v.created_at, v.created_at
+          FROM unnest(${uuids(outbound.map((n) => n.id))}, ${uuids(outbound.map((n) => n.page_id))},
+            ${uuids(outbound.map((n) => n.user_id))}, ${texts(outbound.map((n) => n.kind))},
+            ${texts(outbound.map((n) => n.address))}, ${texts(outbound.map((n) => n.due_at.toISOString()))}::timestamptz[],
+            ${texts(outbound.map((n) => n.created_at.toISOString()))}::timestamptz[])
+            AS v(id, page_id, user_id, kind, address, due_at, created_at)
+          JOIN oncall_pages p ON p.id = v.page_id`.execute(db)
       }
     },
     /** Notifications still waiting on a delay: nobody needs them once the page is acknowledged or resolved. */
-    cancelPending: (pageIds: readonly string[]) =>
-      pageIds.length === 0
-        ? Promise.resolve()
-        : db
-            .updateTable('oncall_notifications')
-            .set({ status: 'cancelled' })
-            .where('org_id', '=', orgId)
-            .where('page_id', 'in', [...pageIds])
-            .where('status', '=', 'pending')
-            .execute()
-            .then(() => undefined),
+    async cancelPending(pageIds: readonly string[]) {
+      if (pageIds.length === 0) return
+      // Outbound ones are settled in the outbox (those already sent stay sent); the record follows.
+      const skipped = await sql<{ id: string }>`
+        UPDATE deliveries d SET status = 'skipped', last_error = 'the page was answered before this was sent'
+        FROM oncall_notifications n
+        WHERE d.kind = 'page' AND d.source_id = n.id AND d.status IN ('pending', 'retrying')
+          AND n.org_id = ${orgId}::uuid AND n.page_id = ANY(${uuids(pageIds)})
+        RETURNING n.id`.execute(db)
+      const ids = skipped.rows.map((r) => r.id)
+      if (ids.length)
+        await db.updateTable('oncall_notifications').set({ status: 'cancelled' }).where('id', 'in', ids).execute()
+    },
     listNotifications: (pageId: string) =>
-      db
-        .selectFrom('oncall_notifications')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('page_id', '=', pageId)
-        .orderBy('due_at')
-        .orderBy('kind')
-        .orderBy('id')
-        .execute(),
+      notifications().where('n.page_id', '=', pageId).orderBy('n.due_at').orderBy('n.kind').orderBy('n.id').execute(),
     listNotificationsOf: (userId: string, limit = 50) =>
-      db
-        .selectFrom('oncall_notifications')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('user_id', '=', userId)
-        .orderBy('created_at', 'desc')
-        .limit(limit)
-        .execute(),
+      notifications().where('n.user_id', '=', userId).orderBy('n.created_at', 'desc').limit(limit).execute(),
     /** Records a link's nonce; false when it was spent before (the link works once). */
     async spendNonce(nonce: string, pageId: string, at: Date) {
       const rows = await db

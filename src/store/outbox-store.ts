@@ -1,14 +1,24 @@
 import { sql } from 'kysely'
 import type { Executor } from './schema/index.js'
-import { uuidArray } from './subscribers-store.js'
+import { bigintArray, textArray, uuidArray } from './sql-arrays.js'
+
+export interface RetryMark {
+  id: string
+  nextAttemptAt: Date
+  error: string
+  errorClass?: string
+}
 
 export interface ClaimedRow {
   id: string
   batch_no: string | null
-  org_id: string
-  page_id: string
+  org_id: string | null
+  page_id: string | null
   update_id: string | null
-  subscriber_id: string
+  incident_id: string | null
+  subscriber_id: string | null
+  source_id: string | null
+  content: Record<string, unknown> | null
   channel: string
   kind: string
   stage: string | null
@@ -35,19 +45,31 @@ export interface ClaimedBatch {
 
 export interface RowException {
   id: string
-  status: 'retrying' | 'failed' | 'skipped'
+  status: 'retrying' | 'failed' | 'skipped' | 'sent'
   nextAttemptAt?: Date
   error?: string
+  errorClass?: string
 }
 
-const claimedColumns = sql`d.id::text AS id, d.batch_no::text AS batch_no, d.org_id, d.page_id, d.update_id, d.subscriber_id, d.channel, d.kind, d.stage, d.attempts,
-  s.address, s.locale, s.audience, s.secret, s.state AS subscriber_state, s.confirmation_expires_at, s.consecutive_failures`
+// A message without a subscriber carries its own address; its "subscription" is always active.
+const claimedColumns = sql`d.id::text AS id, d.batch_no::text AS batch_no, d.org_id, d.page_id, d.update_id,
+  d.incident_id, d.subscriber_id, d.source_id, d.content, d.channel, d.kind, d.stage, d.attempts,
+  coalesce(d.address, s.address) AS address, s.locale, coalesce(s.audience, 'customer') AS audience, s.secret,
+  coalesce(s.state, 'active') AS subscriber_state, s.confirmation_expires_at,
+  coalesce(s.consecutive_failures, 0) AS consecutive_failures`
 
 /**
  * The delivery workers' view of the outbox, across organisations (a worker serves every
  * tenant). Claims are leases: `locked_until` passed means the claimer is gone.
  */
 export function outboxStore(db: Executor) {
+  async function markSent(ids: readonly string[], now: Date): Promise<void> {
+    if (ids.length === 0) return
+    await sql`
+      UPDATE deliveries SET status = 'sent', sent_at = ${now}::timestamptz, locked_until = NULL, error_class = NULL,
+        updated_at = ${now}::timestamptz
+      WHERE id = ANY(${bigintArray(ids)})`.execute(db)
+  }
   return {
     /** Rows whose worker died go back to the queue; attempts keep counting. */
     async reclaimExpired(channel: string, now: Date): Promise<number> {
@@ -58,17 +80,22 @@ export function outboxStore(db: Executor) {
     },
     async claim(channel: string, limit: number, now: Date, leaseUntil: Date): Promise<ClaimedRow[]> {
       const result = await sql<ClaimedRow>`
-        UPDATE deliveries d
-        SET status = 'sending', attempts = d.attempts + 1, locked_until = ${leaseUntil}::timestamptz, updated_at = ${now}::timestamptz
-        FROM (
+        WITH picked AS (
           SELECT id FROM deliveries
-          WHERE channel = ${channel} AND (status = 'retrying' OR (status = 'pending' AND batch_no IS NULL)) AND next_attempt_at <= ${now}::timestamptz
+          WHERE channel = ${channel} AND (status = 'retrying' OR (status = 'pending' AND batch_no IS NULL))
+            AND next_attempt_at <= ${now}::timestamptz
           ORDER BY next_attempt_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED
-        ) picked, subscribers s
-        WHERE d.id = picked.id AND s.id = d.subscriber_id
-        RETURNING ${claimedColumns}`.execute(db)
+        ), claimed AS (
+          UPDATE deliveries d
+          SET status = 'sending', attempts = d.attempts + 1, locked_until = ${leaseUntil}::timestamptz,
+            updated_at = ${now}::timestamptz
+          FROM picked WHERE d.id = picked.id
+          RETURNING d.*
+        )
+        SELECT ${claimedColumns} FROM claimed d LEFT JOIN subscribers s ON s.id = d.subscriber_id
+        ORDER BY d.next_attempt_at`.execute(db)
       return result.rows
     },
     /** One batch of a fan-out, as a lease; a batch whose lease ran out (its worker died) is taken over. */
@@ -102,71 +129,94 @@ export function outboxStore(db: Executor) {
     },
     /**
      * Records a batch's progress: the exceptions first, then the watermark that covers them.
-     * Run in a transaction, so a crash leaves either both or neither.
+     * Run in a transaction, so a crash leaves either both or neither. A released batch is due
+     * again at once, its untried deliveries still pending.
      */
     async ackBatch(
       batchId: string,
       ackedUpto: string,
-      isDone: boolean,
+      outcome: 'progress' | 'done' | 'released',
       exceptions: readonly RowException[],
       now: Date,
     ): Promise<void> {
+      const sent = exceptions.filter((e) => e.status === 'sent').map((e) => e.id)
+      if (sent.length) await markSent(sent, now)
       for (const status of ['retrying', 'failed', 'skipped'] as const) {
         const rows = exceptions.filter((e) => e.status === status)
         if (rows.length === 0) continue
         await sql`
-          UPDATE deliveries d SET status = ${status}, attempts = d.attempts + 1, last_error = v.error,
-            next_attempt_at = coalesce(nullif(v.at_text, '')::timestamptz, d.next_attempt_at), failed_at = ${status === 'failed' ? now : null}::timestamptz, updated_at = ${now}::timestamptz
-          FROM unnest(${bigintArray(rows.map((r) => r.id))}, ${textArray(rows.map((r) => r.nextAttemptAt?.toISOString() ?? ''))}, ${textArray(rows.map((r) => r.error ?? ''))}) AS v(id, at_text, error)
+          UPDATE deliveries d SET status = ${status}, attempts = d.attempts + 1, last_error = nullif(v.error, ''),
+            error_class = nullif(v.class, ''),
+            next_attempt_at = coalesce(nullif(v.at_text, '')::timestamptz, d.next_attempt_at),
+            failed_at = ${status === 'failed' ? now : null}::timestamptz, updated_at = ${now}::timestamptz
+          FROM unnest(${bigintArray(rows.map((r) => r.id))}, ${textArray(rows.map((r) => r.nextAttemptAt?.toISOString() ?? ''))},
+            ${textArray(rows.map((r) => r.error ?? ''))}, ${textArray(rows.map((r) => r.errorClass ?? ''))})
+            AS v(id, at_text, error, class)
           WHERE d.id = v.id`.execute(db)
       }
       await sql`
         UPDATE delivery_batches SET acked_upto = greatest(acked_upto, ${ackedUpto}::bigint), updated_at = ${now}::timestamptz,
-          state = CASE WHEN ${isDone}::boolean THEN 'done' ELSE state END, locked_until = CASE WHEN ${isDone}::boolean THEN NULL ELSE locked_until END
+          state = CASE ${outcome} WHEN 'done' THEN 'done' WHEN 'released' THEN 'pending' ELSE state END,
+          locked_until = CASE WHEN ${outcome} = 'progress' THEN locked_until END,
+          next_attempt_at = CASE WHEN ${outcome} = 'released' THEN ${now}::timestamptz ELSE next_attempt_at END
         WHERE id = ${batchId}::bigint`.execute(db)
     },
     async extendBatchLease(batchId: string, until: Date): Promise<void> {
-      await sql`UPDATE delivery_batches SET locked_until = ${until}::timestamptz WHERE id = ${batchId}::bigint AND state = 'sending'`.execute(
-        db,
-      )
+      await sql`UPDATE delivery_batches SET locked_until = ${until}::timestamptz
+        WHERE id = ${batchId}::bigint AND state = 'sending'`.execute(db)
     },
-    async markSent(ids: readonly string[], now: Date): Promise<void> {
+    markSent,
+    async markSkipped(marks: readonly { id: string; reason: string }[], now: Date): Promise<void> {
       await sql`
-        UPDATE deliveries SET status = 'sent', sent_at = ${now}::timestamptz, locked_until = NULL, updated_at = ${now}::timestamptz
-        WHERE id = ANY(${bigintArray(ids)})`.execute(db)
+        UPDATE deliveries d SET status = 'skipped', last_error = v.reason, locked_until = NULL,
+          updated_at = ${now}::timestamptz
+        FROM unnest(${bigintArray(marks.map((m) => m.id))}, ${textArray(marks.map((m) => m.reason))}) AS v(id, reason)
+        WHERE d.id = v.id`.execute(db)
     },
-    async markSkipped(ids: readonly string[], now: Date): Promise<void> {
+    async markRetrying(marks: readonly RetryMark[], now: Date): Promise<void> {
       await sql`
-        UPDATE deliveries SET status = 'skipped', locked_until = NULL, updated_at = ${now}::timestamptz
-        WHERE id = ANY(${bigintArray(ids)})`.execute(db)
-    },
-    async markRetrying(marks: readonly { id: string; nextAttemptAt: Date; error: string }[], now: Date): Promise<void> {
-      await sql`
-        UPDATE deliveries d SET status = 'retrying', next_attempt_at = v.at, last_error = v.error, locked_until = NULL, updated_at = ${now}::timestamptz
-        FROM unnest(${bigintArray(marks.map((m) => m.id))}, ${textArray(marks.map((m) => m.nextAttemptAt.toISOString()))}::timestamptz[], ${textArray(marks.map((m) => m.error))}) AS v(id, at, error)
+        UPDATE deliveries d SET status = 'retrying', next_attempt_at = v.at, last_error = v.error,
+          error_class = nullif(v.class, ''), locked_until = NULL, updated_at = ${now}::timestamptz
+        FROM unnest(${bigintArray(marks.map((m) => m.id))},
+          ${textArray(marks.map((m) => m.nextAttemptAt.toISOString()))}::timestamptz[],
+          ${textArray(marks.map((m) => m.error))}, ${textArray(marks.map((m) => m.errorClass ?? ''))}) AS v(id, at, error, class)
         WHERE d.id = v.id`.execute(db)
     },
     async markFailed(marks: readonly { id: string; error: string }[], now: Date): Promise<void> {
       await sql`
-        UPDATE deliveries d SET status = 'failed', failed_at = ${now}::timestamptz, last_error = v.error, locked_until = NULL, updated_at = ${now}::timestamptz
+        UPDATE deliveries d SET status = 'failed', failed_at = ${now}::timestamptz, last_error = v.error, locked_until = NULL,
+          updated_at = ${now}::timestamptz
         FROM unnest(${bigintArray(marks.map((m) => m.id))}, ${textArray(marks.map((m) => m.error))}) AS v(id, error)
         WHERE d.id = v.id`.execute(db)
     },
+    /** Handed back untried (shutdown): due at once, and the attempt the claim counted is taken back. */
+    async release(ids: readonly string[], now: Date): Promise<void> {
+      if (ids.length === 0) return
+      await sql`
+        UPDATE deliveries SET status = 'retrying', attempts = greatest(attempts - 1, 0), locked_until = NULL,
+          next_attempt_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+        WHERE status = 'sending' AND id = ANY(${bigintArray(ids)})`.execute(db)
+    },
+    async releaseRelayHolds(channel: string, now: Date): Promise<number> {
+      const rows = await sql`
+        UPDATE deliveries SET next_attempt_at = ${now}::timestamptz, error_class = NULL, updated_at = ${now}::timestamptz
+        WHERE channel = ${channel} AND status = 'retrying' AND error_class = 'relay'`.execute(db)
+      const batches = await sql`
+        UPDATE delivery_batches SET next_attempt_at = ${now}::timestamptz
+        WHERE channel = ${channel} AND state = 'pending' AND next_attempt_at > ${now}::timestamptz`.execute(db)
+      return Number(rows.numAffectedRows ?? 0n) + Number(batches.numAffectedRows ?? 0n)
+    },
     async extendLease(ids: readonly string[], until: Date): Promise<void> {
       if (ids.length === 0) return
-      await sql`UPDATE deliveries SET locked_until = ${until}::timestamptz WHERE status = 'sending' AND id = ANY(${bigintArray(ids)})`.execute(
-        db,
-      )
+      await sql`UPDATE deliveries SET locked_until = ${until}::timestamptz
+        WHERE status = 'sending' AND id = ANY(${bigintArray(ids)})`.execute(db)
     },
     async releaseAllLeases(now: Date): Promise<number> {
       const rows =
-        await sql`UPDATE deliveries SET status = 'retrying', locked_until = NULL, updated_at = ${now}::timestamptz WHERE status = 'sending'`.execute(
-          db,
-        )
-      const batches =
-        await sql`UPDATE delivery_batches SET state = 'pending', locked_until = NULL, updated_at = ${now}::timestamptz WHERE state = 'sending'`.execute(
-          db,
-        )
+        await sql`UPDATE deliveries SET status = 'retrying', locked_until = NULL, updated_at = ${now}::timestamptz
+        WHERE status = 'sending'`.execute(db)
+      const batches = await sql`UPDATE delivery_batches SET state = 'pending', locked_until = NULL,
+        updated_at = ${now}::timestamptz WHERE state = 'sending'`.execute(db)
       return Number(rows.numAffectedRows ?? 0n) + Number(batches.numAffectedRows ?? 0n)
     },
     streaksFor: (subscriberIds: readonly string[]) =>
@@ -199,53 +249,6 @@ export function outboxStore(db: Executor) {
     },
     markConfirmationSent: (subscriberId: string, now: Date) =>
       db.updateTable('subscribers').set({ confirmation_sent_at: now }).where('id', '=', subscriberId).execute(),
-    /** What one update's messages say: the update, its incident, its page and the names of the components it touches. */
-    async loadUpdate(orgId: string, updateId: string) {
-      const update = await db
-        .selectFrom('incident_updates')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', updateId)
-        .executeTakeFirst()
-      if (!update) return undefined
-      const incident = await db
-        .selectFrom('incidents')
-        .selectAll()
-        .where('org_id', '=', orgId)
-        .where('id', '=', update.incident_id)
-        .executeTakeFirstOrThrow()
-      const components = await db
-        .selectFrom('incident_components')
-        .innerJoin('components', 'components.id', 'incident_components.component_id')
-        .select(['components.id', 'components.name'])
-        .where('incident_components.org_id', '=', orgId)
-        .where('incident_components.incident_id', '=', incident.id)
-        .orderBy('components.position')
-        .execute()
-      return { update, incident, components }
-    },
-    async loadPage(pageId: string) {
-      const page = await db.selectFrom('status_pages').selectAll().where('id', '=', pageId).executeTakeFirst()
-      if (!page) return undefined
-      const hostnames = await db
-        .selectFrom('status_page_hostnames')
-        .select('hostname')
-        .where('page_id', '=', pageId)
-        .orderBy('hostname')
-        .execute()
-      return { ...page, hostnames: hostnames.map((h) => h.hostname) }
-    },
   }
 }
 export type OutboxStore = ReturnType<typeof outboxStore>
-
-function bigintArray(ids: readonly string[]) {
-  return sql<string[]>`${`{${ids.map((id) => String(BigInt(id))).join(',')}}`}::bigint[]`
-}
-
-/** A text[] parameter; values travel as one array literal, quoted and escaped. */
-function textArray(values: readonly string[]) {
-  return sql<
-    string[]
-  >`${`{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`
-}

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { processConfigStore } from './process-config-store.js'
-import { processOutboxStore } from './process-outbox-store.js'
+import { processFreezeStore } from './process-freeze-store.js'
 import { processStateStore } from './process-state-store.js'
 import type { Executor } from './schema/index.js'
 import { timelineStore } from './timeline-store.js'
@@ -10,7 +10,7 @@ export function processStore(db: Executor, orgId: string) {
   return {
     state: processStateStore(db, orgId),
     timeline: timelineStore(db, orgId),
-    outbox: processOutboxStore(db, orgId),
+    freeze: processFreezeStore(db, orgId),
     config: processConfigStore(db, orgId),
   }
 }

@@ -6,12 +6,14 @@ import { incidentsStore } from './incidents-store.js'
 import { instanceSettingsStore } from './instance-settings-store.js'
 import { integrationKeysStore, integrationsStore } from './integrations-store.js'
 import { maintenancesStore } from './maintenances-store.js'
+import { messagesStore } from './messages-store.js'
 import { oncallStore } from './oncall-store.js'
 import { orgAccountsStore } from './org-accounts-store.js'
 import { organisationsStore } from './organisations-store.js'
 import { pagesStore, publicPagesStore } from './pages-store.js'
 import { processStore } from './process-store.js'
 import { routingRulesStore } from './routing-rules-store.js'
+import { runTransaction, type TransactionLimits } from './run-transaction.js'
 import type { Db, Executor } from './schema/index.js'
 import { subscribersStore } from './subscribers-store.js'
 import { tokensStore } from './tokens-store.js'
@@ -36,22 +38,40 @@ export function orgStore(db: Executor, orgId: string) {
     integrations: integrationsStore(db, orgId),
     alerts: alertsStore(db, orgId),
     routingRules: routingRulesStore(db, orgId),
+    /** The one outbox: every message that leaves Candor for this organisation. */
+    messages: messagesStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>
 
-/** `embedded`: the database lives in this process with one connection (PGlite). */
-export function createStore(db: Db, options: { embedded?: boolean } = {}) {
+export interface StoreOptions {
+  /** The database lives in this process with one connection (PGlite). */
+  embedded?: boolean
+  /** The longest any transaction may stay open (default 15 s). */
+  transactionTimeoutMs?: number
+  logger?: { error(fields: object, message: string): void }
+}
+
+export const defaultTransactionTimeoutMs = 15_000
+
+export function createStore(db: Db, options: StoreOptions = {}) {
+  const limits: TransactionLimits = {
+    timeoutMs: options.transactionTimeoutMs ?? defaultTransactionTimeoutMs,
+    ...(options.logger ? { logger: options.logger } : {}),
+  }
+  /** A transaction that is not one tenant's (a worker claiming across organisations); named for the log. */
+  const run = <T>(name: string | undefined, fn: (trx: Executor) => Promise<T>) => runTransaction(db, limits, name, fn)
   return {
     db,
     embedded: options.embedded === true,
     forOrg: (orgId: string) => orgStore(db, orgId),
     /** One transaction; the callback gets the same scoped store bound to it. */
-    transaction: <T>(orgId: string, fn: (tx: OrgStore, raw: Executor) => Promise<T>) =>
-      db.transaction().execute((trx) => fn(orgStore(trx, orgId), trx)),
+    transaction: <T>(orgId: string, fn: (tx: OrgStore, raw: Executor) => Promise<T>, name?: string) =>
+      runTransaction(db, limits, name, (trx) => fn(orgStore(trx, orgId), trx)),
+    run,
     organisations: organisationsStore(db),
     tokens: tokensStore(db),
-    accounts: accountsStore(db),
+    accounts: accountsStore(db, run),
     instanceSettings: instanceSettingsStore(db),
     publicPages: publicPagesStore(db),
     integrationKeys: integrationKeysStore(db),

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { uuidArray } from './sql-arrays.js'
 import type { Executor } from './schema/index.js'
 
 export interface SubscriberWrite {
@@ -38,8 +39,6 @@ export interface SubscriberFilter {
   state?: string
   ids?: string[]
 }
-
-export const uuidArray = (ids: readonly string[]) => sql<string[]>`${`{${ids.join(',')}}`}::uuid[]`
 
 /** Subscribers of one organisation; every query carries org_id. */
 export function subscribersStore(db: Executor, orgId: string) {

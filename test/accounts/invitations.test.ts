@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { configureAccounts } from '../../src/app/accounts/accounts-options.js'
 import { findExecutableMarkup } from '../../src/text/executable-markup.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
@@ -142,14 +141,21 @@ forEachDatabase((engine) => {
 
     it('with SMTP, sends the link only by email, in sanitised HTML and plain text', async () => {
       const t = await createTestApp(engine)
-      configureAccounts(t.deps, { canSendEmail: true })
+      t.deps.accounts.canSendEmail = true
       await t.deps.store.organisations.create({ slug: 'unused', name: 'x' })
       const created = await invite(t, t.org.auth, 'mail@example.com')
       expect(created.json().accept_url).toBeUndefined()
-      const [mail] = await t.deps.store.accounts.emails.list({ to: 'mail@example.com' })
-      expect(mail!.subject).toContain('You are invited to')
-      expect(mail!.text_body).toMatch(/http:\/\/status\.test\/invitations\/accept\?token=\S+/)
-      expect(findExecutableMarkup(mail!.html_body!)).toEqual([])
+      const [row] = await t.deps.store.db
+        .selectFrom('deliveries')
+        .select(['content', 'org_id'])
+        .where('kind', '=', 'account_mail')
+        .where('address', '=', 'mail@example.com')
+        .execute()
+      const mail = row!.content as { subject: string; text: string; html: string }
+      expect(row!.org_id).toBe(t.org.id)
+      expect(mail.subject).toContain('You are invited to')
+      expect(mail.text).toMatch(/http:\/\/status\.test\/invitations\/accept\?token=\S+/)
+      expect(findExecutableMarkup(mail.html)).toEqual([])
     })
   })
 })

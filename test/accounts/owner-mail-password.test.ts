@@ -1,9 +1,8 @@
 import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
-import { configureAccounts } from '../../src/app/accounts/accounts-options.js'
 import { bootstrapOwner } from '../../src/app/accounts/bootstrap-owner.js'
 import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
-import { accountMailService } from '../../src/http/accounts/account-mail-service.js'
+import { startTestPipeline } from '../support/pipeline.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 import { addPerson, signIn } from './accounts-fixtures.js'
@@ -41,10 +40,8 @@ forEachDatabase((engine) => {
       const t = await createTestApp(engine)
       const sink = await startSmtpSink({ keepRaw: true })
       cleanup.push(() => sink.close())
-      configureAccounts(t.deps, { canSendEmail: true })
-      const service = accountMailService({ ...t.deps, clock: () => new Date() }, sink.url)
-      await service.start()
-      cleanup.push(() => service.stop())
+      t.deps.accounts.canSendEmail = true
+      const pipeline = await startTestPipeline(t.deps, { smtpUrl: sink.url })
       const person = await addPerson(t, t.org.id, 'viewer')
       await t.app.inject({
         method: 'POST',
@@ -64,8 +61,8 @@ forEachDatabase((engine) => {
         payload: { email: 'nobody@example.com' },
       })
       expect(unknown.json()).toEqual(asked.json())
-      const started = Date.now()
-      while (sink.messages.length < 2 && Date.now() - started < 15_000) await new Promise((r) => setTimeout(r, 100))
+      await pipeline.worker.drained()
+      expect(sink.messages).toHaveLength(2)
       const mails = await Promise.all(sink.messages.map((m) => simpleParser(m.raw ?? '')))
       expect(mails.map((m) => m.subject).sort()).toEqual(
         [
@@ -79,7 +76,12 @@ forEachDatabase((engine) => {
       ).searchParams.get('token')!
       const used = await t.app.inject({ method: 'POST', url: '/api/auth/link', payload: { token } })
       expect(used.json()).toMatchObject({ user: { id: person.id }, role: 'viewer' })
-      expect((await t.deps.store.accounts.emails.list()).every((m) => m.sent_at !== null)).toBe(true)
+      const queued = await t.deps.store.db
+        .selectFrom('deliveries')
+        .select(['status', 'sent_at'])
+        .where('kind', '=', 'account_mail')
+        .execute()
+      expect(queued.map((m) => m.status)).toEqual(['sent', 'sent'])
     }, 60_000)
   })
 

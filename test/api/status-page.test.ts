@@ -2,8 +2,7 @@ import { brotliDecompressSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { statusPageFeature } from '../../src/http/status-page/feature.js'
-import { statusPagesRuntime } from '../../src/http/status-page/runtime.js'
+import { statusPagesService } from '../../src/wiring/services.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp, type TestOrg } from '../support/test-app.js'
 
@@ -39,7 +38,7 @@ async function publicPage(app: FastifyInstance, org: TestOrg) {
 }
 
 async function started(t: TestApp) {
-  const runtime = statusPagesRuntime(t.deps)
+  const runtime = t.deps.statusPages
   await runtime.start()
   return runtime
 }
@@ -146,7 +145,7 @@ forEachDatabase((engine) => {
     it('picks up a change written straight to the database by another node (LISTEN/NOTIFY)', async () => {
       const t = await createTestApp(engine)
       const { slug, componentId } = await publicPage(t.app, t.org)
-      const [service] = statusPageFeature.services!(t.deps, {} as never)
+      const service = statusPagesService(t.deps)
       await service!.start()
       try {
         await sql`update components set status = 'under_maintenance' where id = ${componentId}`.execute(t.database.db)

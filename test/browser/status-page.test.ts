@@ -2,7 +2,6 @@ import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { statusPagesRuntime } from '../../src/http/status-page/runtime.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
 
 const chromiumPath = '/usr/bin/chromium'
@@ -69,7 +68,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
       headers: t.org.auth,
       payload: { page_id: pageId, name: 'Dashboard' },
     })
-    await statusPagesRuntime(t.deps).start()
+    await t.deps.statusPages.start()
     await t.app.listen({ port: 0, host: '127.0.0.1' })
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
     const context = await browser.newContext({
@@ -98,7 +97,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
     expect(row).toContain('Operational')
     expect(await tab.locator('#last-updated time').getAttribute('data-utc')).toMatch(/UTC$/)
 
-    const runtime = statusPagesRuntime(t.deps)
+    const runtime = t.deps.statusPages
     await expect.poll(() => runtime.hub.count(pageId)).toBe(1)
     const incident = (
       await t.app.inject({

@@ -1,7 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest'
-import type { OutboundMessage } from '../../src/delivery/channels/channel.js'
-import { ChannelRegistry } from '../../src/delivery/channels/channel-registry.js'
-import { runOncallJobs } from '../../src/jobs/oncall-jobs-service.js'
+import { describe, expect, it } from 'vitest'
+import { startOncallJobs } from '../support/oncall-jobs.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
 import {
@@ -12,9 +10,6 @@ import {
   postJson as postRaw,
 } from '../intake/intake-helpers.js'
 import { addMembers, getJson, postJson, type Member } from './oncall-fixtures.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
-
-beforeAll(useDocumentedPermissions)
 
 const MIN = 60_000
 
@@ -49,10 +44,8 @@ async function setUp(t: TestApp, kind: 'alertmanager' | 'pagerduty' | 'webhook')
   })
   const integration = await createIntegration(t.app, t.org, kind)
   await createRule(t.app, t.org, { name: 'page checkout', actions: [{ type: 'page', escalationPolicyId: policy.id }] })
-  const sent: OutboundMessage[] = []
-  const channels = new ChannelRegistry()
-  channels.register({ kind: 'email', send: async (m: OutboundMessage) => (sent.push(m), { ok: true }) })
-  return { ana, lead, integration, channels, sent }
+  const jobs = await startOncallJobs(t)
+  return { ana, lead, integration, jobs }
 }
 
 const onlyPage = async (t: TestApp): Promise<PageView> => {
@@ -65,13 +58,13 @@ forEachDatabase((engine) => {
   describe('an alert settled at its source settles its page', () => {
     it('Alertmanager "resolved" resolves the page: the timeout escalates nobody and the lead is never notified', async () => {
       const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
-      const { lead, integration, channels, sent } = await setUp(t, 'alertmanager')
+      const { lead, integration, jobs } = await setUp(t, 'alertmanager')
       const url = `/api/intake/alertmanager/${integration.key}`
       expect((await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'firing')]))).statusCode).toBe(
         202,
       )
-      expect(await runOncallJobs(t.deps, channels, t.clock.now)).toEqual({ escalated: 0, sent: 1 })
-      expect(sent.map((m) => m.address)).toEqual(['ana@example.test'])
+      expect(await jobs.run()).toEqual({ escalated: 0, sent: 1 })
+      expect(jobs.mailed()).toEqual(['ana@example.test'])
       expect(await onlyPage(t)).toMatchObject({ status: 'triggered', level: 1 })
 
       t.clock.advance(2 * MIN)
@@ -84,23 +77,23 @@ forEachDatabase((engine) => {
       expect(resolved.events.at(-1)).toMatchObject({ type: 'resolved', actor: 'integration:alertmanager integration' })
 
       t.clock.advance(30 * MIN)
-      expect(await runOncallJobs(t.deps, channels, t.clock.now)).toEqual({ escalated: 0, sent: 0 })
+      expect(await jobs.run()).toEqual({ escalated: 0, sent: 0 })
       const after = await onlyPage(t)
       expect(after).toMatchObject({ status: 'resolved', level: 1 })
       expect(after.notifications.filter((n) => n.user_id === lead.id)).toEqual([])
-      expect(sent.map((m) => m.address)).toEqual(['ana@example.test'])
+      expect(jobs.mailed()).toEqual(['ana@example.test'])
     })
 
     it('PagerDuty acknowledge acknowledges the page, resolve then resolves it', async () => {
       const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
-      const { lead, integration, channels } = await setUp(t, 'pagerduty')
+      const { lead, integration, jobs } = await setUp(t, 'pagerduty')
       const triggered = await postRaw(t.app, '/v2/enqueue', {
         routing_key: integration.key,
         event_action: 'trigger',
         payload: { summary: 'DB lag', source: 'db1', severity: 'critical' },
       })
       const { dedup_key } = triggered.json()
-      await runOncallJobs(t.deps, channels, t.clock.now)
+      await jobs.run()
 
       t.clock.advance(MIN)
       expect(
@@ -109,7 +102,7 @@ forEachDatabase((engine) => {
       ).toBe(202)
       expect(await onlyPage(t)).toMatchObject({ status: 'acknowledged', due_at: null })
       t.clock.advance(30 * MIN)
-      expect(await runOncallJobs(t.deps, channels, t.clock.now)).toEqual({ escalated: 0, sent: 0 })
+      expect(await jobs.run()).toEqual({ escalated: 0, sent: 0 })
 
       expect(
         (await postRaw(t.app, '/v2/enqueue', { routing_key: integration.key, event_action: 'resolve', dedup_key }))
@@ -123,7 +116,7 @@ forEachDatabase((engine) => {
 
     it('a generic webhook resolve stops the page; firing again later pages anew, and only the old page was resolved', async () => {
       const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
-      const { integration, channels } = await setUp(t, 'webhook')
+      const { integration, jobs } = await setUp(t, 'webhook')
       const url = `/api/intake/webhook/${integration.key}`
       await postRaw(t.app, url, { summary: 'Search slow', dedup_key: 'search' })
       const first = await onlyPage(t)
@@ -140,7 +133,7 @@ forEachDatabase((engine) => {
       const pages: { id: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
       expect(pages.map((p) => p.status).sort()).toEqual(['resolved', 'triggered'])
       t.clock.advance(5 * MIN)
-      expect((await runOncallJobs(t.deps, channels, t.clock.now)).escalated).toBe(1)
+      expect((await jobs.run()).escalated).toBe(1)
 
       // A resolve and a new firing in one request (another alert, far from flapping): the open page stops first, then the firing pages anew.
       await postRaw(t.app, url, { summary: 'Index lag', dedup_key: 'index' })

@@ -1,11 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { pageLinkUrl } from '../../src/app/oncall/page-links.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
 import { addMembers, postJson } from './oncall-fixtures.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
-
-beforeAll(useDocumentedPermissions)
 
 async function pageOf(t: TestApp) {
   const [ana, lead] = await addMembers(t.deps.store.db, t.org.id, ['Ana', 'Lead'])

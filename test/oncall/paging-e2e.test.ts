@@ -1,15 +1,10 @@
 import { simpleParser } from 'mailparser'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { createPagingChannels } from '../../src/app/oncall/paging-channels.js'
-import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
-import { runOncallJobs } from '../../src/jobs/oncall-jobs-service.js'
+import { describe, expect, it } from 'vitest'
+import { startOncallJobs } from '../support/oncall-jobs.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 import { alertmanagerAlert, alertmanagerGroup, createIntegration, createRule } from '../intake/intake-helpers.js'
 import { addMembers, getJson, postJson } from './oncall-fixtures.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
-
-beforeAll(useDocumentedPermissions)
 
 const MIN = 60_000
 
@@ -28,13 +23,13 @@ const linkIn = (text: string, action: 'acknowledge' | 'escalate') =>
 forEachDatabase((engine) => {
   describe('paging end to end, real server and real SMTP', () => {
     it('an alert pages level 1 by email, the timeout escalates to level 2, level 2 acknowledges through the emailed link, and escalation stops', async () => {
-      const sink = await startSmtpSink({ keepRaw: true })
       const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
       await t.app.listen({ port: 0, host: '127.0.0.1' })
       const address = t.app.server.address()
       const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
       t.deps.baseUrl = base
-      const paging = createPagingChannels({ smtpUrl: sink.url, baseUrl: base, webhookAllowlist: [] })
+      const jobs = await startOncallJobs(t)
+      const sink = jobs.sink
       try {
         const [ana, lead] = await addMembers(t.deps.store.db, t.org.id, ['Ana', 'Lead'])
         await postJson(t.app, '/api/contact-methods', t.org.auth, {
@@ -85,14 +80,14 @@ forEachDatabase((engine) => {
         const [recorded] = await getJson(t.app, '/api/alerts', t.org.auth)
         expect(recorded.routing.pages).toEqual([{ escalation_policy_id: policy.id, status: 'paged', page_id: page.id }])
 
-        await runOncallJobs(t.deps, paging.channels, t.clock.now)
+        await jobs.run()
         const raws = () => sink.messages.map((m) => m.raw!)
         const first = await mailTo(raws(), 'ana@example.test')
         expect(first?.subject).toBe('[Page] Checkout errors on web-1')
         expect(await mailTo(raws(), 'lead@example.test')).toBeUndefined()
 
         t.clock.advance(5 * MIN)
-        expect(await runOncallJobs(t.deps, paging.channels, t.clock.now)).toEqual({ escalated: 1, sent: 1 })
+        expect(await jobs.run()).toEqual({ escalated: 1, sent: 1 })
         const second = await mailTo(raws(), 'lead@example.test')
         const acknowledgeUrl = linkIn(second!.text ?? '', 'acknowledge')
         expect(acknowledgeUrl).toBeDefined()
@@ -124,7 +119,7 @@ forEachDatabase((engine) => {
         })
 
         t.clock.advance(60 * MIN)
-        expect(await runOncallJobs(t.deps, paging.channels, t.clock.now)).toEqual({ escalated: 0, sent: 0 })
+        expect(await jobs.run()).toEqual({ escalated: 0, sent: 0 })
         expect(sink.messages).toHaveLength(2)
         expect((await fetch(acknowledgeUrl!, { method: 'POST' })).status).toBe(409)
 
@@ -137,8 +132,6 @@ forEachDatabase((engine) => {
         expect(resolved.status).toBeLessThan(300)
         expect((await getJson(t.app, `/api/oncall-pages/${page.id}`, t.org.auth)).status).toBe('resolved')
       } finally {
-        await paging.close()
-        await sink.close()
       }
     })
   })

@@ -1,25 +1,21 @@
-import { beforeAll, describe, expect, it } from 'vitest'
-import type { OutboundMessage, SendResult } from '../../src/delivery/channels/channel.js'
-import { ChannelRegistry } from '../../src/delivery/channels/channel-registry.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { simpleParser } from 'mailparser'
+import { startHttpReceiver } from '../../src/delivery/testing/http-receiver.js'
 import { advanceDueEscalations } from '../../src/jobs/escalation-timers.js'
-import { sendDuePageNotifications } from '../../src/jobs/page-notifications.js'
+import { startOncallJobs } from '../support/oncall-jobs.js'
 import { createStore } from '../../src/store/store.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
 import { addMembers, getJson, postJson, type Member } from './oncall-fixtures.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
-
-beforeAll(useDocumentedPermissions)
 
 const MIN = 60_000
-
-function memoryChannel(kind: string, answer: (m: OutboundMessage) => SendResult = () => ({ ok: true })) {
-  const sent: OutboundMessage[] = []
-  return { sent, channel: { kind, send: async (m: OutboundMessage) => (sent.push(m), answer(m)) } }
-}
+const cleanup: (() => Promise<void>)[] = []
+afterEach(async () => {
+  for (const done of cleanup.splice(0)) await done()
+})
 
 /** A primary schedule with Ana, a lead paged at level 2, Ana reached by email at once and by webhook after 2 minutes. */
-async function setUp(t: TestApp) {
+async function setUp(t: TestApp, webhookUrl = 'https://hooks.example.test/ana') {
   const [ana, lead] = (await addMembers(t.deps.store.db, t.org.id, ['Ana', 'Lead'])) as [Member, Member]
   const schedule = await postJson(t.app, '/api/schedules', t.org.auth, {
     name: 'Primary',
@@ -42,7 +38,7 @@ async function setUp(t: TestApp) {
   await postJson(t.app, '/api/contact-methods', t.org.auth, {
     user_id: ana.id,
     kind: 'webhook',
-    address: 'https://hooks.example.test/ana',
+    address: webhookUrl,
     delay_minutes: 2,
   })
   const policy = await postJson(t.app, '/api/escalation-policies', t.org.auth, {
@@ -203,41 +199,41 @@ forEachDatabase((engine) => {
       ).toBe(409)
     })
 
-    it('sends due notifications through the channels with signed links, retries failures and drops those of acknowledged pages', async () => {
+    it('sends due notifications through the outbox with signed links, retries failures and drops those of acknowledged pages', async () => {
       const t = await createTestApp(engine, { now: new Date('2026-03-02T10:00:00Z') })
-      const { ana, policy } = await setUp(t)
-      const page = await trigger(t, policy.id)
-      const email = memoryChannel('email')
       let webhookFails = true
-      const webhook = memoryChannel('webhook', () =>
-        webhookFails ? { ok: false, kind: 'retry', reason: '503 from receiver' } : { ok: true },
-      )
-      const channels = new ChannelRegistry().register(email.channel).register(webhook.channel)
-      expect(await sendDuePageNotifications(t.deps, channels, t.clock.now)).toBe(1)
-      expect(email.sent).toHaveLength(1)
-      const message = email.sent[0]!
-      expect(message).toMatchObject({ address: 'ana@example.test', subject: '[Page] Checkout errors' })
-      expect(message.text).toMatch(/Acknowledge: http:\/\/status\.test\/oncall\/links\/acknowledge\?token=\S+/)
-      expect(message.text).toMatch(
-        /Escalate to the next level: http:\/\/status\.test\/oncall\/links\/escalate\?token=\S+/,
-      )
+      const receiver = await startHttpReceiver({ respond: () => ({ status: webhookFails ? 503 : 200 }) })
+      cleanup.push(() => receiver.close())
+      const { ana, policy } = await setUp(t, `${receiver.url}/ana`)
+      const jobs = await startOncallJobs(t)
+      const page = await trigger(t, policy.id)
+      expect(await jobs.run()).toEqual({ escalated: 0, sent: 1 })
+      const mail = await simpleParser(jobs.sink.messages[0]!.raw!)
+      expect(jobs.mailed()).toEqual(['ana@example.test'])
+      expect(mail.subject).toBe('[Page] Checkout errors')
+      expect(mail.text).toMatch(/Acknowledge: http:\/\/status\.test\/oncall\/links\/acknowledge\?token=\S+/)
+      expect(mail.text).toMatch(/Escalate to the next level: http:\/\/status\.test\/oncall\/links\/escalate\?token=\S+/)
 
-      expect(await sendDuePageNotifications(t.deps, channels, later(t, 2))).toBe(0)
-      expect(webhook.sent[0]).toMatchObject({
-        address: 'https://hooks.example.test/ana',
-        payload: { type: 'oncall.page', page: { id: page.id, level: 1 } },
-      })
-      expect(webhook.sent[0]!.secret).toMatch(/^whsec_/)
+      // The webhook method waits its 2 minutes, then its receiver answers 503: retried, not lost.
+      t.clock.advance(2 * 60_000)
+      await jobs.run()
+      expect(receiver.requests).toHaveLength(1)
+      const delivered = JSON.parse(receiver.requests[0]!.body)
+      expect(delivered).toMatchObject({ type: 'oncall.page', page: { id: page.id, level: 1 } })
+      expect(receiver.requests[0]!.headers['candor-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/)
       let rows = await t.deps.store.forOrg(t.org.id).oncall.pages.listNotifications(page.id)
       const retried = rows.find((n) => n.kind === 'webhook')!
-      expect(retried).toMatchObject({ status: 'pending', attempts: 1, last_error: '503 from receiver' })
-      expect(retried.due_at.getTime()).toBeGreaterThan(later(t, 2).getTime())
+      expect(retried).toMatchObject({ status: 'retrying', attempts: 1, last_error: 'HTTP 503' })
 
       await postJson(t.app, `/api/oncall-pages/${page.id}/acknowledge`, t.org.auth, { user_id: ana.id }, 200)
       webhookFails = false
-      expect(await sendDuePageNotifications(t.deps, channels, later(t, 30))).toBe(0)
+      t.clock.advance(30 * 60_000)
+      await jobs.run()
+      expect(receiver.requests).toHaveLength(1)
       rows = await t.deps.store.forOrg(t.org.id).oncall.pages.listNotifications(page.id)
       expect(rows.find((n) => n.kind === 'webhook')!.status).toBe('cancelled')
+      const [message] = (await getJson(t.app, '/api/messages?kind=page&status=skipped', t.org.auth)).messages
+      expect(message).toMatchObject({ channel: 'webhook', last_error: 'the page was answered before this was sent' })
     })
 
     it('opens a page when alert intake asks for one in its own transaction, and resolves it with the alert', async () => {
@@ -248,9 +244,9 @@ forEachDatabase((engine) => {
       const { systemContext } = await import('../../src/app/context.js')
       const ctx = systemContext(t.org.id, t.clock.now, 'alert-intake')
       const alertId = '6f1c1d1e-0000-4000-8000-000000000001'
-      const pageId = await t.deps.store.db
-        .transaction()
-        .execute((tx) => pageEscalationPolicy(t.deps, ctx, { policyId: policy.id, summary: 'CPU high', alertId }, tx))
+      const pageId = await t.deps.store.run('test', (tx) =>
+        pageEscalationPolicy(t.deps, ctx, { policyId: policy.id, summary: 'CPU high', alertId }, tx),
+      )
       expect(pageId).toBeTruthy()
       expect(await pageEscalationPolicy(t.deps, ctx, { policyId: 'not-a-policy', summary: 'x' })).toBeNull()
       expect(await resolvePagesForAlert(t.deps, ctx, alertId)).toBe(1)

@@ -1,11 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 import { onCallForRole } from '../../src/app/oncall/query-schedules.js'
 import { addMembers, getJson, postJson } from './oncall-fixtures.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
-
-beforeAll(useDocumentedPermissions)
 
 const _H = 3_600_000
 

@@ -1,15 +1,11 @@
 import { simpleParser } from 'mailparser'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { checkInLinkUrl, CHECK_IN_LINK_TTL_MS } from '../../src/app/oncall/check-in-links.js'
-import { loadConfig } from '../../src/config.js'
-import { createProcessOutboxSender } from '../../src/delivery/process-outbox-sender.js'
+import { startTestPipeline } from '../support/pipeline.js'
 import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
 import { addMembers, getJson, postJson, type Member } from '../oncall/oncall-fixtures.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
-
-beforeAll(useDocumentedPermissions)
 
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -29,14 +25,9 @@ async function setUp(engine: 'pglite' | 'postgres') {
   const sink = await startSmtpSink({ keepRaw: true })
   const env = { SMTP_URL: `${sink.url}?ignoreTLS=true` }
   const t = await createTestApp(engine, { env, now: new Date('2026-03-25T12:00:00Z') })
-  const sender = createProcessOutboxSender(
-    t.deps,
-    loadConfig({ BASE_URL: 'http://status.test', ...env }, '/nonexistent'),
-  )
-  closers.push(
-    () => sender.stop(),
-    () => sink.close(),
-  )
+  const pipeline = await startTestPipeline(t.deps, { smtpUrl: env.SMTP_URL })
+  const sender = { runOnce: () => pipeline.worker.drained() }
+  closers.push(() => sink.close())
   const [ana, ben] = (await addMembers(t.deps.store.db, t.org.id, ['Ana', 'Ben'])) as [Member, Member]
   const layer = (id: string) => ({
     participant_ids: [id],
@@ -90,16 +81,19 @@ forEachDatabase((engine) => {
     it('the mailed link shows a confirmation on GET, checks in once on POST, and the check-in is on the timeline', async () => {
       const { t, sink, ana, incidentId } = await setUp(engine)
       const mailed = await linkMailedTo(sink, ana.email)
-      expect(mailed?.mail.subject).toBe('Incident: role_assigned')
+      expect(mailed?.mail.subject).toBe('You are Support on-call manager: Checkout is down')
+      expect(mailed?.mail.text).toContain(`Open the incident: http://status.test/console/incidents/${incidentId}`)
       expect(mailed?.mail.text).toContain('Check in as Support on-call manager')
       const url = pathOf(mailed!.link!)
       // The queued notice holds no usable link: it is signed only when sent.
-      const outbox = await getJson(
-        t.app,
-        `/api/process/outbox?incident_id=${incidentId}&kind=person_notification`,
-        t.org.auth,
-      )
-      expect(JSON.stringify(outbox)).not.toContain('token=')
+      const queued = await t.deps.store.db
+        .selectFrom('deliveries')
+        .select('content')
+        .where('incident_id', '=', incidentId)
+        .where('kind', '=', 'role_notice')
+        .execute()
+      expect(queued.length).toBeGreaterThan(0)
+      expect(JSON.stringify(queued)).not.toContain('token=')
 
       const landing = await t.app.inject({ url })
       expect(landing.statusCode).toBe(200)

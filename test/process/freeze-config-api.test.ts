@@ -70,7 +70,8 @@ forEachDatabase((engine) => {
       await t.call('severity', { level: 4 })
       const state = (await t.app.inject({ url: '/api/freeze', headers: t.org.auth })).json()
       expect(state).toMatchObject({ frozen: true, since: t.clock.now.toISOString() })
-      expect((await t.outbox('freeze_webhook')).map((h) => h.payload.event)).toEqual(['freeze'])
+      // No webhook is configured here: the flag is the whole news, and no message is queued for nobody.
+      expect(await t.outbox('freeze_webhook')).toEqual([])
     })
   })
 
@@ -113,10 +114,8 @@ forEachDatabase((engine) => {
       expect(rules.statusCode).toBe(200)
       await t.call('declare', { override_reason: 'x' })
       const [notice] = await t.outbox('stakeholder_notification')
-      expect(notice?.payload).toMatchObject({
-        groups: ['legal'],
-        recipients: [{ group: 'legal', emails: ['legal@example.com'], webhookUrl: null }],
-      })
+      expect(notice?.payload).toMatchObject({ groups: ['legal'] })
+      expect(notice?.recipients).toEqual(['legal@example.com'])
     })
 
     it('refuses a reminder outside the triage window, and lets only admins change settings', async () => {

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { verifySignature } from '../../src/delivery/channels/webhook-signature.js'
-import { createProcessOutboxSender } from '../../src/delivery/process-outbox-sender.js'
 import { startHttpReceiver, type HttpReceiver } from '../../src/delivery/testing/http-receiver.js'
 import { startSmtpSink, type SmtpSink } from '../../src/delivery/testing/smtp-sink.js'
-import { loadConfig } from '../../src/config.js'
+import { startTestPipeline } from '../support/pipeline.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 
@@ -17,10 +16,9 @@ async function setup(engine: 'pglite' | 'postgres', receiverStatus = () => 200) 
   const sink: SmtpSink = await startSmtpSink()
   const env = { SMTP_URL: `${sink.url}?ignoreTLS=true`, WEBHOOK_ALLOWLIST: '127.0.0.1' }
   const t = await createTestApp(engine, { env })
-  const config = loadConfig({ BASE_URL: 'http://status.test', ...env }, '/nonexistent')
-  const sender = createProcessOutboxSender(t.deps, config)
+  const pipeline = await startTestPipeline(t.deps, { smtpUrl: env.SMTP_URL })
+  const sender = { runOnce: () => pipeline.worker.drained() }
   closers.push(
-    () => sender.stop(),
     () => receiver.close(),
     () => sink.close(),
   )
@@ -54,9 +52,18 @@ forEachDatabase((engine) => {
       )
       expect(verified).toMatchObject({ ok: true })
       expect(sink.messages.some((m) => m.to.includes('cto@acme.test'))).toBe(true)
-      const outbox = (await t.app.inject({ url: '/api/process/outbox', headers: t.org.auth })).json()
-      const rows = Array.isArray(outbox) ? outbox : (outbox.items ?? outbox.rows ?? [])
-      expect(rows.filter((r: { status: string }) => r.status === 'pending')).toEqual([])
+      const { messages } = (await t.app.inject({ url: `/api/messages?incident_id=${id}`, headers: t.org.auth })).json()
+      type Shown = { kind: string; status: string; last_error: string | null }
+      const shown = (messages as Shown[]).filter((m) => m.status !== 'failed')
+      expect(shown.map((m) => `${m.kind} ${m.status}`).sort()).toEqual([
+        'freeze_webhook sent',
+        'stakeholder_notice sent',
+      ])
+      // Groups the policy names but nobody set up are visible failures, not silent gaps.
+      for (const m of (messages as Shown[]).filter((m) => m.status === 'failed'))
+        expect(m.last_error).toMatch(/^the stakeholder group "\w+" has no email address or webhook set$/)
+      const mail = sink.messages.find((m) => m.to.includes('cto@acme.test'))!
+      expect(mail.headers).toMatch(/Subject: Incident declared: Checkout is down/)
     })
 
     it('retries a failing receiver with backoff and then delivers, leaving the error visible meanwhile', async () => {
@@ -65,22 +72,25 @@ forEachDatabase((engine) => {
       await call('POST', `/api/incidents/${id}/declare`, { override_reason: 'crisis' })
       await sender.runOnce()
       const pending = await t.deps.store.db
-        .selectFrom('process_outbox')
+        .selectFrom('deliveries')
         .selectAll()
         .where('kind', '=', 'freeze_webhook')
         .executeTakeFirstOrThrow()
-      expect(pending).toMatchObject({ status: 'pending', attempts: 1 })
+      expect(pending).toMatchObject({ status: 'retrying', attempts: 1 })
       expect(pending.last_error).toMatch(/503/)
-      expect(pending.due_at.getTime()).toBeGreaterThan(t.clock.now.getTime())
+      expect(pending.next_attempt_at.getTime()).toBeGreaterThan(t.clock.now.getTime())
+      const [shown] = (await t.app.inject({ url: '/api/messages?kind=freeze_webhook', headers: t.org.auth })).json()
+        .messages
+      expect(shown).toMatchObject({ status: 'retrying', attempts: 1, last_error: 'HTTP 503' })
       failing = false
       t.clock.advance(2 * 60 * 60_000)
       await sender.runOnce()
       const sent = await t.deps.store.db
-        .selectFrom('process_outbox')
+        .selectFrom('deliveries')
         .selectAll()
         .where('id', '=', pending.id)
         .executeTakeFirstOrThrow()
-      expect(sent).toMatchObject({ status: 'sent', attempts: 2 })
+      expect(sent).toMatchObject({ status: 'sent', attempts: 2, last_error: 'HTTP 503' })
       expect(receiver.requests.filter((r) => r.path === '/hooks/freeze').map((r) => r.status)).toEqual([503, 200])
     })
   })

@@ -3,7 +3,6 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { configureSecurity } from '../../src/http/accounts/security-plugin.js'
 import { createHttpApp } from '../../src/http/create-http-app.js'
-import { statusPagesRuntime } from '../../src/http/status-page/runtime.js'
 import { addPerson, signIn } from '../accounts/accounts-fixtures.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
@@ -123,7 +122,7 @@ forEachDatabase((engine) => {
       })
       const app = await createHttpApp(t.deps)
       cleanup.push(() => app.close())
-      const runtime = statusPagesRuntime(t.deps)
+      const runtime = t.deps.statusPages
       await runtime.start()
       cleanup.push(async () => runtime.stop())
 

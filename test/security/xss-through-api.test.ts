@@ -1,7 +1,6 @@
 import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
-import { statusPagesRuntime } from '../../src/http/status-page/runtime.js'
 import { findExecutableMarkup } from '../../src/text/executable-markup.js'
 import { loadXssPayloads } from '../../src/text/xss-payloads.js'
 import { forEachDatabase } from '../support/databases.js'
@@ -121,7 +120,7 @@ forEachDatabase((engine) => {
       cleanup.push(() => delivery.stop())
       const baseline = await tellStory(t, false, sink.url)
       const hostile = await tellStory(t, true, sink.url)
-      const runtime = statusPagesRuntime(t.deps)
+      const runtime = t.deps.statusPages
       await runtime.start()
       cleanup.push(async () => runtime.stop())
 

@@ -2,9 +2,8 @@ import { PGlite } from '@electric-sql/pglite'
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { createHttpApp } from '../../src/http/create-http-app.js'
-import { statusPagesRuntime } from '../../src/http/status-page/runtime.js'
 import { createLogger } from '../../src/logger.js'
-import { buildDeps } from '../../src/main.js'
+import { buildDeps } from '../../src/wiring/build-deps.js'
 import { embeddedHandle, type DatabaseHandle } from '../../src/store/database.js'
 import { migrate } from '../../src/store/migrate.js'
 import { forEachDatabase, openTestDatabase, type Engine } from '../support/databases.js'
@@ -34,7 +33,7 @@ forEachDatabase((engine) => {
           .forOrg(org.id)
           .pages.create({ slug: `down-${engine}-${Date.now()}`, name: 'Down Inc', hostnames: [] })
         await deps.store.forOrg(org.id).components.create({ pageId: page.id, name: 'API' })
-        const runtime = statusPagesRuntime(deps, { refreshIntervalMs: 0 })
+        const runtime = deps.statusPages
         await runtime.start()
         const before = await app.inject({ url: `/p/${page.slug}/` })
         expect(before.statusCode).toBe(200)

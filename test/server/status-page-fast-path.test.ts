@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { configureRateLimits } from '../../src/http/accounts/security-plugin.js'
 import { createHttpApp } from '../../src/http/create-http-app.js'
-import { statusPagesRuntime } from '../../src/http/status-page/runtime.js'
 import { createTestApp } from '../support/test-app.js'
 
 describe('status page on a real socket', () => {
@@ -23,7 +22,7 @@ describe('status page on a real socket', () => {
       headers: t.org.auth,
       payload: { page_id: page.id, name: 'API' },
     })
-    await statusPagesRuntime(t.deps).start()
+    await t.deps.statusPages.start()
     configureRateLimits(t.deps, { perIp: 3, perIpPublicReads: 3 })
     const app = await createHttpApp(t.deps)
     await app.listen({ port: 0, host: '127.0.0.1' })

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createIncident } from '../../src/app/incidents/create-incident.js'
 import { systemContext } from '../../src/app/context.js'
 import { getUpdateDeliveries } from '../../src/app/subscribers/delivery-status.js'
@@ -7,9 +7,7 @@ import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
 import { forEachDatabase } from '../support/databases.js'
 import { startServer, type ServerProcess } from '../support/server-process.js'
 import { openPlace, placeForEngine, seedFanOut, startDeliverNode, waitUntil } from './crash-helpers.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useDocumentedPermissions)
 const cleanup: (() => Promise<unknown>)[] = []
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined)

@@ -1,14 +1,12 @@
 import { simpleParser } from 'mailparser'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { loadReadmeVerifier } from '../../src/delivery/testing/readme-verifier.js'
 import { startHttpReceiver, type HttpReceiverOptions } from '../../src/delivery/testing/http-receiver.js'
-import { startSmtpSink, } from '../../src/delivery/testing/smtp-sink.js'
+import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 import { pageWithComponents, startTestDelivery, waitFor } from './helpers.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useDocumentedPermissions)
 const cleanup: (() => Promise<unknown>)[] = []
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn()

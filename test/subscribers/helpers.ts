@@ -1,8 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { createDeliveryService } from '../../src/delivery/delivery-service.js'
-import { parseDeliverySettings } from '../../src/delivery/delivery-settings.js'
-import type { HttpDeps } from '../../src/http/http-deps.js'
 import type { TestOrg } from '../support/test-app.js'
 
 export async function pageWithComponents(app: FastifyInstance, org: TestOrg, names = ['API', 'Dashboard']) {
@@ -31,24 +28,7 @@ export async function pageWithComponents(app: FastifyInstance, org: TestOrg, nam
   return { pageId, slug, componentIds }
 }
 
-/** The delivery worker of these deps, with fast retries and polling, started for one test. */
-export async function startTestDelivery(
-  deps: HttpDeps,
-  options: { smtpUrl?: string; allowlist?: string[]; settings?: Record<string, unknown> } = {},
-) {
-  const service = createDeliveryService(deps, {
-    smtpUrl: options.smtpUrl,
-    webhookAllowlist: options.allowlist ?? ['127.0.0.1'],
-    settings: parseDeliverySettings({
-      retry: { initialDelayMs: 1_000, maxDelayMs: 4_000, maxAttempts: 4, jitterRatio: 0 },
-      // Tests move the clock by seconds per poll: a long lease keeps a batch from being taken over meanwhile.
-      worker: { idlePollMs: 20, leaseMs: 3_600_000 },
-      ...options.settings,
-    }),
-  })
-  await service.start()
-  return service
-}
+export { startTestPipeline as startTestDelivery } from '../support/pipeline.js'
 
 /** Polls until `check` holds; `tick` may move the test clock so retries become due. */
 export async function waitFor<T>(

@@ -1,11 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { linkToken } from '../../src/app/subscribers/subscriber-links.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 import { form, pageWithComponents } from './helpers.js'
-import { useDocumentedPermissions } from '../support/permissions.js'
 
-beforeAll(useDocumentedPermissions)
 const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' }
 
 forEachDatabase((engine) => {

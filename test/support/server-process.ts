@@ -32,12 +32,14 @@ export interface ServerProcess {
 export async function startServer(options: {
   env: NodeJS.ProcessEnv
   viaNpm?: boolean
+  /** Another entry point than `dist/cli/main.js serve`, relative to the project (a test's own server). */
+  script?: string
   timeoutMs?: number
 }): Promise<ServerProcess> {
   const env = cleanEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...options.env })
   const child = options.viaNpm
     ? spawn('npm', ['start', '--silent'], { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['dist/cli/main.js', 'serve'], {
+    : spawn(process.execPath, options.script ? [options.script] : ['dist/cli/main.js', 'serve'], {
         cwd: projectRoot,
         env,
         detached: true,

@@ -5,15 +5,15 @@ import type { Role } from '../../src/app/context.js'
 import { loadConfig } from '../../src/config.js'
 import { hashToken } from '../../src/http/authenticate.js'
 import { createHttpApp } from '../../src/http/create-http-app.js'
-import type { HttpDeps } from '../../src/http/http-deps.js'
 import { createLogger } from '../../src/logger.js'
-import { buildDeps } from '../../src/main.js'
+import { buildDeps } from '../../src/wiring/build-deps.js'
+import type { RuntimeDeps } from '../../src/wiring/services.js'
 import type { DatabaseHandle } from '../../src/store/database.js'
 import { openTestDatabase, type Engine } from './databases.js'
 
 export interface TestApp {
   app: FastifyInstance
-  deps: HttpDeps
+  deps: RuntimeDeps
   database: DatabaseHandle
   /** A tenant of this test's own, with an owner token. */
   org: TestOrg

@@ -1,6 +1,7 @@
 import { renderMarkdown } from '../../text/render-markdown.js'
 import { markdownToPlainText } from '../../text/plain-text.js'
-import type { AccountsQueries } from '../../store/accounts-store.js'
+import { messagesStore } from '../../store/messages-store.js'
+import type { Executor } from '../../store/schema/index.js'
 
 /**
  * Mail about accounts is written as Markdown once and sent as text and sanitised HTML.
@@ -57,14 +58,23 @@ export function signInLinkMail(input: { to: string; url: string; expiresAt: Date
   }
 }
 
-export async function enqueueAccountMail(accounts: AccountsQueries, mail: AccountMail, now: Date) {
-  return accounts.emails.enqueue({
-    orgId: mail.orgId,
-    purpose: mail.purpose,
-    to: mail.to,
-    subject: mail.subject,
-    text: markdownToPlainText(mail.markdown),
-    html: renderMarkdown(mail.markdown),
+/** Queues the mail in the outbox, in the caller's transaction when `db` is one. */
+export async function enqueueAccountMail(db: Executor, mail: AccountMail, now: Date) {
+  await messagesStore(db, mail.orgId).enqueue(
+    [
+      {
+        kind: 'account_mail',
+        channel: 'email',
+        address: mail.to,
+        content: {
+          purpose: mail.purpose,
+          subject: mail.subject,
+          text: markdownToPlainText(mail.markdown),
+          html: renderMarkdown(mail.markdown),
+        },
+        dueAt: now,
+      },
+    ],
     now,
-  })
+  )
 }

@@ -1,6 +1,5 @@
 import { defaultLockoutRule, type LockoutRule } from '../../domain/access/sign-in-lockout.js'
 import { defaultSessionRule, type SessionRule } from '../../domain/access/session-rule.js'
-import type { AppDeps } from '../context.js'
 
 export interface AccountsOptions {
   /** Whether invitation and sign-in mail can be sent (SMTP_URL set); if not, links are shown to the inviter. */
@@ -19,17 +18,6 @@ export const defaultAccountsOptions: AccountsOptions = {
   lockoutRule: defaultLockoutRule,
   invitationTtlMs: 7 * day,
   signInLinkTtlMs: 15 * 60_000,
-}
-
-// Kept beside deps rather than in them: AppDeps belongs to the foundation.
-const optionsByDeps = new WeakMap<AppDeps, AccountsOptions>()
-
-export function configureAccounts(deps: AppDeps, options: Partial<AccountsOptions>): void {
-  optionsByDeps.set(deps, { ...accountsOptions(deps), ...options })
-}
-
-export function accountsOptions(deps: AppDeps): AccountsOptions {
-  return optionsByDeps.get(deps) ?? defaultAccountsOptions
 }
 
 /** Who a public request came from, before any context exists. */

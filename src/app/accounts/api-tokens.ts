@@ -6,7 +6,7 @@ import { generateApiToken } from '../../auth/api-token.js'
 import { requirePermission } from '../authorize.js'
 import { dateTimeSchema, nameSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, invalid, notFound } from '../errors.js'
+import { AppError, invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { writeAudit } from './audit.js'
 

@@ -6,9 +6,9 @@ import { hashPassword } from '../../auth/password.js'
 import { signToken, verifySignedToken } from '../../auth/signed-token.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, conflict, invalid, notFound } from '../errors.js'
+import { AppError, conflict, invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
-import { accountsOptions, type RequestMeta } from './accounts-options.js'
+import type { RequestMeta } from './accounts-options.js'
 import { enqueueAccountMail, invitationMail } from './account-mail.js'
 import { writeAudit } from './audit.js'
 import { createSignedInSession } from './sign-in.js'
@@ -31,10 +31,10 @@ export async function inviteMember(deps: AppDeps, ctx: AppContext, raw: unknown)
   if (!canGrantRole(ctx.role, input.role))
     throw new AppError('FORBIDDEN', `Your role (${ctx.role}) may not invite an ${input.role}`)
   const email = normaliseEmail(input.email)
-  const options = accountsOptions(deps)
+  const options = deps.accounts
   // Read before the transaction: the embedded database has one connection, held by the transaction.
   const org = await deps.store.organisations.findById(ctx.orgId)
-  return deps.store.transaction(ctx.orgId, async (tx, raw) => {
+  const created = await deps.store.transaction(ctx.orgId, async (tx, raw) => {
     if (await tx.accounts.members.findByEmail(email)) throw conflict(`${email} is already a member`)
     await tx.accounts.invitations.revokeOpenFor(email, ctx.now)
     const nonce = randomBytes(16).toString('base64url')
@@ -58,7 +58,7 @@ export async function inviteMember(deps: AppDeps, ctx: AppContext, raw: unknown)
       url,
       expiresAt,
     })
-    if (options.canSendEmail) await enqueueAccountMail(deps.store.accounts.bind(raw), mail, ctx.now)
+    if (options.canSendEmail) await enqueueAccountMail(raw, mail, ctx.now)
     await writeAudit(tx, ctx, {
       action: 'invitation.created',
       objectType: 'invitation',
@@ -67,6 +67,8 @@ export async function inviteMember(deps: AppDeps, ctx: AppContext, raw: unknown)
     })
     return { ...invitation, emailed: options.canSendEmail, ...(options.canSendEmail ? {} : { accept_url: url }) }
   })
+  if (options.canSendEmail) deps.outbox.wake()
+  return created
 }
 
 export async function listInvitations(deps: AppDeps, ctx: AppContext) {
@@ -124,6 +126,7 @@ export async function acceptInvitation(deps: AppDeps, raw: unknown, meta: Reques
       actor: { kind: 'user' as const, id: person.id, name: person.name || person.email },
       role: 'viewer' as const,
       scopes: null,
+      permissions: deps.permissions,
       ...meta,
     }
     await writeAudit(tx, ctx, {

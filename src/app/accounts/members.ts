@@ -3,7 +3,7 @@ import { actionsFor } from '../../domain/access/permissions.js'
 import { canGrantRole, isRole, roles, type Role } from '../../domain/access/roles.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, conflict, notFound } from '../errors.js'
+import { AppError, conflict, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { writeAudit } from './audit.js'
 

@@ -6,9 +6,9 @@ import { generateSessionToken, hashSessionToken } from '../../auth/session-token
 import type { AccountsQueries } from '../../store/accounts-store.js'
 import { idSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, notFound } from '../errors.js'
+import { AppError, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
-import { accountsOptions, type RequestMeta } from './accounts-options.js'
+import type { RequestMeta } from './accounts-options.js'
 import { writeAudit } from './audit.js'
 
 export interface SessionInfo {
@@ -28,7 +28,7 @@ export async function openSession(
   input: { userId: string; orgId: string } & RequestMeta,
 ) {
   const { token, hash } = generateSessionToken()
-  const expiresAt = sessionExpiresAt(input.now, accountsOptions(deps).sessionRule)
+  const expiresAt = sessionExpiresAt(input.now, deps.accounts.sessionRule)
   const session = await accounts.sessions.create({ ...input, tokenHash: hash, expiresAt })
   return { token, session, csrfToken: csrfTokenFor(deps.secret, session.id) }
 }
@@ -38,7 +38,7 @@ export async function resolveSession(deps: AppDeps, token: string, now: Date): P
   if (token.length > 200) return null
   const row = await deps.store.accounts.sessions.findByHash(hashSessionToken(token))
   if (!row || !isRole(row.role)) return null
-  const rule = accountsOptions(deps).sessionRule
+  const rule = deps.accounts.sessionRule
   const alive = isSessionAlive(
     { createdAt: row.created_at, lastSeenAt: row.last_seen_at, revokedAt: row.revoked_at },
     now,

@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { normaliseEmail } from '../../domain/access/password-policy.js'
 import { signToken, verifySignedToken } from '../../auth/signed-token.js'
 import type { AppDeps } from '../context.js'
-import { AppError } from '../errors.js'
+import { AppError } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
-import { accountsOptions, type RequestMeta } from './accounts-options.js'
+import type { RequestMeta } from './accounts-options.js'
 import { enqueueAccountMail, signInLinkMail } from './account-mail.js'
 import { createSignedInSession } from './sign-in.js'
 
@@ -15,12 +15,7 @@ export function signInLinkUrl(deps: AppDeps, token: string): string {
 }
 
 /** A one-time link that signs `userId` in, valid for `ttlMs`. */
-export function makeSignInLink(
-  deps: AppDeps,
-  userId: string,
-  now: Date,
-  ttlMs = accountsOptions(deps).signInLinkTtlMs,
-) {
+export function makeSignInLink(deps: AppDeps, userId: string, now: Date, ttlMs = deps.accounts.signInLinkTtlMs) {
   const expiresAt = new Date(now.getTime() + ttlMs)
   const token = signToken(deps.secret, { purpose, subject: userId, expiresAt })
   return { token, url: signInLinkUrl(deps, token), expiresAt }
@@ -53,13 +48,14 @@ export const requestLinkInput = z.object({ email: z.string().trim().min(1).max(3
 export async function requestSignInLink(deps: AppDeps, raw: unknown, meta: RequestMeta) {
   const { email } = parseInput(requestLinkInput, raw)
   const user = await deps.store.accounts.users.findByEmail(normaliseEmail(email))
-  if (user && accountsOptions(deps).canSendEmail) {
+  if (user && deps.accounts.canSendEmail) {
     const link = makeSignInLink(deps, user.id, meta.now)
     await enqueueAccountMail(
-      deps.store.accounts,
+      deps.store.db,
       signInLinkMail({ to: user.email, url: link.url, expiresAt: link.expiresAt }),
       meta.now,
     )
+    deps.outbox.wake()
   }
   return { message: 'If an account exists for this email, a sign-in link is on its way.' }
 }

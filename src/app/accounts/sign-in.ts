@@ -3,9 +3,9 @@ import { normaliseEmail } from '../../domain/access/password-policy.js'
 import { afterFailure, lockedUntil, noAttempts } from '../../domain/access/sign-in-lockout.js'
 import { hashPassword, needsRehash, verifyPassword, verifyPasswordOfNobody } from '../../auth/password.js'
 import type { AppDeps } from '../context.js'
-import { AppError } from '../errors.js'
+import { AppError } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
-import { accountsOptions, type RequestMeta } from './accounts-options.js'
+import type { RequestMeta } from './accounts-options.js'
 import { writeAudit } from './audit.js'
 import { openSession } from './sessions.js'
 
@@ -28,7 +28,7 @@ export async function signIn(deps: AppDeps, raw: unknown, meta: RequestMeta) {
   const input = parseInput(signInInput, raw)
   const email = normaliseEmail(input.email)
   const accounts = deps.store.accounts
-  const rule = accountsOptions(deps).lockoutRule
+  const rule = deps.accounts.lockoutRule
   const failures = await accounts.users.signInFailures(email)
   const attempts = failures ? { failures: failures.failures, lastFailureAt: failures.last_failure_at } : noAttempts
   const until = lockedUntil(attempts, meta.now, rule)
@@ -80,6 +80,7 @@ export async function createSignedInSession(
       actor: { kind: 'user' as const, id: who.userId, name: who.name || who.email },
       role: 'viewer' as const,
       scopes: null,
+      permissions: deps.permissions,
       ...meta,
     }
     await writeAudit(tx, ctx, {
@@ -118,6 +119,7 @@ async function auditEverywhere(
       actor: { kind: 'user' as const, id: user.id, name: user.name || user.email },
       role: 'viewer' as const,
       scopes: null,
+      permissions: deps.permissions,
       ...meta,
     }
     await writeAudit(deps.store.forOrg(m.org_id), ctx, { action, objectType: 'user', objectId: user.id, after })

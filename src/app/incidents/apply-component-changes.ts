@@ -1,6 +1,6 @@
 import type { AffectedComponent } from '../../store/schema/core.js'
 import type { OrgStore } from '../../store/store.js'
-import { invalid } from '../errors.js'
+import { invalid } from '../../domain/app-error.js'
 
 /**
  * Sets the given component statuses as part of an incident update and returns the

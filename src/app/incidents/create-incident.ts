@@ -3,7 +3,7 @@ import { defaultSeverityScale, severityByLevel } from '../../domain/incident/sev
 import { changeStatus } from '../../domain/incident/status-change.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { invalid } from '../errors.js'
+import { invalid } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { applyComponentChanges } from './apply-component-changes.js'
 import { createIncidentInput } from './incident-input.js'
@@ -75,6 +75,7 @@ export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknow
           update,
           previousStatus: null,
           componentIds: affected.map((a) => a.code),
+          origin: 'incidents-api',
         })
       }
     }

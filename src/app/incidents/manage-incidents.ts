@@ -4,7 +4,7 @@ import { defaultSeverityScale, severityByLevel } from '../../domain/incident/sev
 import { requirePermission } from '../authorize.js'
 import { idSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { changeSeverity } from '../process/transition-incident.js'
 import { editUpdateInput, updateIncidentInput } from './incident-input.js'

@@ -2,7 +2,7 @@ import { isIncidentStatus, isPublic } from '../../domain/incident/incident-statu
 import { changeStatus } from '../../domain/incident/status-change.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, notFound } from '../errors.js'
+import { AppError, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { applyComponentChanges } from './apply-component-changes.js'
 import { postUpdateInput } from './incident-input.js'
@@ -89,6 +89,7 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
         update,
         previousStatus: incident.status,
         componentIds: affected.map((a) => a.code),
+        origin: 'incidents-api',
       })
     }
     const [view] = await loadIncidents(tx, [updated!])

@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store.js'
+import type { AppDeps } from '../context.js'
 import { hashIntegrationKey } from './integration-keys.js'
 
 export interface IntakeIntegration {
@@ -14,20 +14,17 @@ const MAX_ENTRIES = 10_000
 
 // Every alert carries its key; a short cache spares the database one query per alert.
 // Misses are cached too, so a flood of unknown keys does not become a flood of queries.
-const caches = new WeakMap<Store, Map<string, { integration: IntakeIntegration | null; until: number }>>()
-
 export async function findIntegrationByKey(
-  store: Store,
+  deps: Pick<AppDeps, 'store' | 'intake'>,
   key: string,
   nowMs = Date.now(),
 ): Promise<IntakeIntegration | null> {
   if (key.length === 0 || key.length > 128) return null
   const hash = hashIntegrationKey(key)
-  let cache = caches.get(store)
-  if (!cache) caches.set(store, (cache = new Map()))
+  const cache = deps.intake.integrations
   const hit = cache.get(hash)
   if (hit && hit.until > nowMs) return hit.integration
-  const row = await store.integrationKeys.findByKeyHash(hash)
+  const row = await deps.store.integrationKeys.findByKeyHash(hash)
   const integration = row
     ? { id: row.id, org_id: row.org_id, kind: row.kind, name: row.name, config: row.config }
     : null
@@ -37,6 +34,6 @@ export async function findIntegrationByKey(
 }
 
 /** After a create or delete: this node sees the change at once. */
-export function forgetIntegrationKeys(store: Store) {
-  caches.delete(store)
+export function forgetIntegrationKeys(deps: Pick<AppDeps, 'intake'>) {
+  deps.intake.integrations.clear()
 }

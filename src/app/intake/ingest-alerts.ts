@@ -1,18 +1,11 @@
-import type { Store } from '../../store/store.js'
 import type { AppDeps } from '../context.js'
 import type { IntakeIntegration } from './find-integration.js'
+import type { OrgQueue, PendingRequest } from './intake-runtime.js'
 import { rulesForIntake } from './manage-routing-rules.js'
 import { AlertRaceError, recordBatch, type IngestedAlert, type IngestRequest } from './record-batch.js'
 import { recordRepeats } from './record-repeats.js'
 
 export type { IngestedAlert, IngestRequest } from './record-batch.js'
-
-interface Pending {
-  integration: IntakeIntegration
-  request: IngestRequest
-  resolve(results: IngestedAlert[]): void
-  reject(error: unknown): void
-}
 
 // During an alert storm every request would otherwise pay its own BEGIN, COMMIT and fsync.
 // Requests that arrive while an organisation's batch is being stored wait and go together in
@@ -21,15 +14,6 @@ interface Pending {
 // time once PostgreSQL prepared the batch statements; more only made batches smaller (bench: intake).
 const MAX_BATCH = 64
 const MAX_IN_FLIGHT = 2
-
-interface OrgQueue {
-  waiting: Pending[]
-  inFlight: number
-  /** A start is scheduled for after this turn's requests have been read (embedded engine). */
-  starting: boolean
-}
-
-const queues = new WeakMap<Store, Map<string, OrgQueue>>()
 
 /**
  * Records a request's alert events (see recordRequest); all of a request is stored or none
@@ -41,10 +25,12 @@ export function ingestAlerts(
   integration: IntakeIntegration,
   request: IngestRequest,
 ): Promise<IngestedAlert[]> {
-  let byOrg = queues.get(deps.store)
-  if (!byOrg) queues.set(deps.store, (byOrg = new Map()))
+  const byOrg = deps.intake.queues
   let queue = byOrg.get(integration.org_id)
-  if (!queue) byOrg.set(integration.org_id, (queue = { waiting: [], inFlight: 0, starting: false }))
+  if (!queue) {
+    queue = { waiting: [], inFlight: 0, starting: false }
+    byOrg.set(integration.org_id, queue)
+  }
   const result = new Promise<IngestedAlert[]>((resolve, reject) =>
     queue.waiting.push({ integration, request, resolve, reject }),
   )
@@ -82,13 +68,14 @@ function pump(deps: AppDeps, orgId: string, queue: OrgQueue, byOrg: Map<string, 
 }
 
 /** Stores a batch; never rejects. Its result answers the batch's requests when called. */
-async function runBatch(deps: AppDeps, orgId: string, batch: Pending[], attempt = 1): Promise<() => void> {
+async function runBatch(deps: AppDeps, orgId: string, batch: PendingRequest[], attempt = 1): Promise<() => void> {
   try {
     const opened = new Set<string>()
+    const routing = { happened: false }
     const recordLocked = async () => {
-      const rules = await rulesForIntake(deps.store, orgId)
+      const rules = await rulesForIntake(deps, orgId)
       return deps.store.transaction(orgId, (tx, rawTx) =>
-        recordBatch(deps, tx, rawTx, { requests: batch, rules, openedIncidents: opened }),
+        recordBatch(deps, tx, rawTx, { requests: batch, rules, openedIncidents: opened, routing }),
       )
     }
     // Embedded, one process holds the one connection: the unlocked path saves no waiting there, and
@@ -98,6 +85,7 @@ async function runBatch(deps: AppDeps, orgId: string, batch: Pending[], attempt 
     return () => {
       batch.forEach((p, i) => p.resolve(results[i]!))
       for (const incidentId of opened) deps.events.emit('incident.changed', { orgId, incidentId, pageId: null })
+      if (routing.happened) deps.outbox.wake()
     }
   } catch (error) {
     if (batch.length > 1) {

@@ -4,7 +4,7 @@ import type { AlertRow } from '../../store/alerts-store.js'
 import { requirePermission } from '../authorize.js'
 import { dateTimeSchema, idSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { notFound } from '../errors.js'
+import { notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 
 export const listAlertsQuery = z.strictObject({

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { requirePermission } from '../authorize.js'
 import { nameSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { notFound } from '../errors.js'
+import { notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { forgetIntegrationKeys } from './find-integration.js'
 import { integrationConfig, intakeKindSchema } from './integration-config.js'
@@ -82,5 +82,5 @@ export async function getIntegration(deps: AppDeps, ctx: AppContext, id: string)
 export async function deleteIntegration(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'integration.manage')
   if (!(await deps.store.forOrg(ctx.orgId).integrations.remove(id))) throw notFound('Integration')
-  forgetIntegrationKeys(deps.store)
+  forgetIntegrationKeys(deps)
 }

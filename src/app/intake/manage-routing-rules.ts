@@ -2,10 +2,9 @@ import type { RoutingAction, RoutingRule, RuleCondition } from '../../domain/ale
 import { routingRuleProblems } from '../../domain/alert/routing-rule.js'
 import { defaultSeverityScale } from '../../domain/incident/severity.js'
 import type { RoutingRuleRow } from '../../store/routing-rules-store.js'
-import type { Store } from '../../store/store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { createRoutingRuleInput, updateRoutingRuleInput } from './routing-rule-input.js'
 
@@ -36,20 +35,21 @@ function check(rule: { conditions: readonly RuleCondition[]; actions: readonly R
 
 // Intake reads the rules for every alert; they change rarely, so each node keeps them briefly.
 const RULES_TTL_MS = 2_000
-const ruleCaches = new WeakMap<Store, Map<string, { rules: RoutingRule[]; until: number }>>()
-
-export async function rulesForIntake(store: Store, orgId: string, nowMs = Date.now()): Promise<RoutingRule[]> {
-  let cache = ruleCaches.get(store)
-  if (!cache) ruleCaches.set(store, (cache = new Map()))
+export async function rulesForIntake(
+  deps: Pick<AppDeps, 'store' | 'intake'>,
+  orgId: string,
+  nowMs = Date.now(),
+): Promise<RoutingRule[]> {
+  const cache = deps.intake.rules
   const hit = cache.get(orgId)
   if (hit && hit.until > nowMs) return hit.rules
-  const rules = (await store.forOrg(orgId).routingRules.list()).map(ruleFromRow)
+  const rules = (await deps.store.forOrg(orgId).routingRules.list()).map(ruleFromRow)
   if (cache.size > 10_000) cache.clear()
   cache.set(orgId, { rules, until: nowMs + RULES_TTL_MS })
   return rules
 }
 
-const forgetRules = (store: Store, orgId: string) => ruleCaches.get(store)?.delete(orgId)
+const forgetRules = (deps: Pick<AppDeps, 'intake'>, orgId: string) => deps.intake.rules.delete(orgId)
 
 export async function createRoutingRule(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'integration.manage')
@@ -63,7 +63,7 @@ export async function createRoutingRule(deps: AppDeps, ctx: AppContext, raw: unk
     actions: input.actions,
     continueMatching: input.continue_matching,
   })
-  forgetRules(deps.store, ctx.orgId)
+  forgetRules(deps, ctx.orgId)
   return view(row)
 }
 
@@ -103,12 +103,12 @@ export async function updateRoutingRule(deps: AppDeps, ctx: AppContext, id: stri
       ctx.now,
     )
   })
-  forgetRules(deps.store, ctx.orgId)
+  forgetRules(deps, ctx.orgId)
   return view(row!)
 }
 
 export async function deleteRoutingRule(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'integration.manage')
   if (!(await deps.store.forOrg(ctx.orgId).routingRules.remove(id))) throw notFound('Routing rule')
-  forgetRules(deps.store, ctx.orgId)
+  forgetRules(deps, ctx.orgId)
 }

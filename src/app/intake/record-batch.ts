@@ -3,7 +3,7 @@ import type { AlertStateRow } from '../../store/alerts-store.js'
 import type { Executor } from '../../store/schema/index.js'
 import type { OrgStore } from '../../store/store.js'
 import { systemContext, type AppDeps } from '../context.js'
-import { conflict } from '../errors.js'
+import { conflict } from '../../domain/app-error.js'
 import {
   applyBatch,
   batchKeys,
@@ -32,7 +32,13 @@ export async function recordBatch(
   deps: AppDeps,
   tx: OrgStore,
   rawTx: Executor,
-  input: { requests: BatchRequests; rules: readonly RoutingRule[]; openedIncidents: Set<string> },
+  input: {
+    requests: BatchRequests
+    rules: readonly RoutingRule[]
+    openedIncidents: Set<string>
+    /** Set when a firing met the routing rules: pages it opened are in the outbox once this commits. */
+    routing?: { happened: boolean }
+  },
 ): Promise<IngestedAlert[][]> {
   const { requests } = input
   const claims = requests.flatMap(({ integration, request }) =>
@@ -75,6 +81,7 @@ export async function recordBatch(
     result.incidentId = routed.incidentId
     if (routed.openedIncidentId) input.openedIncidents.add(routed.openedIncidentId)
   }
+  if (toRoute.length > 0 && input.routing) input.routing.happened = true
   await announce(afterRouting.values())
   for (const result of results.flat())
     if (result.alertId && incidentOf.has(result.alertId)) result.incidentId = incidentOf.get(result.alertId)!

@@ -7,7 +7,7 @@ import {
 import { requirePermission } from '../authorize.js'
 import { dateTimeSchema, idSchema, nameSchema, textSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, invalid, notFound } from '../errors.js'
+import { AppError, invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import type { OrgStore } from '../../store/store.js'
 

@@ -145,6 +145,7 @@ export async function actOnCheckInLink(deps: AppDeps, token: string, now: Date):
     actor: { kind: 'user', id: shown.person.id, name: shown.person.name },
     role: memberRole as AppContext['role'],
     scopes: null,
+    permissions: deps.permissions,
     now,
   }
   const outcome = await checkInFromLink(deps, ctx, check.incidentId, check.role, (raw) =>

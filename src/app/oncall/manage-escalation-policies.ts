@@ -3,7 +3,7 @@ import type { EscalationPolicy, EscalationTarget } from '../../domain/oncall/esc
 import type { OncallStore } from '../../store/oncall-store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { requireMembers } from './manage-schedules.js'
 import { createPolicyInput, updatePolicyInput, type targetSchema } from './oncall-input.js'

@@ -4,7 +4,7 @@ import type { LayerWrite } from '../../store/oncall-schedules-store.js'
 import type { OncallStore } from '../../store/oncall-store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { conflict, invalid, notFound } from '../errors.js'
+import { conflict, invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { createScheduleInput, followTheSunInput, overrideInput, updateScheduleInput } from './oncall-input.js'
 import {

@@ -4,7 +4,7 @@ import { oncallStore } from '../../store/oncall-store.js'
 import type { Executor } from '../../store/schema/index.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { notFound } from '../errors.js'
+import { notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { pagingBatch } from './paging-batch.js'
 import { loadPolicies } from './manage-escalation-policies.js'
@@ -79,6 +79,8 @@ export async function pageEscalationPolicy(
   const pageId = tx
     ? await openPage(oncallStore(tx, ctx.orgId), ctx, request)
     : await deps.store.transaction(ctx.orgId, (scoped) => openPage(scoped.oncall, ctx, request))
+  // In the caller's transaction, the caller wakes the outbox once it commits.
+  if (pageId && !tx) deps.outbox.wake()
   if (!pageId)
     deps.logger.warn(
       { orgId: ctx.orgId, policyId: request.policyId, alertId: request.alertId },
@@ -100,5 +102,6 @@ export async function triggerPage(deps: AppDeps, ctx: AppContext, raw: unknown) 
     }),
   )
   if (!pageId) throw notFound('Escalation policy')
+  deps.outbox.wake()
   return getPage(deps, ctx, pageId)
 }

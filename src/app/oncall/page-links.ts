@@ -92,6 +92,7 @@ export async function actOnPageLink(
       now,
     )
   })
+  if (action === 'escalate') deps.outbox.wake()
   const page = await pageSummary(deps, check.orgId, check.pageId)
   if (!outcome || !page) return { result: 'not-found' }
   if (outcome === 'already-used') return { result: 'already-used', page }

@@ -4,7 +4,7 @@ import { oncallStore } from '../../store/oncall-store.js'
 import type { Executor } from '../../store/schema/index.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, notFound } from '../errors.js'
+import { AppError, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { pagingBatch, stateOf, type PagingBatch } from './paging-batch.js'
 import { requireMembers } from './manage-schedules.js'
@@ -55,6 +55,7 @@ async function respondByApi(deps: AppDeps, ctx: AppContext, pageId: string, raw:
     return respond(tx.oncall, pageId, response, { userId, actorName: ctx.actor.name, via: 'api' }, ctx.now)
   })
   if (!outcome) throw notFound('Page')
+  if (response === 'escalate') deps.outbox.wake()
   if (outcome.ignoredBecause)
     throw new AppError('INVALID_TRANSITION', `The page is ${outcome.ignoredBecause.replace('-', ' ')}`)
   return getPage(deps, ctx, pageId)

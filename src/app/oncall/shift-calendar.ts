@@ -5,7 +5,7 @@ import { onCallShifts } from '../../domain/oncall/schedule-queries.js'
 import type { OncallStore } from '../../store/oncall-store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { notFound } from '../errors.js'
+import { notFound } from '../../domain/app-error.js'
 import { loadSchedules, type LoadedSchedule } from './schedule-mapping.js'
 
 const DAY_MS = 86_400_000

@@ -3,7 +3,7 @@ import type { OncallStore } from '../../store/oncall-store.js'
 import { requirePermission } from '../authorize.js'
 import { idSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { listPagesQuery } from './oncall-input.js'
 

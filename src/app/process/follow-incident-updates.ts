@@ -6,7 +6,6 @@ import type { AppContext, AppDeps, IncidentUpdatePublished } from '../context.js
 import { adoptIncident } from './adopt-incident.js'
 import { loadPolicy } from './load-policy.js'
 import { commitChange } from './run-process-command.js'
-import { publishingUpdateIds } from './write-intents.js'
 
 /**
  * The `incidentUpdatePublished` hook: an update posted through the incidents API moves the
@@ -15,7 +14,7 @@ import { publishingUpdateIds } from './write-intents.js'
  */
 export function followIncidentUpdates(deps: AppDeps) {
   return async (raw: Executor, ctx: AppContext, event: IncidentUpdatePublished): Promise<void> => {
-    if (publishingUpdateIds.has(event.update.id) || !isIncidentStatus(event.update.status)) return
+    if (event.origin === 'process' || !isIncidentStatus(event.update.status)) return
     const tx = orgStore(raw, ctx.orgId)
     const policy = await loadPolicy(tx)
     const loaded = await tx.process.state.load(event.incident.id, { forUpdate: true })

@@ -6,7 +6,7 @@ import { validateTriagePolicy } from '../../domain/process/triage-timebox.js'
 import { requirePermission } from '../authorize.js'
 import { httpUrlSchema, nameSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { loadPolicy } from './load-policy.js'
 
@@ -139,15 +139,13 @@ export async function putStakeholderGroup(deps: AppDeps, ctx: AppContext, key: s
 export async function replaceStakeholderRules(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'page.write')
   const input = parseInput(stakeholderRulesBody, raw)
-  await deps.store
-    .forOrg(ctx.orgId)
-    .process.config.replaceStakeholderRules(
-      input.rules.map((r) => ({
-        crisisType: r.crisis_type,
-        minSeverity: r.min_severity,
-        groups: r.groups,
-        events: r.events,
-      })),
-    )
+  await deps.store.forOrg(ctx.orgId).process.config.replaceStakeholderRules(
+    input.rules.map((r) => ({
+      crisisType: r.crisis_type,
+      minSeverity: r.min_severity,
+      groups: r.groups,
+      events: r.events,
+    })),
+  )
   return input
 }

@@ -1,7 +1,7 @@
 import { applyCommand } from '../../domain/process/apply-command.js'
 import type { IncidentRole } from '../../domain/process/incident-roles.js'
 import type { Executor } from '../../store/schema/index.js'
-import { invalid } from '../errors.js'
+import { invalid } from '../../domain/app-error.js'
 import { onCallForRole } from '../oncall/query-schedules.js'
 import { parseInput } from '../parse-input.js'
 import type { AppContext, AppDeps } from '../context.js'

@@ -1,14 +1,16 @@
 import { z } from 'zod'
 import { severityLabel } from '../../domain/incident/severity.js'
 import { crisisTypeByKey } from '../../domain/process/crisis-types.js'
+import { sortTimeline } from '../../domain/process/timeline.js'
 import { timelineToMarkdown } from '../../domain/process/timeline-markdown.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { notFound } from '../errors.js'
+import { notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { adoptIncident } from './adopt-incident.js'
 import { currentFreeze } from './evaluate-freeze.js'
 import { loadPolicy } from './load-policy.js'
+import { outboundEntries } from './outbound-entries.js'
 import { processView } from './process-view.js'
 
 async function loadForReading(deps: AppDeps, ctx: AppContext, incidentId: string) {
@@ -37,7 +39,10 @@ export async function getTimeline(deps: AppDeps, ctx: AppContext, incidentId: st
   requirePermission(ctx, 'page.read')
   const query = parseInput(timelineQuery, rawQuery ?? {})
   const { tx, policy, process } = await loadForReading(deps, ctx, incidentId)
-  const entries = await tx.process.timeline.list(incidentId)
+  const entries = sortTimeline([
+    ...(await tx.process.timeline.list(incidentId)),
+    ...(await outboundEntries(tx, incidentId)),
+  ])
   if (query.format === 'json') return { format: 'json' as const, entries }
   const markdown = timelineToMarkdown(
     {
@@ -62,18 +67,4 @@ export async function getFreeze(deps: AppDeps, ctx: AppContext) {
   return state.isFrozen
     ? { frozen: true, since: state.since, min_severity: policy.freeze.minSeverity, incidents: state.incidents }
     : { frozen: false, since: null, min_severity: policy.freeze.minSeverity, incidents: [] }
-}
-
-export const outboxQuery = z.object({ incident_id: z.uuid().optional(), kind: z.string().max(40).optional() }).strict()
-
-/** What the process queued for delivery, so a team can see that stakeholders were told. */
-export async function listProcessOutbox(deps: AppDeps, ctx: AppContext, rawQuery: unknown) {
-  requirePermission(ctx, 'page.read')
-  const query = parseInput(outboxQuery, rawQuery ?? {})
-  return deps.store
-    .forOrg(ctx.orgId)
-    .process.outbox.list({
-      ...(query.incident_id ? { incidentId: query.incident_id } : {}),
-      ...(query.kind ? { kind: query.kind } : {}),
-    })
 }

@@ -12,7 +12,7 @@ import { announce, commitChange, type CommittedChange } from './run-process-comm
 export async function runProcessTimers(deps: AppDeps, now: Date, limit = 50): Promise<number> {
   let done = 0
   while (done < limit) {
-    const result = await deps.store.db.transaction().execute(async (raw) => {
+    const result = await deps.store.run('process timers', async (raw) => {
       const due = await claimDueProcessTimer(raw, now)
       if (!due) return null
       const ctx = systemContext(due.orgId, now, 'process timers')

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { componentStatusSchema, idSchema, nameSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { requirePermission } from '../authorize.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import type { OrgStore } from '../../store/store.js'
 

@@ -10,7 +10,7 @@ import {
 } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { requirePermission } from '../authorize.js'
-import { notFound } from '../errors.js'
+import { notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 
 const brandingSchema = z

@@ -1,6 +1,6 @@
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { notFound } from '../errors.js'
+import { notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { deliveriesQuery } from './subscriber-input.js'
 

@@ -6,10 +6,9 @@ import { supportedLocales } from '../../domain/locales.js'
 import type { SubscriberWrite } from '../../store/subscribers-store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { newWebhookSecret } from './subscriber-links.js'
-import { subscriberSettings } from './subscriber-settings.js'
 import { addressKeyOf } from './subscriber-view.js'
 
 export const importOptionsInput = z
@@ -56,7 +55,7 @@ export async function importSubscribers(
       [c.name.toLowerCase(), c.id],
     ]),
   )
-  const settings = subscriberSettings(deps)
+  const settings = deps.subscribers
   const rows: SubscriberWrite[] = []
   for (const s of subscribers) {
     const ids = s.components.map((c) => byName.get(c.toLowerCase()))
@@ -98,7 +97,7 @@ export async function importSubscribers(
     })
     onProgress?.(Math.min(start + chunkSize, rows.length), rows.length)
   }
-  if (queued) settings.wakeWorkers()
+  if (queued) deps.outbox.wake()
   problems.sort((a, b) => a.line - b.line)
   return {
     rows: Math.max(0, parsed.rows.length - 1),

@@ -7,7 +7,7 @@ import {
 import type { OrgStore } from '../../store/store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import {
   bulkRemoveInput,
@@ -16,7 +16,6 @@ import {
   updateSubscriberInput,
 } from './subscriber-input.js'
 import { newWebhookSecret } from './subscriber-links.js'
-import { subscriberSettings } from './subscriber-settings.js'
 import { addressKeyOf, cursorOf, parseCursor, subscriberView } from './subscriber-view.js'
 
 async function requirePage(tx: OrgStore, pageId: string) {
@@ -40,7 +39,7 @@ export async function checkComponents(tx: OrgStore, pageId: string, ids: readonl
 export async function createSubscriber(deps: AppDeps, ctx: AppContext, pageId: string, raw: unknown) {
   requirePermission(ctx, 'subscriber.manage')
   const input = parseInput(createSubscriberInput, raw)
-  const settings = subscriberSettings(deps)
+  const settings = deps.subscribers
   const address = input.channel === 'email' ? normaliseEmail(input.address) : input.address
   if (input.channel === 'email' && !isPlausibleEmail(address))
     throw invalid('The request is invalid', [{ path: 'address', message: 'must be an email address' }])
@@ -70,7 +69,7 @@ export async function createSubscriber(deps: AppDeps, ctx: AppContext, pageId: s
     if (isPending) await tx.deliveries.enqueueConfirmation({ id: row.id, pageId, channel: row.channel }, ctx.now)
     return { ...subscriberView(row), ...(secret ? { secret } : {}) }
   })
-  if (isPending) settings.wakeWorkers()
+  if (isPending) deps.outbox.wake()
   return result
 }
 

@@ -7,12 +7,11 @@ import {
 } from '../../domain/delivery/subscription.js'
 import { publicSubscribersStore } from '../../store/subscribers-store.js'
 import type { AppDeps } from '../context.js'
-import { invalid, notFound } from '../errors.js'
+import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { checkComponents } from './manage-subscribers.js'
 import { publicSubscribeInput } from './subscriber-input.js'
 import { isValidLinkToken, pagePublicUrl, type LinkPurpose } from './subscriber-links.js'
-import { subscriberSettings } from './subscriber-settings.js'
 import { addressKeyOf } from './subscriber-view.js'
 
 /**
@@ -47,7 +46,7 @@ export async function subscribeByEmail(
       : Array.isArray(input.component_ids)
         ? input.component_ids
         : [input.component_ids]
-  const settings = subscriberSettings(deps)
+  const settings = deps.subscribers
   const expiresAt = confirmationExpiresAt(now, settings.confirmationTtlMs)
   const queued = await deps.store.transaction(page.org_id, async (tx) => {
     await checkComponents(tx, page.id, componentIds)
@@ -77,7 +76,7 @@ export async function subscribeByEmail(
     await tx.deliveries.enqueueConfirmation({ id: existing.id, pageId: page.id, channel: 'email' }, now)
     return true
   })
-  if (queued) settings.wakeWorkers()
+  if (queued) deps.outbox.wake()
   return { accepted: true }
 }
 

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util'
 import { ZodError } from 'zod'
 import { loadConfig } from '../../config.js'
-import { createDeliveryService, deliveryOptionsFrom } from '../../delivery/delivery-service.js'
-import { parseDeliverySettings, type DeliverySettings } from '../../delivery/delivery-settings.js'
+import { type DeliverySettings, parseDeliverySettings } from '../../delivery/delivery-settings.js'
 import { createLogger } from '../../logger.js'
-import { buildDeps } from '../../main.js'
+import { buildDeps } from '../../wiring/build-deps.js'
+import { createOutboundPipeline, deliverySettingsOf } from '../../wiring/outbound-pipeline.js'
 import { openDatabase } from '../../store/database.js'
 import { migrate } from '../../store/migrate.js'
 import { CliError, type Command } from '../command.js'
@@ -29,7 +29,7 @@ function settingsFrom(raw: string | undefined): DeliverySettings {
  */
 export const deliverCommand: Command = {
   name: 'deliver',
-  summary: 'Run only the delivery worker (email, webhooks, Slack) until stopped',
+  summary: 'Run only the outbound pipeline (every email, webhook, Slack message and page) until stopped',
   usage,
   async run(argv) {
     let values: { settings?: string }
@@ -38,18 +38,18 @@ export const deliverCommand: Command = {
     } catch (error) {
       throw new CliError(`${(error as Error).message}\nusage: ${usage}`, 2)
     }
-    const settings = settingsFrom(values.settings)
     const config = loadConfig()
+    const settings = values.settings ? settingsFrom(values.settings) : deliverySettingsOf(config)
     const logger = createLogger(config.logLevel)
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
     await migrate(database)
     const deps = await buildDeps(database, config, logger)
-    const service = createDeliveryService(deps, deliveryOptionsFrom(config, settings))
-    await service.start()
-    console.log(`Candor delivery worker is running (in flight at most ${service.worker()?.inFlightWindow} per channel)`)
+    const pipeline = createOutboundPipeline(deps, config, settings)
+    await pipeline.start()
+    console.log(`Candor delivery worker is running (in flight at most ${pipeline.worker.inFlightWindow} per channel)`)
     await new Promise<void>((resolve) => {
       const stop = () => {
-        service
+        pipeline
           .stop()
           .then(() => database.close())
           .then(() => console.log('Candor delivery worker stopped.'))

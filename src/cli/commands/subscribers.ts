@@ -7,7 +7,7 @@ import { systemContext } from '../../app/context.js'
 import { exportSubscribers, importSubscribers } from '../../app/subscribers/import-export.js'
 import { loadConfig } from '../../config.js'
 import { createLogger } from '../../logger.js'
-import { buildDeps } from '../../main.js'
+import { buildDeps } from '../../wiring/build-deps.js'
 import { openDatabase } from '../../store/database.js'
 import { CliError, type Command } from '../command.js'
 

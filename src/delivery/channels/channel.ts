@@ -27,14 +27,25 @@ export type SendResult =
   | { ok: true; detail?: string }
   | {
       ok: false
-      /** retry: try later; permanent: this message cannot succeed; gone: the address no longer exists. */
-      kind: 'retry' | 'permanent' | 'gone'
+      /**
+       * retry: try later; permanent: this message cannot succeed; gone: the address no longer exists;
+       * unavailable: the channel itself (the mail relay) cannot be reached, whatever the message.
+       */
+      kind: 'retry' | 'permanent' | 'gone' | 'unavailable'
       reason: string
       retryAfterMs?: number
     }
 
+export interface SendOptions {
+  /** Aborted when the send outlives its time or the worker stops: the channel gives up and frees the connection. */
+  signal?: AbortSignal
+}
+
 export interface DeliveryChannel {
   readonly kind: string
-  send(message: OutboundMessage): Promise<SendResult>
+  send(message: OutboundMessage, options?: SendOptions): Promise<SendResult>
+  /** Whether the channel's relay answers now (after it was found unavailable); absent: just try again. */
+  probe?(): Promise<boolean>
+  /** Drops every connection, in flight or not: called when the worker stops. */
   close?(): Promise<void>
 }

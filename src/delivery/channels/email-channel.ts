@@ -4,6 +4,7 @@ import { classifySmtpReply, enhancedStatusOf } from '../../domain/delivery/deliv
 import { messageIdFor } from '../../domain/delivery/idempotency-key.js'
 import type { DeliveryChannel, OutboundMessage, SendResult } from './channel.js'
 import { buildMime, isAsciiAddress, remembered } from './mime-message.js'
+import { assertOutsideTransaction } from '../../store/transaction-scope.js'
 import { createSmtpPool } from './smtp-pool.js'
 import { idempotencyHeader } from './webhook-signature.js'
 
@@ -56,7 +57,9 @@ export function createEmailChannel(options: EmailChannelOptions): DeliveryChanne
 
   return {
     kind: 'email',
-    async send(message): Promise<SendResult> {
+    probe: () => pool.probe(),
+    async send(message, sendOptions): Promise<SendResult> {
+      assertOutsideTransaction('an SMTP send')
       const headers: Record<string, string> = {
         [idempotencyHeader]: message.idempotencyKey,
         'Auto-Submitted': 'auto-generated',
@@ -70,7 +73,9 @@ export function createEmailChannel(options: EmailChannelOptions): DeliveryChanne
       try {
         const mail = mailFor(message, options, headers)
         const info =
-          mail.kind === 'raw' ? await pool.send(mail.envelope, mail.raw) : await fullTransport().sendMail(mail.mail)
+          mail.kind === 'raw'
+            ? await pool.send(mail.envelope, mail.raw, sendOptions?.signal)
+            : await fullTransport().sendMail(mail.mail)
         return { ok: true, detail: String(info.response ?? 'accepted').slice(0, 200) }
       } catch (error) {
         return smtpFailure(error as SmtpError)
@@ -121,8 +126,14 @@ function mailFor(message: OutboundMessage, options: EmailChannelOptions, headers
 
 const addressOf = remembered(64, (mailbox) => addressparser(mailbox, { flatten: true })[0]?.address ?? mailbox.trim())
 
+// The relay itself is out of reach or turns every session away: no message can go until it is back.
+const relayCodes = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EAUTH'])
+
 function smtpFailure(error: SmtpError): SendResult {
   const reason = (error.response ?? `${error.code ?? 'SMTP'}: ${error.message}`).slice(0, 300)
+  if ((error.code && relayCodes.has(error.code)) || error.responseCode === 421) {
+    return { ok: false, kind: 'unavailable', reason }
+  }
   const kind = classifySmtpReply(error.responseCode, enhancedStatusOf(error.response))
   return { ok: false, kind, reason }
 }

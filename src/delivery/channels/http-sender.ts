@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events'
 import { isIP } from 'node:net'
 import { Agent, request } from 'undici'
 import { classifyHttpStatus } from '../../domain/delivery/delivery-failure.js'
+import { assertOutsideTransaction } from '../../store/transaction-scope.js'
 import type { SendResult } from './channel.js'
 import { checkAddress, createAllowlist, guardedLookup, SsrfRefusedError, type Resolver } from './ssrf-guard.js'
 
@@ -22,7 +23,7 @@ export interface HttpSenderOptions {
 }
 
 export interface HttpSender {
-  postJson(url: string, body: string, headers: Record<string, string>): Promise<HttpResult>
+  postJson(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResult>
   close(): Promise<void>
 }
 
@@ -48,7 +49,13 @@ export function createHttpSender(options: HttpSenderOptions = {}): HttpSender {
   const userAgent = options.userAgent ?? 'Candor-Webhooks/1.0'
   const deadline = sharedDeadlines(timeoutMs)
 
-  async function postJson(rawUrl: string, body: string, headers: Record<string, string>): Promise<HttpResult> {
+  async function postJson(
+    rawUrl: string,
+    body: string,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<HttpResult> {
+    assertOutsideTransaction('a webhook request')
     let url: URL
     try {
       url = new URL(rawUrl)
@@ -67,7 +74,7 @@ export function createHttpSender(options: HttpSenderOptions = {}): HttpSender {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': userAgent, ...headers },
         body,
-        signal: deadline(),
+        signal: signal ? AbortSignal.any([deadline(), signal]) : deadline(),
       })
       // A success's body says nothing we keep; dumping it is cheaper than reading a snippet.
       const isSuccess = response.statusCode >= 200 && response.statusCode < 300
@@ -78,7 +85,8 @@ export function createHttpSender(options: HttpSenderOptions = {}): HttpSender {
     }
   }
 
-  return { postJson, close: () => agent.close() }
+  // Stopping must not wait for a receiver that never answers: in-flight requests are cut.
+  return { postJson, close: () => agent.destroy() }
 }
 
 /**

@@ -16,11 +16,14 @@ const slackStatus = (status: number) => (status === 404 ? 'gone' : classifyHttpS
 export function createSlackChannel(options: SlackChannelOptions): DeliveryChannel {
   return {
     kind: 'slack',
-    async send(message): Promise<SendResult> {
+    async send(message, sendOptions): Promise<SendResult> {
       const body = JSON.stringify({ text: message.text, unfurl_links: false, unfurl_media: false })
-      const result = await options.sender.postJson(message.address, body, {
-        [idempotencyHeader]: message.idempotencyKey,
-      })
+      const result = await options.sender.postJson(
+        message.address,
+        body,
+        { [idempotencyHeader]: message.idempotencyKey },
+        sendOptions?.signal,
+      )
       return resultFromStatus(result, slackStatus)
     },
   }

@@ -70,6 +70,8 @@ export function createSmtpPool(options: SmtpPoolOptions) {
     socketTimeout: options.socketTimeoutMs,
   } as ConstructorParameters<typeof SMTPConnection>[0]
   const idle: PooledConnection[] = []
+  /** Every open session, busy or idle, so closing the pool cuts the ones stuck mid-send too. */
+  const live = new Set<PooledConnection>()
   const waiting: ((connection: PooledConnection | Error) => void)[] = []
   let open = 0
   let isClosed = false
@@ -79,6 +81,8 @@ export function createSmtpPool(options: SmtpPoolOptions) {
       const isPlain = !(fromUrl as { secure?: boolean }).secure
       const smtp = new SMTPConnection({ ...connectionOptions, ...(isPlain ? { socket: coalescingSocket() } : {}) })
       const pooled: PooledConnection = { smtp, sent: 0, isBroken: false }
+      live.add(pooled)
+      smtp.once('end', () => live.delete(pooled))
       const broken = () => {
         pooled.isBroken = true
         const at = idle.indexOf(pooled)
@@ -103,8 +107,9 @@ export function createSmtpPool(options: SmtpPoolOptions) {
     })
   }
 
-  async function acquire(): Promise<PooledConnection> {
+  async function acquire(signal?: AbortSignal): Promise<PooledConnection> {
     if (isClosed) throw Object.assign(new Error('the SMTP pool is closed'), { code: 'ECONNECTION' })
+    signal?.throwIfAborted()
     const ready = idle.pop()
     if (ready) return ready
     if (open < options.maxConnections) {
@@ -116,7 +121,20 @@ export function createSmtpPool(options: SmtpPoolOptions) {
         throw error
       }
     }
-    const next = await new Promise<PooledConnection | Error>((resolve) => waiting.push(resolve))
+    const next = await new Promise<PooledConnection | Error>((resolve) => {
+      const waiter = (connection: PooledConnection | Error) => {
+        signal?.removeEventListener('abort', giveUp)
+        resolve(connection)
+      }
+      // A sender that gives up while waiting leaves the queue; a connection is never handed to nobody.
+      const giveUp = () => {
+        const at = waiting.indexOf(waiter)
+        if (at !== -1) waiting.splice(at, 1)
+        resolve(signal?.reason instanceof Error ? signal.reason : new Error('aborted'))
+      }
+      signal?.addEventListener('abort', giveUp, { once: true })
+      waiting.push(waiter)
+    })
     if (next instanceof Error) throw next
     return next
   }
@@ -139,9 +157,25 @@ export function createSmtpPool(options: SmtpPoolOptions) {
     connection: PooledConnection,
     envelope: { from: string; to: string[] },
     raw: Buffer,
+    signal?: AbortSignal,
   ): Promise<SmtpSendInfo> {
     return new Promise((resolve, reject) => {
+      let isSettled = false
+      // A relay that accepted and then never answers: the connection is dropped, not waited on.
+      const abandon = () => {
+        if (isSettled) return
+        isSettled = true
+        connection.isBroken = true
+        connection.smtp.close()
+        release(connection)
+        reject(Object.assign(new Error('the SMTP relay did not answer in time'), { code: 'ETIMEDOUT' }))
+      }
+      if (signal?.aborted) return abandon()
+      signal?.addEventListener('abort', abandon, { once: true })
       connection.smtp.send(envelope, raw, (error, info) => {
+        signal?.removeEventListener('abort', abandon)
+        if (isSettled) return
+        isSettled = true
         connection.sent++
         if (!error) {
           release(connection)
@@ -164,21 +198,34 @@ export function createSmtpPool(options: SmtpPoolOptions) {
   }
 
   return {
-    async send(envelope: { from: string; to: string[] }, raw: Buffer): Promise<SmtpSendInfo> {
-      const connection = await acquire()
+    async send(envelope: { from: string; to: string[] }, raw: Buffer, signal?: AbortSignal): Promise<SmtpSendInfo> {
+      const connection = await acquire(signal)
       const isReused = connection.sent > 0
       try {
-        return await sendOn(connection, envelope, raw)
+        return await sendOn(connection, envelope, raw, signal)
       } catch (error) {
         // A kept-alive connection the server dropped meanwhile: try once more on a fresh one.
-        if (isReused && transientCodes.has((error as SmtpError).code ?? ''))
-          return sendOn(await acquire(), envelope, raw)
+        if (isReused && !signal?.aborted && transientCodes.has((error as SmtpError).code ?? ''))
+          return sendOn(await acquire(signal), envelope, raw, signal)
         throw error
       }
+    },
+    /** Opens a session and closes it again: does the relay answer now? */
+    probe(): Promise<boolean> {
+      return connect().then(
+        (connection) => {
+          live.delete(connection)
+          connection.smtp.quit()
+          return true
+        },
+        () => false,
+      )
     },
     close() {
       isClosed = true
       for (const connection of idle.splice(0)) connection.smtp.close()
+      for (const connection of live) connection.smtp.close()
+      live.clear()
       for (const waiter of waiting.splice(0))
         waiter(Object.assign(new Error('the SMTP pool is closed'), { code: 'ECONNECTION' }))
     },

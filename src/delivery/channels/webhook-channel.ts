@@ -17,7 +17,7 @@ export function createWebhookChannel(options: WebhookChannelOptions): DeliveryCh
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000))
   return {
     kind: 'webhook',
-    async send(message): Promise<SendResult> {
+    async send(message, sendOptions): Promise<SendResult> {
       if (!message.secret)
         return { ok: false, kind: 'permanent', reason: 'the webhook subscriber has no signing secret' }
       const body = webhookBody(message)
@@ -25,7 +25,7 @@ export function createWebhookChannel(options: WebhookChannelOptions): DeliveryCh
         [signatureHeader]: signPayload(message.secret, body, nowSeconds()),
         [idempotencyHeader]: message.idempotencyKey,
       }
-      return resultFromStatus(await options.sender.postJson(message.address, body, headers))
+      return resultFromStatus(await options.sender.postJson(message.address, body, headers, sendOptions?.signal))
     },
   }
 }

@@ -1,75 +1,108 @@
 import {
   decideRetry,
   type RandomSource,
-  type RetryPolicy,
   type RetryDecision,
+  type RetryPolicy,
 } from '../../domain/delivery/retry-schedule.js'
 import type { DeliveryChannel, SendResult } from '../channels/channel.js'
+import type { ChannelHealth } from './channel-health.js'
 import type { MessageComposer } from './message-composer.js'
-import type { ClaimedDelivery } from './outbox-port.js'
+import type { ClaimedDelivery, DeliveryKind } from './outbox-port.js'
 import type { RateGate } from './rate-gate.js'
 
-/** What every lane shares: sending one delivery, deciding about a failure, sleeping until woken. */
+/** What every lane shares: sending one delivery, deciding about a failure. */
 export interface LaneContext {
   channel: DeliveryChannel
   composer: MessageComposer
   gate: RateGate
+  health: ChannelHealth
   now: () => Date
   random: RandomSource
-  policy: RetryPolicy
-  isRunning: () => boolean
-  idle: () => Promise<void>
+  policyFor(kind: DeliveryKind): RetryPolicy
+  /** A send that takes longer is abandoned: its connection dropped, the row retried. */
+  sendTimeoutMs: number
   onError: (error: unknown) => void
   onDisabled: (subscriberId: string, reason: string) => void
 }
 
-export async function sendOne(ctx: LaneContext, delivery: ClaimedDelivery): Promise<SendResult> {
+/** How one attempt ended: sent, not needed any more, failed, or let go untried because the worker stops. */
+export type Outcome =
+  | { kind: 'sent' }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; result: SendResult & { ok: false } }
+  | { kind: 'abandoned' }
+
+export async function sendOne(ctx: LaneContext, delivery: ClaimedDelivery, stopping: AbortSignal): Promise<Outcome> {
+  let composed: Awaited<ReturnType<MessageComposer['compose']>>
   try {
-    const message = await ctx.composer.compose(delivery)
-    await ctx.gate.pass()
-    return await ctx.channel.send(message)
+    composed = await ctx.composer.compose(delivery, ctx.now())
   } catch (error) {
-    return { ok: false, kind: 'retry', reason: `could not compose or send: ${(error as Error).message}`.slice(0, 300) }
+    const reason = `could not compose the message: ${(error as Error).message}`.slice(0, 300)
+    return { kind: 'failed', result: { ok: false, kind: 'retry', reason } }
   }
+  if ('skip' in composed) return { kind: 'skipped', reason: composed.skip }
+  await ctx.gate.pass()
+  if (stopping.aborted) return { kind: 'abandoned' }
+  const deadline = AbortSignal.timeout(ctx.sendTimeoutMs)
+  const signal = AbortSignal.any([deadline, stopping])
+  const abandoned = new Promise<'abandoned'>((resolve) => {
+    if (signal.aborted) resolve('abandoned')
+    else signal.addEventListener('abort', () => resolve('abandoned'), { once: true })
+  })
+  const result = await Promise.race([
+    ctx.channel
+      .send(composed.message, { signal })
+      .catch(
+        (error: Error): SendResult => ({
+          ok: false,
+          kind: 'retry',
+          reason: `send failed: ${error.message}`.slice(0, 300),
+        }),
+      ),
+    abandoned,
+  ])
+  if (result !== 'abandoned' && result.ok) return { kind: 'sent' }
+  // Cut short because the worker stops: not an attempt, the row goes back as it was.
+  if (stopping.aborted && !deadline.aborted) return { kind: 'abandoned' }
+  if (result === 'abandoned') {
+    // Nothing answered in time: a mail relay that stalls is down for every message, a webhook only for its own.
+    const reason = `no answer within ${ctx.sendTimeoutMs} ms`
+    return {
+      kind: 'failed',
+      result: { ok: false, kind: ctx.channel.kind === 'email' ? 'unavailable' : 'retry', reason },
+    }
+  }
+  return { kind: 'failed', result }
 }
 
 export function retryDecision(
   ctx: LaneContext,
-  _delivery: ClaimedDelivery,
+  delivery: ClaimedDelivery,
   attempts: number,
   result: SendResult & { ok: false },
 ): RetryDecision {
+  const isPermanent = result.kind === 'permanent' || result.kind === 'gone'
   return decideRetry(
     {
       attempts,
       now: ctx.now(),
-      isPermanent: result.kind !== 'retry',
+      isPermanent,
       ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
     },
     ctx.random,
-    ctx.policy,
+    ctx.policyFor(delivery.kind),
   )
-}
-
-/** The subscriber left after the row was queued, or the confirmation is no longer wanted or valid. */
-export function isMoot(delivery: ClaimedDelivery, now: Date): boolean {
-  if (delivery.kind === 'confirmation') {
-    return (
-      delivery.subscriberState !== 'pending' ||
-      (delivery.confirmationExpiresAt !== null && delivery.confirmationExpiresAt <= now)
-    )
-  }
-  return delivery.subscriberState !== 'active'
 }
 
 export async function eachLimited<T>(
   items: readonly T[],
   limit: number,
   fn: (item: T, index: number) => Promise<void>,
+  shouldStop: () => boolean = () => false,
 ): Promise<void> {
   let next = 0
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !shouldStop()) {
       const index = next++
       await fn(items[index] as T, index)
     }

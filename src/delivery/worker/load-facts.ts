@@ -1,12 +1,12 @@
 import type { Brand } from '../../domain/template/render-message.js'
 import { pagePublicUrl } from '../../app/subscribers/subscriber-links.js'
-import { outboxStore } from '../../store/outbox-store.js'
+import { outboxFactsStore } from '../../store/outbox-facts-store.js'
 import type { Db } from '../../store/schema/index.js'
 import type { PageFacts, UpdateFacts } from './message-composer.js'
 
 /** Reads what an update's messages say, and the webhook event's structured part, from the store. */
 export function createFactsLoader(db: Db, baseUrl: string) {
-  const store = outboxStore(db)
+  const store = outboxFactsStore(db)
 
   async function loadPage(pageId: string): Promise<PageFacts & { id: string; timeZone: string }> {
     const page = await store.loadPage(pageId)
@@ -76,5 +76,5 @@ export function createFactsLoader(db: Db, baseUrl: string) {
     }
   }
 
-  return { loadUpdate, loadPage }
+  return { loadUpdate, loadPage, loadPageNotification: store.loadPageNotification }
 }

@@ -1,7 +1,7 @@
 import { idempotencyKey } from '../../domain/delivery/idempotency-key.js'
 import type { MessageFacts } from '../../domain/template/message-facts.js'
 import { isTemplateChannel, type TemplateChannel } from '../../domain/template/message-kinds.js'
-import { personalise, renderMessage, type Brand, type RenderedMessage } from '../../domain/template/render-message.js'
+import { type Brand, personalise, type RenderedMessage, renderMessage } from '../../domain/template/render-message.js'
 import { renderConfirmation } from '../../domain/template/subscription-messages.js'
 import type { OutboundMessage } from '../channels/channel.js'
 import type { ClaimedDelivery } from './outbox-port.js'
@@ -23,7 +23,15 @@ export interface UpdateFacts {
   event: Record<string, unknown>
 }
 
+/** What a claimed row becomes: a message to send, or the reason it no longer needs sending. */
+export type Composed = { message: OutboundMessage } | { skip: string }
+
+/** Composes the messages that are not a subscriber's (notices, pages, freeze webhooks, account mail). */
+export type OtherComposer = (delivery: ClaimedDelivery, key: string) => Promise<Composed>
+
 export interface ComposerDeps {
+  /** Makes the idempotency keys (domain/delivery/idempotency-key.ts). */
+  secret: string
   loadUpdate(orgId: string, updateId: string): Promise<UpdateFacts>
   loadPage(pageId: string): Promise<PageFacts>
   unsubscribeUrl(delivery: ClaimedDelivery): string
@@ -31,6 +39,8 @@ export interface ComposerDeps {
   /** Email From for a page: `"<page name>" <status@…>`. */
   fromFor(page: PageFacts): string
   confirmationValidHours: number
+  /** Every other kind; absent in tests that only send subscriber messages. */
+  other?: OtherComposer
 }
 
 const maxCached = 64
@@ -50,6 +60,28 @@ function cache<T>() {
     },
     delete: (key: string) => map.delete(key),
   }
+}
+
+/** The subscriber left after the row was queued, or the confirmation is no longer wanted or valid. */
+export function mootReason(delivery: ClaimedDelivery, now: Date): string | null {
+  if (delivery.kind === 'confirmation') {
+    if (delivery.subscriberState !== 'pending') return 'the subscription is no longer waiting for confirmation'
+    if (delivery.confirmationExpiresAt !== null && delivery.confirmationExpiresAt <= now)
+      return 'the confirmation link expired'
+    return null
+  }
+  return delivery.subscriberId !== null && delivery.subscriberState !== 'active' ? 'the subscriber left' : null
+}
+
+export function keyFor(secret: string, delivery: ClaimedDelivery): string {
+  return delivery.kind === 'update' && delivery.updateId && delivery.subscriberId
+    ? idempotencyKey(secret, {
+        kind: 'update',
+        updateId: delivery.updateId,
+        subscriberId: delivery.subscriberId,
+        channel: delivery.channel,
+      })
+    : idempotencyKey(secret, { kind: delivery.kind, rowId: delivery.id })
 }
 
 /**
@@ -79,7 +111,9 @@ export function createMessageComposer(deps: ComposerDeps) {
   }
 
   async function composeConfirmation(delivery: ClaimedDelivery, key: string): Promise<OutboundMessage> {
-    const page = await remembered(pages, delivery.pageId, () => deps.loadPage(delivery.pageId))
+    const pageId = delivery.pageId
+    if (!pageId) throw new Error(`confirmation ${delivery.id} names no status page`)
+    const page = await remembered(pages, pageId, () => deps.loadPage(pageId))
     const message = renderConfirmation({
       locale: delivery.locale ?? page.locale,
       pageName: page.name,
@@ -99,14 +133,10 @@ export function createMessageComposer(deps: ComposerDeps) {
     }
   }
 
-  async function compose(delivery: ClaimedDelivery): Promise<OutboundMessage> {
-    const identity =
-      delivery.kind === 'confirmation' ? `confirmation:${delivery.id}` : (delivery.updateId ?? delivery.id)
-    const key = idempotencyKey({ updateId: identity, subscriberId: delivery.subscriberId, channel: delivery.channel })
-    if (delivery.kind === 'confirmation') return composeConfirmation(delivery, key)
-    if (!delivery.updateId || !delivery.stage) throw new Error(`delivery ${delivery.id} names no update or stage`)
-    const { updateId, stage } = delivery
-    const update = await remembered(updates, updateId, () => deps.loadUpdate(delivery.orgId, updateId))
+  async function composeUpdate(delivery: ClaimedDelivery, key: string): Promise<OutboundMessage> {
+    const { updateId, stage, orgId } = delivery
+    if (!updateId || !stage || !orgId) throw new Error(`delivery ${delivery.id} names no update or stage`)
+    const update = await remembered(updates, updateId, () => deps.loadUpdate(orgId, updateId))
     const channel: TemplateChannel = isTemplateChannel(delivery.channel) ? delivery.channel : 'webhook'
     const locale = delivery.locale ?? update.page.locale
     const message = renderedFor([updateId, stage, channel, locale, delivery.audience].join('|'), () =>
@@ -144,6 +174,16 @@ export function createMessageComposer(deps: ComposerDeps) {
       payload,
       ...(delivery.secret ? { secret: delivery.secret } : {}),
     }
+  }
+
+  async function compose(delivery: ClaimedDelivery, now: Date): Promise<Composed> {
+    const moot = mootReason(delivery, now)
+    if (moot) return { skip: moot }
+    const key = keyFor(deps.secret, delivery)
+    if (delivery.kind === 'confirmation') return { message: await composeConfirmation(delivery, key) }
+    if (delivery.kind === 'update') return { message: await composeUpdate(delivery, key) }
+    if (!deps.other) throw new Error(`no composer for ${delivery.kind} messages`)
+    return deps.other(delivery, key)
   }
 
   return { compose }

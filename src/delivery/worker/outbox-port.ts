@@ -1,14 +1,31 @@
 import type { Audience, MessageStage } from '../../domain/template/message-kinds.js'
 
+/** Every kind of message that leaves Candor; all go through the one outbox. */
+export type DeliveryKind =
+  | 'update'
+  | 'confirmation'
+  | 'page'
+  | 'stakeholder_notice'
+  | 'team_notice'
+  | 'role_notice'
+  | 'freeze_webhook'
+  | 'account_mail'
+
 /** One outbox row a worker has claimed, with what it needs to address the message. */
 export interface ClaimedDelivery {
   id: string
-  orgId: string
-  pageId: string
-  /** 'update': an incident update to a subscriber; 'confirmation': the double opt-in mail. */
-  kind: 'update' | 'confirmation'
+  /** Null for the instance's own mail (a sign-in link before an organisation is chosen). */
+  orgId: string | null
+  /** The status page of a subscriber's message. */
+  pageId: string | null
+  kind: DeliveryKind
   updateId: string | null
-  subscriberId: string
+  incidentId: string | null
+  /** Null when the message has a recipient of its own (`address`) rather than a subscription. */
+  subscriberId: string | null
+  sourceId: string | null
+  /** What a notice, page or account mail says or points at. */
+  content: Record<string, unknown> | null
   channel: string
   stage: MessageStage | null
   /** Attempts so far, this one included. */
@@ -16,8 +33,9 @@ export interface ClaimedDelivery {
   address: string
   locale: string | null
   audience: Audience
-  /** Webhook signing secret. */
+  /** Webhook signing secret of a subscription. */
   secret: string | null
+  /** 'active' for messages that have no subscriber. */
   subscriberState: string
   confirmationExpiresAt: Date | null
   /** The subscriber is on a failure streak that a successful delivery ends. */
@@ -31,17 +49,22 @@ export interface ClaimedBatch {
   deliveries: ClaimedDelivery[]
 }
 
-/** A batched delivery that did not simply go out: it is retried alone, failed, or skipped. */
+/**
+ * A batched delivery that did not simply go out in order: retried alone, failed, skipped, or
+ * sent ahead of the watermark when the batch is let go early (the relay went away, shutdown).
+ */
 export type BatchException =
-  | { kind: 'retrying'; delivery: ClaimedDelivery; nextAttemptAt: Date; error: string }
+  | { kind: 'retrying'; delivery: ClaimedDelivery; nextAttemptAt: Date; error: string; errorClass?: string }
   | { kind: 'failed'; delivery: ClaimedDelivery; error: string; isGone: boolean }
-  | { kind: 'skipped'; delivery: ClaimedDelivery }
+  | { kind: 'skipped'; delivery: ClaimedDelivery; reason: string }
+  | { kind: 'sent'; delivery: ClaimedDelivery }
 
 export interface BatchAck {
   batchId: string
   /** Every delivery up to this id is done (sent or among the exceptions); null: none yet. */
   ackedUpto: string | null
-  isDone: boolean
+  /** done: every delivery is settled; released: let go early, the rest stays pending for the next claim. */
+  outcome: 'progress' | 'done' | 'released'
   exceptions: BatchException[]
   /** Subscribers on a failure streak who just received a message. */
   recovered: string[]
@@ -51,11 +74,13 @@ export interface RetryMark {
   id: string
   nextAttemptAt: Date
   error: string
+  /** 'relay': the mail relay could not be reached; the row is due again as soon as it answers. */
+  errorClass?: string
 }
 
 export interface FailMark {
   id: string
-  subscriberId: string
+  subscriberId: string | null
   error: string
   isGone: boolean
 }
@@ -67,15 +92,19 @@ export interface FailMark {
 export interface OutboxPort {
   claim(channels: readonly string[], limit: number, now: Date, leaseMs: number): Promise<ClaimedDelivery[]>
   markSent(ids: readonly string[], now: Date): Promise<void>
-  /** Not sent because the subscriber left (or the confirmation is moot) after the row was queued. */
-  markSkipped(ids: readonly string[], now: Date): Promise<void>
+  /** Not sent because it no longer concerns anyone (the subscriber left, the page was acknowledged). */
+  markSkipped(marks: readonly { id: string; reason: string }[], now: Date): Promise<void>
   markRetrying(marks: readonly RetryMark[], now: Date): Promise<void>
   /** Final failures; returns the subscribers that the persistent-failure rule disabled, with why. */
   markFailed(marks: readonly FailMark[], now: Date): Promise<{ subscriberId: string; reason: string }[]>
+  /** Claimed rows handed back untried (shutdown): due again at once, the attempt not counted. */
+  release(ids: readonly string[], now: Date): Promise<void>
   /** Clears the failure streak of subscribers that just received a message. */
   resetFailureStreaks(subscriberIds: readonly string[]): Promise<void>
   extendLease(ids: readonly string[], until: Date): Promise<void>
-  /** Batches of fan-outs; an outbox without them (tests) sends single deliveries only. */
+  /** The relay answers again: what waited on it is due now. Returns how many rows. */
+  releaseRelayHolds(channel: string, now: Date): Promise<number>
+  /** Batches of fan-outs; an outbox without them sends single deliveries only. */
   claimBatch?(channel: string, now: Date, leaseMs: number): Promise<ClaimedBatch | null>
   /** Records a batch's progress atomically; returns the subscribers the failure rule disabled. */
   ackBatch?(ack: BatchAck, now: Date): Promise<{ subscriberId: string; reason: string }[]>

@@ -1,33 +1,45 @@
-import { recordFinalOutcome, type FailureStreak } from '../../domain/delivery/persistent-failure.js'
+import { type FailureStreak, recordFinalOutcome } from '../../domain/delivery/persistent-failure.js'
 import type { Audience, MessageStage } from '../../domain/template/message-kinds.js'
-import { outboxStore, type ClaimedRow } from '../../store/outbox-store.js'
-import type { Db } from '../../store/schema/index.js'
-import type { ClaimedDelivery, FailMark, OutboxPort } from './outbox-port.js'
+import { type ClaimedRow, outboxStore } from '../../store/outbox-store.js'
+import type { Db, Executor } from '../../store/schema/index.js'
+import type { ClaimedDelivery, DeliveryKind, FailMark, OutboxPort } from './outbox-port.js'
+
+type RunTransaction = <T>(name: string, fn: (trx: Executor) => Promise<T>) => Promise<T>
+
+const toClaimed = (row: ClaimedRow): ClaimedDelivery => ({
+  id: row.id,
+  orgId: row.org_id,
+  pageId: row.page_id,
+  kind: row.kind as DeliveryKind,
+  updateId: row.update_id,
+  incidentId: row.incident_id,
+  subscriberId: row.subscriber_id,
+  sourceId: row.source_id,
+  content: row.content,
+  channel: row.channel,
+  stage: row.stage as MessageStage | null,
+  attempts: row.attempts,
+  address: row.address,
+  locale: row.locale,
+  audience: (row.audience === 'technical' ? 'technical' : 'customer') satisfies Audience,
+  secret: row.secret,
+  subscriberState: row.subscriber_state,
+  confirmationExpiresAt: row.confirmation_expires_at,
+  isFailing: row.consecutive_failures > 0,
+})
 
 /**
- * The outbox on the database. Final failures feed the persistent-failure rule
- * (domain/delivery/persistent-failure.ts) in the same transaction that records them.
+ * The outbox on the database. Every write is one short statement or transaction of its own:
+ * the worker sends between them, never inside one. Final failures of subscriber messages feed
+ * the persistent-failure rule (domain/delivery/persistent-failure.ts) in the transaction that
+ * records them.
  */
-export function storeOutbox(db: Db, options: { isEmbedded: boolean; clock: () => Date }): OutboxPort {
+export function storeOutbox(
+  db: Db,
+  run: RunTransaction,
+  options: { isEmbedded: boolean; clock: () => Date },
+): OutboxPort {
   const store = outboxStore(db)
-  const toClaimed = (row: ClaimedRow): ClaimedDelivery => ({
-    id: row.id,
-    orgId: row.org_id,
-    pageId: row.page_id,
-    kind: row.kind === 'confirmation' ? 'confirmation' : 'update',
-    updateId: row.update_id,
-    subscriberId: row.subscriber_id,
-    channel: row.channel,
-    stage: row.stage as MessageStage | null,
-    attempts: row.attempts,
-    address: row.address,
-    locale: row.locale,
-    audience: (row.audience === 'technical' ? 'technical' : 'customer') satisfies Audience,
-    secret: row.secret,
-    subscriberState: row.subscriber_state,
-    confirmationExpiresAt: row.confirmation_expires_at,
-    isFailing: row.consecutive_failures > 0,
-  })
   return {
     async claim(channels, limit, now, leaseMs) {
       const claimed: ClaimedDelivery[] = []
@@ -39,10 +51,12 @@ export function storeOutbox(db: Db, options: { isEmbedded: boolean; clock: () =>
       return claimed
     },
     markSent: (ids, now) => store.markSent(ids, now),
-    markSkipped: (ids, now) => store.markSkipped(ids, now),
+    markSkipped: (marks, now) => store.markSkipped(marks, now),
     markRetrying: (marks, now) => store.markRetrying(marks, now),
+    release: (ids, now) => store.release(ids, now),
+    releaseRelayHolds: (channel, now) => store.releaseRelayHolds(channel, now),
     markFailed: (marks, now) =>
-      db.transaction().execute(async (trx) => {
+      run('delivery: record failure', async (trx) => {
         const tx = outboxStore(trx)
         await tx.markFailed(marks, now)
         return applyFailureRule(tx, marks, now)
@@ -54,15 +68,18 @@ export function storeOutbox(db: Db, options: { isEmbedded: boolean; clock: () =>
       return { id: batch.id, channel: batch.channel, deliveries: (await store.loadBatch(batch)).map(toClaimed) }
     },
     ackBatch: (ack, now) =>
-      db.transaction().execute(async (trx) => {
+      run('delivery: ack batch', async (trx) => {
         const tx = outboxStore(trx)
         const exceptions = ack.exceptions.map((e) => ({
           id: e.delivery.id,
           status: e.kind,
-          ...(e.kind === 'retrying' ? { nextAttemptAt: e.nextAttemptAt } : {}),
-          ...(e.kind === 'skipped' ? {} : { error: e.error }),
+          ...(e.kind === 'retrying'
+            ? { nextAttemptAt: e.nextAttemptAt, error: e.error, errorClass: e.errorClass }
+            : {}),
+          ...(e.kind === 'failed' ? { error: e.error } : {}),
+          ...(e.kind === 'skipped' ? { error: e.reason } : {}),
         }))
-        await tx.ackBatch(ack.batchId, ack.ackedUpto ?? '0', ack.isDone, exceptions, now)
+        await tx.ackBatch(ack.batchId, ack.ackedUpto ?? '0', ack.outcome, exceptions, now)
         if (ack.recovered.length) await tx.resetStreaks(ack.recovered)
         const failed = ack.exceptions.flatMap((e) =>
           e.kind === 'failed'
@@ -78,8 +95,10 @@ export function storeOutbox(db: Db, options: { isEmbedded: boolean; clock: () =>
   }
 }
 
+/** Only subscriber messages count towards disabling a subscription. */
 async function applyFailureRule(tx: ReturnType<typeof outboxStore>, marks: readonly FailMark[], now: Date) {
-  const subscriberIds = [...new Set(marks.map((m) => m.subscriberId))]
+  const subscriberIds = [...new Set(marks.flatMap((m) => (m.subscriberId ? [m.subscriberId] : [])))]
+  if (subscriberIds.length === 0) return []
   const rows = await tx.streaksFor(subscriberIds)
   const disabled: { subscriberId: string; reason: string }[] = []
   for (const row of rows) {

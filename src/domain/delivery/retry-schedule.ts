@@ -22,6 +22,15 @@ export const defaultRetryPolicy: RetryPolicy = {
   jitterRatio: 0.2,
 }
 
+/** A page wakes someone: retried within minutes, not over a day as customer updates are. */
+export const pageRetryPolicy: RetryPolicy = {
+  maxAttempts: 6,
+  initialDelayMs: 15_000,
+  multiplier: 2,
+  maxDelayMs: 5 * 60_000,
+  jitterRatio: 0.2,
+}
+
 /** A source of uniform numbers in [0, 1), passed in so tests and replays are deterministic. */
 export type RandomSource = () => number
 

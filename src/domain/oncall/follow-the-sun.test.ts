@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { followTheSun, followTheSunExample } from './follow-the-sun.js'
-import { renderSchedule, whoIsOnCall } from './render-schedule.js'
+import { renderSchedule } from './render-schedule.js'
+import { whoIsOnCall } from './who-is-on-call.js'
 import { scheduleProblems } from './schedule-validation.js'
 
 const HOUR_MS = 3_600_000

@@ -1,6 +1,6 @@
 import type { EscalationTarget } from './escalation-policy.js'
 import type { NotifyAction } from './escalation.js'
-import { whoIsOnCall } from './render-schedule.js'
+import { whoIsOnCall } from './who-is-on-call.js'
 import type { Schedule } from './schedule-types.js'
 
 const MINUTE_MS = 60_000

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { layerCoverage } from './layer-coverage.js'
-import { renderSchedule, whoIsOnCall } from './render-schedule.js'
+import { renderSchedule } from './render-schedule.js'
+import { whoIsOnCall } from './who-is-on-call.js'
 import { rotationShiftAt } from './rotation.js'
 import type { Layer, Override, Restriction, Schedule, ScheduleSegment, Weekday } from './schedule-types.js'
 

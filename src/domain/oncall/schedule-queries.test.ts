@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { nextShifts, onCallShifts, shiftsOf } from './schedule-queries.js'
 import { compileTimeline } from './schedule-timeline.js'
-import { whoIsOnCall } from './render-schedule.js'
+import { whoIsOnCall } from './who-is-on-call.js'
 import type { Schedule } from './schedule-types.js'
 
 const weekly: Schedule = {

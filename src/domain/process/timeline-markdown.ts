@@ -66,6 +66,16 @@ export function describeEvent(e: TimelineEvent): string {
         : `${e.stage} message published (${e.status}) on ${e.channels.join(', ')}: "${e.text}"`
     case 'stakeholders_notified':
       return `${e.isDrill ? '[DRILL] ' : ''}Stakeholders told (${e.event.replace('_', ' ')}): ${e.groups.join(', ') || 'none configured'}.`
+    case 'outbound_message': {
+      const d = e.delivery
+      const states = (['sent', 'queued', 'retrying', 'failed', 'skipped'] as const)
+        .filter((k) => d[k] > 0)
+        .map((k) => `${d[k]} ${k}`)
+        .join(', ')
+      const what = `${e.kind.replace('_', ' ')}${e.stage ? ` (${e.stage})` : ''}`
+      const error = e.lastError && (d.failed > 0 || d.retrying > 0) ? `; last error: ${e.lastError}` : ''
+      return `Outbound ${what} by ${e.channel} to ${d.total} recipient${d.total === 1 ? '' : 's'}: ${states}${error}.`
+    }
     case 'triage_reminder':
       return `Reminder: triage must be decided by ${e.deadlineAt}.`
     case 'triage_escalated':

@@ -59,6 +59,16 @@ export type TimelineEvent =
       isDrill: boolean
     }
   | { type: 'stakeholders_notified'; event: StakeholderEvent; groups: StakeholderGroup[]; isDrill: boolean }
+  /** Read from the outbox, not stored: one message to its recipients on one channel, and how delivery goes. */
+  | {
+      type: 'outbound_message'
+      kind: string
+      channel: string
+      stage: string | null
+      updateId: string | null
+      delivery: { total: number; sent: number; queued: number; retrying: number; failed: number; skipped: number }
+      lastError: string | null
+    }
   | { type: 'triage_reminder'; deadlineAt: string }
   | { type: 'triage_escalated'; to: Person | null; deadlineAt: string }
   | { type: 'update_overdue'; dueAt: string; escalatedTo: Person | null }

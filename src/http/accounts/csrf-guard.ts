@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { AppError } from '../../app/errors.js'
+import { AppError } from '../../domain/app-error.js'
 import { verifyCsrfToken } from '../../auth/csrf.js'
 import { sessionOf } from './session-authenticator.js'
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { AppError } from '../../app/errors.js'
+import { AppError } from '../../domain/app-error.js'
 
 const maxDepth = 64
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { AppError } from '../../app/errors.js'
+import { AppError } from '../../domain/app-error.js'
 
 export interface RateLimits {
   /** Requests per minute from one IP address, and for the public read paths (status pages under a flood of readers). */

@@ -15,8 +15,6 @@ export interface SecuritySettings {
 
 export const defaultSecuritySettings: SecuritySettings = { rateLimits: defaultRateLimits, headersTimeoutMs: 10_000 }
 
-const settingsByDeps = new WeakMap<HttpDeps, SecuritySettings>()
-
 export function configureRateLimits(deps: HttpDeps, limits: Partial<RateLimits>) {
   configureSecurity(deps, { rateLimits: limits })
 }
@@ -26,11 +24,11 @@ export function configureSecurity(
   deps: HttpDeps,
   settings: { rateLimits?: Partial<RateLimits>; headersTimeoutMs?: number },
 ) {
-  const current = settingsByDeps.get(deps) ?? defaultSecuritySettings
-  settingsByDeps.set(deps, {
+  const current = deps.security
+  deps.security = {
     rateLimits: { ...current.rateLimits, ...settings.rateLimits },
     headersTimeoutMs: settings.headersTimeoutMs ?? current.headersTimeoutMs,
-  })
+  }
 }
 
 /**
@@ -39,7 +37,7 @@ export function configureSecurity(
  */
 async function securityPlugin(app: FastifyInstance, options: { deps: HttpDeps }) {
   const { deps } = options
-  const settings = settingsByDeps.get(deps) ?? defaultSecuritySettings
+  const settings = deps.security
   app.server.headersTimeout = settings.headersTimeoutMs
   // Node checks the timeouts on this interval (30 s by default), which would let a slow client linger that much longer.
   Object.assign(app.server, { connectionsCheckingInterval: 1_000 })

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { AppError } from '../../app/errors.js'
+import { AppError } from '../../domain/app-error.js'
 import { resolveSession, type SessionInfo } from '../../app/accounts/sessions.js'
 import type { Authenticator } from '../authenticate.js'
 import { cookiePolicy, readSessionCookie } from './session-cookie.js'
@@ -28,6 +28,7 @@ export const sessionAuthenticator: Authenticator = async (request, deps) => {
     actor: { kind: 'user', id: session.userId, name: session.name },
     role: session.role,
     scopes: null,
+    permissions: deps.permissions,
     now,
     ip: request.ip,
     userAgent: request.headers['user-agent'],

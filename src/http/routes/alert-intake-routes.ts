@@ -2,7 +2,7 @@
 import type {} from '@fastify/rate-limit'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { AppError } from '../../app/errors.js'
+import { AppError } from '../../domain/app-error.js'
 import { translateDbError } from '../../store/db-errors.js'
 import { pagerDutyAccepted, pagerDutyInvalid } from '../../intake/payloads/pagerduty.js'
 import { receiveAlerts, receivePagerDutyEvent, type Received } from '../../intake/receive-alerts.js'
@@ -61,12 +61,10 @@ const perKeyRateLimit = {
 function pagerDutyErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode ?? 500
   if (status === 429 || (error instanceof AppError && error.code === 'RATE_LIMITED')) {
-    return reply
-      .code(429)
-      .send({
-        status: 'throttle event',
-        message: 'Requests for this service are arriving too quickly. Please retry later.',
-      })
+    return reply.code(429).send({
+      status: 'throttle event',
+      message: 'Requests for this service are arriving too quickly. Please retry later.',
+    })
   }
   if (error instanceof AppError || translateDbError(error) || status >= 500) {
     const appError = error instanceof AppError ? error : translateDbError(error)
@@ -86,13 +84,11 @@ function pagerDutyErrorHandler(error: FastifyError, request: FastifyRequest, rep
     return reply
       .code(400)
       .send(pagerDutyInvalid([`Event is too large (the limit is ${PAGERDUTY_BODY_LIMIT / 1024} KB)`]))
-  return reply
-    .code(400)
-    .send({
-      status: 'Unrecognized object',
-      message: 'Event object format is unrecognized',
-      errors: ['JSON parse error'],
-    })
+  return reply.code(400).send({
+    status: 'Unrecognized object',
+    message: 'Event object format is unrecognized',
+    errors: ['JSON parse error'],
+  })
 }
 
 export const alertIntakeRoutes: RouteModule = (app, deps) => {
@@ -151,13 +147,11 @@ export const alertIntakeRoutes: RouteModule = (app, deps) => {
     },
     async (request, reply) => {
       if (!isJson(request))
-        return reply
-          .code(400)
-          .send({
-            status: 'Unrecognized object',
-            message: 'Event object format is unrecognized',
-            errors: ['Content-Type must be application/json'],
-          })
+        return reply.code(400).send({
+          status: 'Unrecognized object',
+          message: 'Event object format is unrecognized',
+          errors: ['Content-Type must be application/json'],
+        })
       const received = await receivePagerDutyEvent(deps, request.body, {
         receivedAt: deps.clock(),
         ...optionalKey(request),

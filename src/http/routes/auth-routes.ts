@@ -6,7 +6,7 @@ import { acceptInput, acceptInvitation } from '../../app/accounts/invitations.js
 import { previewInvitation } from '../../app/accounts/invitation-preview.js'
 import { signIn, signInInput } from '../../app/accounts/sign-in.js'
 import { consumeSignInLink, linkInput, requestLinkInput, requestSignInLink } from '../../app/accounts/sign-in-links.js'
-import { AppError } from '../../app/errors.js'
+import { AppError } from '../../domain/app-error.js'
 import { invitationPage, messagePage, signInLinkPage } from '../accounts/account-pages.js'
 import { cookiePolicy, setSessionCookie } from '../accounts/session-cookie.js'
 import type { HttpDeps } from '../http-deps.js'

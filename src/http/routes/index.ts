@@ -8,6 +8,7 @@ import { consoleRoutes } from './console-routes.js'
 import { healthRoutes } from './health-routes.js'
 import { incidentsRoutes } from './incidents-routes.js'
 import { maintenancesRoutes } from './maintenances-routes.js'
+import { messagesRoutes } from './messages-routes.js'
 import { oncallPagingRoutes } from './oncall-paging-routes.js'
 import { oncallPublicRoutes } from './oncall-public-routes.js'
 import { oncallSchedulesRoutes } from './oncall-schedules-routes.js'
@@ -29,6 +30,7 @@ export const authenticatedRoutes: RouteModule[] = [
   oncallSchedulesRoutes,
   oncallPagingRoutes,
   subscribersRoutes,
+  messagesRoutes,
 ]
 
 /** Routes anyone may call (status pages, intake with its own keys, health); each feature adds one line. */

@@ -21,14 +21,7 @@ import { addShadow, assignRole, checkIn } from '../../app/process/manage-respond
 import { openTriageIncident, openTriageInput } from '../../app/process/open-triage-incident.js'
 import * as inputs from '../../app/process/process-inputs.js'
 import { publishMessage, recordMessageDelivery } from '../../app/process/publish-message.js'
-import {
-  getFreeze,
-  getProcess,
-  getTimeline,
-  listProcessOutbox,
-  outboxQuery,
-  timelineQuery,
-} from '../../app/process/read-process.js'
+import { getFreeze, getProcess, getTimeline, timelineQuery } from '../../app/process/read-process.js'
 import {
   addNote,
   answerChecklist,
@@ -185,17 +178,6 @@ export const processRoutes: RouteModule = (app, deps) => {
       },
     },
     (req) => getFreeze(deps, req.ctx),
-  )
-  app.get(
-    '/api/process/outbox',
-    {
-      schema: {
-        tags,
-        summary: 'Notices the process queued (stakeholders, reminders, freeze webhooks)',
-        querystring: outboxQuery,
-      },
-    },
-    (req) => listProcessOutbox(deps, req.ctx, req.query),
   )
   app.get(
     '/api/process/config',

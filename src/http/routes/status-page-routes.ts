@@ -3,7 +3,6 @@ import { assetPaths, livePath } from '../../status-page/html/links.js'
 import { sendProblem } from '../problem.js'
 import type { RouteModule } from '../route-module.js'
 import { installStatusPageFastPath } from '../status-page/fast-path.js'
-import { statusPagesRuntime } from '../status-page/runtime.js'
 import { resolveDocument, writeDocument } from '../status-page/serve-document.js'
 
 const apiPaths = [
@@ -26,7 +25,7 @@ const hostPaths = [...new Set(['/', '/history', '/incidents/:id', ...Object.valu
  * the fast path leaves to the app: redirects, 404, and 503 before the first load.
  */
 export const statusPageRoutes: RouteModule = (app, deps) => {
-  const runtime = statusPagesRuntime(deps)
+  const runtime = deps.statusPages
   installStatusPageFastPath(app.server, runtime)
   // Before the server waits for open connections: live streams never end by themselves.
   app.addHook('preClose', async () => runtime.stop())

@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { AppError } from '../../app/errors.js'
+import { AppError } from '../../domain/app-error.js'
 import {
   confirmByLink,
   describeLink,
@@ -11,7 +11,6 @@ import {
   type PublicPage,
 } from '../../app/subscribers/public-subscriptions.js'
 import { publicSubscribeInput } from '../../app/subscribers/subscriber-input.js'
-import { subscriberSettings } from '../../app/subscribers/subscriber-settings.js'
 import {
   messagePage,
   subscribeFormPage,
@@ -81,7 +80,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       action: string,
     ) {
       if (!page) return reply.callNotFound()
-      const hours = Math.round(subscriberSettings(deps).confirmationTtlMs / 3_600_000)
+      const hours = Math.round(deps.subscribers.confirmationTtlMs / 3_600_000)
       try {
         await subscribeByEmail(deps, page, request.body, deps.clock())
       } catch (error) {

@@ -1,5 +1,5 @@
 import { statusPageViews } from '../../app/status-page/status-page-views.js'
-import type { HttpDeps } from '../http-deps.js'
+import type { AppDeps } from '../../app/context.js'
 import { LiveHub } from './live-hub.js'
 import { normaliseHost, StatusSnapshotCache } from './snapshot-cache.js'
 
@@ -13,11 +13,11 @@ export interface StatusPagesRuntime {
   stop(): void
 }
 
-const runtimes = new WeakMap<HttpDeps, StatusPagesRuntime>()
-
-export function statusPagesRuntime(deps: HttpDeps, options: { refreshIntervalMs?: number } = {}): StatusPagesRuntime {
-  const existing = runtimes.get(deps)
-  if (existing) return existing
+/** Made once by the wiring and kept on the deps (`deps.statusPages`). */
+export function createStatusPagesRuntime(
+  deps: Pick<AppDeps, 'store' | 'baseUrl' | 'clock' | 'logger'>,
+  options: { refreshIntervalMs?: number } = {},
+): StatusPagesRuntime {
   const hub = new LiveHub()
   let ready = false
   const cache = new StatusSnapshotCache({
@@ -41,6 +41,5 @@ export function statusPagesRuntime(deps: HttpDeps, options: { refreshIntervalMs?
       hub.closeAll()
     },
   }
-  runtimes.set(deps, runtime)
   return runtime
 }

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../app/context.js'
 import { findIntegrationByKey } from '../../app/intake/find-integration.js'
 import { ingestAlerts } from '../../app/intake/ingest-alerts.js'
 import { settingsOf } from '../../app/intake/integration-config.js'
-import type { BackgroundService } from '../../features.js'
+import type { BackgroundService } from '../../app/background-service.js'
 import { startSmtpIntake, type SmtpIntake } from './smtp-intake.js'
 
 export interface SmtpIntakeService extends BackgroundService {
@@ -17,7 +17,7 @@ export function smtpIntakeService(
 ): SmtpIntakeService {
   let running: SmtpIntake | undefined
   const emailIntegration = async (key: string) => {
-    const integration = await findIntegrationByKey(deps.store, key)
+    const integration = await findIntegrationByKey(deps, key)
     return integration?.kind === 'email' ? integration : null
   }
   return {

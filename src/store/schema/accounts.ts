@@ -67,22 +67,6 @@ export interface AuditLogTable {
   after: NullableJson
 }
 
-export interface AccountEmailsTable {
-  id: Generated<string>
-  org_id: string | null
-  purpose: string
-  to_address: string
-  subject: string
-  text_body: string
-  html_body: string | null
-  created_at: CreatedAt
-  next_attempt_at: CreatedAt
-  attempts: Generated<number>
-  sent_at: NullableTimestamp
-  failed_at: NullableTimestamp
-  last_error: string | null
-}
-
 export interface AccountTables {
   user_credentials: UserCredentialsTable
   sign_in_failures: SignInFailuresTable
@@ -90,5 +74,4 @@ export interface AccountTables {
   invitations: InvitationsTable
   used_link_nonces: UsedLinkNoncesTable
   audit_log: AuditLogTable
-  account_emails: AccountEmailsTable
 }

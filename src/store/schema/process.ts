@@ -148,21 +148,6 @@ export interface MarketingFreezesTable {
   changed_at: Timestamp
 }
 
-export interface ProcessOutboxTable {
-  id: Generated<string>
-  seq: Generated<string>
-  org_id: string
-  incident_id: string | null
-  kind: string
-  payload: Json<Record<string, unknown>>
-  status: Generated<string>
-  attempts: Generated<number>
-  due_at: Timestamp
-  last_error: string | null
-  created_at: Timestamp
-  sent_at: NullableTimestamp
-}
-
 export interface ProcessTables {
   process_settings: ProcessSettingsTable
   crisis_types: CrisisTypesTable
@@ -178,5 +163,4 @@ export interface ProcessTables {
   incident_playbook_tasks: IncidentPlaybookTasksTable
   incident_timeline: IncidentTimelineTable
   marketing_freezes: MarketingFreezesTable
-  process_outbox: ProcessOutboxTable
 }

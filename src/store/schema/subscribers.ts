@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely'
-import type { CreatedAt, NullableTimestamp, Timestamp } from './core.js'
+import type { CreatedAt, Json, NullableTimestamp, Timestamp } from './core.js'
 
 export interface SubscribersTable {
   id: Generated<string>
@@ -45,9 +45,14 @@ export interface DeliveryBatchesTable {
 /** Ids are bigint: read them as text (`id::text`), since the two drivers return int8 differently. */
 export interface DeliveriesTable {
   id: Generated<string>
-  org_id: string
-  page_id: string
-  subscriber_id: string
+  org_id: string | null
+  page_id: string | null
+  subscriber_id: string | null
+  /** The recipient of a message that has no subscriber (a notice, a page, an account mail). */
+  address: string | null
+  content: Json<Record<string, unknown>> | null
+  source_id: string | null
+  error_class: string | null
   channel: string
   kind: Generated<string>
   update_id: string | null

@@ -1,43 +1,9 @@
 import { sql } from 'kysely'
-import { json, type Executor } from './schema/index.js'
+import type { Executor } from './schema/index.js'
 
-export type ProcessOutboxKind = 'stakeholder_notification' | 'person_notification' | 'team_message' | 'freeze_webhook'
-
-export interface ProcessOutboxWrite {
-  incidentId: string | null
-  kind: ProcessOutboxKind
-  payload: Record<string, unknown>
-  dueAt: Date
-}
-
-/** What the process owes the outside world, and the organisation's last known freeze state. */
-export function processOutboxStore(db: Executor, orgId: string) {
+/** The organisation's marketing freeze: its last known state and what it is decided from. */
+export function processFreezeStore(db: Executor, orgId: string) {
   return {
-    async enqueue(rows: readonly ProcessOutboxWrite[], now: Date) {
-      if (rows.length === 0) return
-      await db
-        .insertInto('process_outbox')
-        .values(
-          rows.map((r) => ({
-            org_id: orgId,
-            incident_id: r.incidentId,
-            kind: r.kind,
-            payload: json(r.payload),
-            due_at: r.dueAt,
-            created_at: now,
-          })),
-        )
-        .execute()
-    },
-    list(filter: { incidentId?: string; kind?: string; limit?: number } = {}) {
-      let query = db.selectFrom('process_outbox').selectAll().where('org_id', '=', orgId)
-      if (filter.incidentId) query = query.where('incident_id', '=', filter.incidentId)
-      if (filter.kind) query = query.where('kind', '=', filter.kind)
-      return query
-        .orderBy('seq')
-        .limit(filter.limit ?? 200)
-        .execute()
-    },
     /** Locked so two changes committing at once cannot both fire the same edge. */
     async freezeStateForUpdate() {
       await db

@@ -1,0 +1,43 @@
+import type { AppDeps } from '../app/context.js'
+import { pageEscalationPolicy } from '../app/oncall/page-escalation-policy.js'
+import { respondToAlertPages } from '../app/oncall/respond-to-page.js'
+import { followIncidentUpdates } from '../app/process/follow-incident-updates.js'
+import { enqueueOnUpdatePublished } from '../app/subscribers/enqueue-update-deliveries.js'
+import type { StatusPagesRuntime } from '../http/status-page/runtime.js'
+
+/**
+ * What runs inside a change's own transaction (so its outbox rows commit with it or not at
+ * all), and what follows a commit: snapshots rebuilt, the outbox woken.
+ */
+export function wireHooks(deps: AppDeps, statusPages: StatusPagesRuntime): void {
+  // The process follows an update first, then its subscribers' messages are queued.
+  deps.hooks.incidentUpdatePublished.push(followIncidentUpdates(deps), enqueueOnUpdatePublished)
+
+  // A routing rule's page opens in the alert's own transaction; on-call answers with the page id.
+  deps.hooks.alertPageRequested.push(async (tx, ctx, request) => {
+    const { alert } = request
+    return pageEscalationPolicy(
+      deps,
+      ctx,
+      {
+        policyId: request.escalationPolicyId,
+        summary: alert.summary,
+        details: `${alert.severity} alert from ${alert.source} (${alert.dedup_key})`,
+        alertId: alert.id,
+        incidentId: request.incidentId,
+      },
+      tx,
+    )
+  })
+  // Alertmanager "resolved", PagerDuty resolve/acknowledge: nobody is woken for what the source already settled.
+  deps.hooks.alertStatusChanged.push(async (tx, ctx, { alertId, status }) => {
+    await respondToAlertPages(deps, ctx, alertId, status === 'resolved' ? 'resolve' : 'acknowledge', tx)
+  })
+
+  // Emitted after commit, so the rows are there for the snapshot and the worker.
+  deps.events.on('page.changed', ({ pageId }) => pageId && statusPages.cache.changed(pageId))
+  deps.events.on('incident.changed', ({ pageId }) => {
+    if (pageId) statusPages.cache.changed(pageId)
+    deps.outbox.wake()
+  })
+}
