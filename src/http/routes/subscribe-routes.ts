@@ -19,6 +19,7 @@ import {
   type PageLook,
 } from '../../delivery/subscribe-pages/render-pages.js'
 import type { RouteModule } from '../route-module.js'
+import { answersWithDefaultPage, defaultHostsOf, normaliseHost } from '../status-page/page-hosts.js'
 import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
 
 const tags = ['Subscriptions (public)']
@@ -46,8 +47,15 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
     await scope.register(formbody, { bodyLimit: 16 * 1024 })
 
     const pageBySlug = async (slug: string) => deps.store.publicPages.findBySlug(slug)
-    const pageByHost = async (host: string | undefined) =>
-      host ? deps.store.publicPages.findByHostname(host.replace(/:\d+$/, '')) : undefined
+    const defaultHosts = defaultHostsOf(deps.baseUrl)
+    // The status page's own rule: a page's hostname, else the oldest page on localhost, an IP or BASE_URL's host.
+    const pageByHost = async (host: string | undefined) => {
+      const name = normaliseHost(host)
+      if (!name) return undefined
+      const claimed = await deps.store.publicPages.findByHostname(name)
+      if (claimed || !answersWithDefaultPage(name, defaultHosts)) return claimed
+      return deps.store.publicPages.findOldest()
+    }
     const lookOf = (page: PublicPage & { branding: { brandColor?: unknown } }, statusUrl: string): PageLook => ({
       name: page.name,
       locale: page.locale,
