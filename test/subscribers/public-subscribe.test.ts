@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { linkToken } from '../../src/app/subscribers/subscriber-links.js'
 import { statusPagesRuntime } from '../../src/http/status-page/runtime.js'
@@ -22,6 +23,19 @@ forEachDatabase((engine) => {
       expect(page.body).toContain(`value="${componentIds[0]}"`)
       expect(page.body).not.toContain('<script')
       expect((await app.inject({ url: '/p/no-such-page/subscribe' })).statusCode).toBe(404)
+    })
+
+    it('lets exactly its own inline style through the CSP and leaves every other page’s CSP as it was', async () => {
+      const { app, org } = await createTestApp(engine)
+      const { slug } = await pageWithComponents(app, org)
+      const page = await app.inject({ url: `/p/${slug}/subscribe` })
+      const other = await app.inject({ url: '/api/pages', headers: org.auth })
+      const style = /<style>([^<]*)<\/style>/.exec(page.body)?.[1] ?? ''
+      const hash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`
+      const base = String(other.headers['content-security-policy'])
+      expect(base).toContain("style-src 'self';")
+      expect(page.headers['content-security-policy']).toBe(base.replace("style-src 'self'", `style-src 'self' ${hash}`))
+      expect(page.headers['content-security-policy']).not.toContain('unsafe-inline')
     })
 
     it('subscribes from a form POST, pending until the link in the mail is followed', async () => {

@@ -14,6 +14,7 @@ import { publicSubscribeInput } from '../../app/subscribers/subscriber-input.js'
 import { subscriberSettings } from '../../app/subscribers/subscriber-settings.js'
 import {
   messagePage,
+  styleHashSource,
   subscribeFormPage,
   unsubscribeQuestionPage,
   type PageLook,
@@ -21,6 +22,7 @@ import {
 import type { RouteModule } from '../route-module.js'
 import { answersWithDefaultPage, defaultHostsOf, normaliseHost } from '../status-page/page-hosts.js'
 import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
+import { cspWithStyleSource } from '../accounts/security-headers.js'
 
 const tags = ['Subscriptions (public)']
 const linkParams = z.object({ id: z.string() })
@@ -30,13 +32,17 @@ type LinkRequest = FastifyRequest<{ Params: { id: string }; Querystring: { token
 const wantsJson = (request: FastifyRequest) =>
   /application\/json/.test(String(request.headers.accept ?? '')) ||
   /application\/json/.test(String(request.headers['content-type'] ?? ''))
-const sendHtml = (reply: FastifyReply, status: number, html: string) =>
-  reply
+const sendHtml = (reply: FastifyReply, status: number, look: PageLook, html: string) => {
+  // The security hook has set the default CSP; this page adds only the hash of its own <style>.
+  const csp = reply.raw.getHeader('content-security-policy')
+  if (typeof csp === 'string') reply.header('content-security-policy', cspWithStyleSource(csp, styleHashSource(look)))
+  return reply
     .code(status)
     .header('cache-control', 'no-store')
     .header('referrer-policy', linkPageReferrerPolicy)
     .type('text/html; charset=utf-8')
     .send(html)
+}
 
 /**
  * The public subscribe form (works without JavaScript: a plain POST form), its JSON twin,
@@ -74,11 +80,8 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       action: string,
     ) {
       if (!page) return reply.callNotFound()
-      return sendHtml(
-        reply,
-        200,
-        subscribeFormPage({ page: lookOf(page, statusUrl), action, components: await componentsOf(page) }),
-      )
+      const look = lookOf(page, statusUrl)
+      return sendHtml(reply, 200, look, subscribeFormPage({ page: look, action, components: await componentsOf(page) }))
     }
 
     async function handleSubscribe(
@@ -89,6 +92,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       action: string,
     ) {
       if (!page) return reply.callNotFound()
+      const look = lookOf(page, statusUrl)
       const hours = Math.round(subscriberSettings(deps).confirmationTtlMs / 3_600_000)
       try {
         await subscribeByEmail(deps, page, request.body, deps.clock())
@@ -99,8 +103,9 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
         return sendHtml(
           reply,
           400,
+          look,
           subscribeFormPage({
-            page: lookOf(page, statusUrl),
+            page: look,
             action,
             components: await componentsOf(page),
             error: 'invalidEmail',
@@ -113,11 +118,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       }
       if (wantsJson(request)) return reply.code(202).send({ accepted: true, confirmation_valid_hours: hours })
       const email = (request.body as { email?: string } | undefined)?.email ?? ''
-      return sendHtml(
-        reply,
-        200,
-        messagePage(lookOf(page, statusUrl), 'checkInboxTitle', 'checkInboxBody', { email, hours }),
-      )
+      return sendHtml(reply, 200, look, messagePage(look, 'checkInboxTitle', 'checkInboxBody', { email, hours }))
     }
 
     const hostUrl = (request: FastifyRequest) => `${request.protocol}://${request.headers.host ?? ''}`
@@ -161,12 +162,9 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       handleSubscribe(request, reply, await pageByHost(request.headers.host), hostUrl(request), '/subscribe'),
     )
 
+    const candorLook: PageLook = { name: 'Candor', locale: 'en', statusUrl: deps.baseUrl }
     const invalidLink = (reply: FastifyReply) =>
-      sendHtml(
-        reply,
-        404,
-        messagePage({ name: 'Candor', locale: 'en', statusUrl: deps.baseUrl }, 'invalidLinkTitle', 'invalidLinkBody'),
-      )
+      sendHtml(reply, 404, candorLook, messagePage(candorLook, 'invalidLinkTitle', 'invalidLinkBody'))
     const linkSchema = (summary: string) => ({ schema: { tags, summary, params: linkParams, querystring: linkQuery } })
     const orInvalid = async (reply: FastifyReply, fn: () => Promise<unknown>) => {
       try {
@@ -192,7 +190,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
               not_pending: ['notPendingTitle', 'notPendingBody'],
             } as const
           )[result.outcome]
-          return sendHtml(reply, result.outcome === 'expired' ? 410 : 200, messagePage(look, title, body))
+          return sendHtml(reply, result.outcome === 'expired' ? 410 : 200, look, messagePage(look, title, body))
         }),
     )
     scope.get(
@@ -203,7 +201,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
           const link = await describeLink(deps, request.params.id, request.query.token, 'unsubscribe')
           const look = await publicPageLook(deps, link.pageId, link.locale)
           const action = `/subscriptions/${encodeURIComponent(request.params.id)}/unsubscribe?token=${encodeURIComponent(request.query.token ?? '')}`
-          return sendHtml(reply, 200, unsubscribeQuestionPage(look, link.address, action))
+          return sendHtml(reply, 200, look, unsubscribeQuestionPage(look, link.address, action))
         }),
     )
     // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; the page's button posts here too.
@@ -218,6 +216,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
           return sendHtml(
             reply,
             200,
+            look,
             messagePage(look, 'unsubscribedTitle', 'unsubscribedBody', { address: result.address }),
           )
         }),
