@@ -34,7 +34,7 @@ describe('feeds', () => {
     view.incidents[0]!.name = 'a]]><evil/>]]><x>'
     const feeds = renderFeeds(view, 'server')
     expect(feeds.atom).toContain('<title type="html"><![CDATA[a]]&gt;&lt;evil/&gt;]]&gt;&lt;x&gt;]]></title>')
-    expect(feeds.rss).toContain('<title><![CDATA[a]]&gt;<evil/>]]&gt;<x>]]></title>')
+    expect(feeds.rss).toContain('<title><![CDATA[a]]&gt;&lt;evil/&gt;]]&gt;&lt;x&gt;]]></title>')
   })
 })
 

@@ -27,23 +27,25 @@ export function renderFeeds(view: StatusPageView, mode: RenderMode): { atom: str
   ]
     .sort((a, b) => b.date.getTime() - a.date.getTime())
     .slice(0, 50)
-  // Atom titles and summaries are typed "html" by the feed library, and RSS descriptions are HTML too: escape text there.
-  const build = (escapeTitle: boolean) => {
+  // Titles are text: escaped as HTML because Atom's item titles are typed "html" by the feed library and many readers
+  // render RSS titles as HTML (so raw markup in CDATA ran there). Atom's feed title is typed text: left as it is.
+  const build = (format: 'atom' | 'rss') => {
+    const feedText = format === 'rss' ? escapeHtml : (text: string) => text
     const feed = new Feed({
       id: `urn:candor:page:${view.page.id}`,
-      title: tr.t('feedTitle', { name: view.page.name }),
+      title: feedText(tr.t('feedTitle', { name: view.page.name })),
       link: view.page.url,
       language: view.page.locale,
       updated: view.page.updatedAt,
       generator: 'Candor',
-      copyright: view.page.name,
+      copyright: feedText(view.page.name),
       feedLinks: { atom: view.page.url + assetPaths.atom, rss: view.page.url + assetPaths.rss },
     })
     for (const e of entries) {
       feed.addItem({
         id: `urn:candor:${e.kind}:${e.id}`,
         guid: `urn:candor:${e.kind}:${e.id}`,
-        title: escapeTitle ? escapeHtml(e.name) : cdataSafe(e.name),
+        title: escapeHtml(e.name),
         link: view.page.url + incidentPath(mode, e.id),
         date: e.date,
         published: e.published,
@@ -53,7 +55,7 @@ export function renderFeeds(view: StatusPageView, mode: RenderMode): { atom: str
     }
     return feed
   }
-  return { atom: build(true).atom1(), rss: build(false).rss2() }
+  return { atom: build('atom').atom1(), rss: build('rss').rss2() }
 }
 
 function incidentEntry(view: StatusPageView, i: IncidentView): FeedEntry {

@@ -10,6 +10,7 @@ export interface IncidentRowWrite {
   severity?: number
   status?: string
   impact?: string
+  impactChosen?: boolean
   isDrill?: boolean
   startedAt?: Date
   declaredAt?: Date | null
@@ -61,7 +62,7 @@ export function incidentsStore(db: Executor, orgId: string) {
           title: input.title,
           status: input.status,
           created_by: input.createdBy ?? null,
-          ...definedColumns(input, ['type', 'severity', 'impact', 'isDrill', 'startedAt']),
+          ...definedColumns(input, ['type', 'severity', 'impact', 'impactChosen', 'isDrill', 'startedAt']),
           declared_at: input.declaredAt ?? null,
           identified_at: input.identifiedAt ?? null,
           monitoring_at: input.monitoringAt ?? null,
@@ -80,6 +81,7 @@ export function incidentsStore(db: Executor, orgId: string) {
             'severity',
             'status',
             'impact',
+            'impactChosen',
             'isDrill',
             'startedAt',
             'declaredAt',

@@ -109,5 +109,8 @@ export function publicPagesStore(db: Executor) {
     },
     findBySlug: (slug: string) => db.selectFrom('status_pages').selectAll().where('slug', '=', slug).executeTakeFirst(),
     listAll: () => db.selectFrom('status_pages').selectAll().orderBy('created_at').execute(),
+    /** The page local hosts show when no page claims them: the oldest, as the status page snapshot cache picks it. */
+    findOldest: () =>
+      db.selectFrom('status_pages').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst(),
   }
 }

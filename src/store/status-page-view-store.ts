@@ -26,7 +26,7 @@ export interface StatusPageRowsOptions {
 export function statusPageViewStore(db: Executor) {
   return {
     listPageIds: async () =>
-      (await db.selectFrom('status_pages').select('id').orderBy('created_at').execute()).map((r) => r.id),
+      (await db.selectFrom('status_pages').select('id').orderBy('created_at').orderBy('id').execute()).map((r) => r.id),
 
     async load(pageId: string, options: StatusPageRowsOptions) {
       const page = await db.selectFrom('status_pages').selectAll().where('id', '=', pageId).executeTakeFirst()

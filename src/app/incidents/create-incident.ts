@@ -42,7 +42,9 @@ export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknow
       status: input.status,
       pageId: input.page_id ?? null,
       severity,
+      // Customers see the severity's impact only when chosen; otherwise the components decide.
       impact: input.impact ?? level.impact,
+      impactChosen: input.impact !== undefined,
       type: input.type,
       isDrill: input.is_drill,
       startedAt,

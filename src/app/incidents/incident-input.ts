@@ -39,7 +39,8 @@ export const updateIncidentInput = z
     title: nameSchema,
     page_id: idSchema.nullable(),
     severity: z.int().min(1).max(20),
-    impact: impactSchema,
+    /** What customers see; null to follow the affected components again. */
+    impact: impactSchema.nullable(),
     type: z.string().regex(/^[a-z][a-z0-9_]{0,40}$/),
     started_at: dateTimeSchema,
   })

@@ -60,7 +60,9 @@ export async function updateIncident(deps: AppDeps, ctx: AppContext, id: string,
       {
         title: input.title,
         pageId: input.page_id,
-        impact: input.impact,
+        // null gives the choice back to the components; the stored value stays for the console.
+        impact: input.impact ?? undefined,
+        impactChosen: input.impact === undefined ? undefined : input.impact !== null,
         type: input.type,
         startedAt: input.started_at,
       },

@@ -3,6 +3,7 @@ import { computeUptime, type IncidentWindow } from '../../domain/component/uptim
 import { impacts, type Impact } from '../../domain/incident/impact.js'
 import { isIncidentStatus, isPublic, statuspageStatus } from '../../domain/incident/incident-status.js'
 import { maintenanceStatuses, type MaintenanceStatus } from '../../domain/incident/maintenance-status.js'
+import { shownImpact } from '../../domain/incident/shown-impact.js'
 import { isSupportedLocale } from '../../domain/locales.js'
 import type { StatusPageRows } from '../../store/status-page-view-store.js'
 import type {
@@ -11,7 +12,7 @@ import type {
   PublicIncidentStatus,
   StatusPageView,
 } from '../../status-page/view-model.js'
-import { indicatorOf } from '../../status-page/view-model.js'
+import { indicatorOf, isIncidentOpen } from '../../status-page/view-model.js'
 import { markdownToPlainText } from '../../text/plain-text.js'
 import { renderMarkdown } from '../../text/render-markdown.js'
 
@@ -73,18 +74,25 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
         createdAt: u.created_at,
         updatedAt: u.updated_at,
       }))
+    const status = publicStatus(row.status)
+    const componentIds = rows.incidentComponents.filter((l) => l.incident_id === row.id).map((l) => l.component_id)
     return {
       id: row.id,
       name: row.title,
-      status: publicStatus(row.status),
-      impact: asImpact(row.impact),
+      status,
+      impact: shownImpact({
+        chosen: row.impact_chosen ? asImpact(row.impact) : null,
+        isOpen: isIncidentOpen({ status }),
+        currentStatuses: rows.components.filter((c) => componentIds.includes(c.id)).map((c) => asStatus(c.status)),
+        recordedStatuses: updates.flatMap((u) => u.affectedComponents.map((a) => a.newStatus)),
+      }),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       startedAt: row.started_at,
       monitoringAt: row.monitoring_at,
       resolvedAt: row.resolved_at,
       updates,
-      componentIds: rows.incidentComponents.filter((l) => l.incident_id === row.id).map((l) => l.component_id),
+      componentIds,
     }
   })
 
@@ -118,6 +126,8 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
     }
   })
 
+  // The uptime bars colour incident time by the impact customers were shown.
+  const shownImpacts = new Map(incidents.map((i) => [i.id, i.impact]))
   const windowsFor = (componentId: string): IncidentWindow[] =>
     rows.incidents
       .filter((i) => rows.incidentComponents.some((l) => l.incident_id === i.id && l.component_id === componentId))
@@ -126,7 +136,7 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
         return {
           startAt: i.started_at,
           endAt: i.resolved_at ?? (closed ? i.updated_at : null),
-          impact: asImpact(i.impact),
+          impact: shownImpacts.get(i.id) ?? 'none',
         }
       })
 

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { publicPageUrl } from '../status-page/build-status-page-view.js'
 
 /**
  * Confirm, unsubscribe and manage links: the subscriber id plus an HMAC of it under the
@@ -27,13 +28,11 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString('base64url')}`
 }
 
-/** Where customers read a page: its branding URL, its first custom domain, or /p/:slug on this server. */
-export function pagePublicUrl(
-  page: { slug: string; branding?: { url?: unknown } | null; hostnames?: string[] },
-  baseUrl: string,
-): string {
-  if (typeof page.branding?.url === 'string' && page.branding.url) return page.branding.url.replace(/\/$/, '')
-  const host = page.hostnames?.[0]
-  if (host) return `${new URL(baseUrl).protocol}//${host}`
-  return `${baseUrl}/p/${page.slug}`
+/**
+ * Where messages send readers: the status page itself (its custom domain, else /p/:slug here),
+ * the same address the page gives itself. branding.url is the company's website, which the
+ * page header links to; a status link must never lead there.
+ */
+export function pagePublicUrl(page: { slug: string; hostnames?: readonly string[] }, baseUrl: string): string {
+  return publicPageUrl(baseUrl, page.slug, page.hostnames ?? [])
 }

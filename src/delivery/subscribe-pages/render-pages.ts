@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import i18next from 'i18next'
 import { supportedLocales, type SupportedLocale } from '../../domain/locales.js'
 import { escapeHtml } from '../../text/escape-html.js'
@@ -32,13 +33,9 @@ export interface PageLook {
 
 const languageNames = (locale: string) => new Intl.DisplayNames([locale], { type: 'language' })
 
-function document(page: PageLook, title: string, main: string): string {
+function pageStyle(page: PageLook): string {
   const color = page.brandColor && /^#[0-9a-f]{6}$/i.test(page.brandColor) ? page.brandColor : '#1f6feb'
-  return `<!doctype html>
-<html lang="${escapeHtml(page.locale)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
+  return `
 :root{color-scheme:light dark;--brand:${color}}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:Canvas;color:CanvasText}
 main{max-width:34rem;margin:3rem auto;padding:0 1.25rem}
@@ -50,7 +47,23 @@ fieldset label{font-weight:400;margin:.25rem 0}
 button{margin-top:1.25rem;padding:.65rem 1.2rem;font:inherit;font-weight:600;color:#fff;background:var(--brand);border:0;border-radius:6px;cursor:pointer}
 .error{color:#b42318;font-weight:600}
 a{color:var(--brand)}
-</style></head>
+`
+}
+
+/**
+ * The CSP source that admits these pages' one inline <style> (its colour is the page's, so it
+ * cannot be a shared file) and nothing else: the server's CSP allows only 'self' styles.
+ */
+export function styleHashSource(page: PageLook): string {
+  return `'sha256-${createHash('sha256').update(pageStyle(page)).digest('base64')}'`
+}
+
+function document(page: PageLook, title: string, main: string): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(page.locale)}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${pageStyle(page)}</style></head>
 <body><main>
 ${main}
 <p><a href="${escapeHtml(page.statusUrl)}">${t(page.locale, 'backToStatus')}</a></p>

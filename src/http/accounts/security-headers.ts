@@ -70,3 +70,8 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { i
     done()
   })
 }
+
+/** The default CSP plus one style source (a hashed inline block) for one response; the rest unchanged. */
+export function cspWithStyleSource(csp: string, source: string): string {
+  return csp.replace(/(^|;)(\s*style-src [^;]*)/, `$1$2 ${source}`)
+}

@@ -13,12 +13,15 @@ import {
 import { publicSubscribeInput } from '../../app/subscribers/subscriber-input.js'
 import {
   messagePage,
+  styleHashSource,
   subscribeFormPage,
   unsubscribeQuestionPage,
   type PageLook,
 } from '../../delivery/subscribe-pages/render-pages.js'
 import type { RouteModule } from '../route-module.js'
+import { answersWithDefaultPage, defaultHostsOf, normaliseHost } from '../status-page/page-hosts.js'
 import { linkPageReferrerPolicy } from '../accounts/csrf-guard.js'
+import { cspWithStyleSource } from '../accounts/security-headers.js'
 
 const tags = ['Subscriptions (public)']
 const linkParams = z.object({ id: z.string() })
@@ -28,13 +31,17 @@ type LinkRequest = FastifyRequest<{ Params: { id: string }; Querystring: { token
 const wantsJson = (request: FastifyRequest) =>
   /application\/json/.test(String(request.headers.accept ?? '')) ||
   /application\/json/.test(String(request.headers['content-type'] ?? ''))
-const sendHtml = (reply: FastifyReply, status: number, html: string) =>
-  reply
+const sendHtml = (reply: FastifyReply, status: number, look: PageLook, html: string) => {
+  // The security hook has set the default CSP; this page adds only the hash of its own <style>.
+  const csp = reply.raw.getHeader('content-security-policy')
+  if (typeof csp === 'string') reply.header('content-security-policy', cspWithStyleSource(csp, styleHashSource(look)))
+  return reply
     .code(status)
     .header('cache-control', 'no-store')
     .header('referrer-policy', linkPageReferrerPolicy)
     .type('text/html; charset=utf-8')
     .send(html)
+}
 
 /**
  * The public subscribe form (works without JavaScript: a plain POST form), its JSON twin,
@@ -45,8 +52,15 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
     await scope.register(formbody, { bodyLimit: 16 * 1024 })
 
     const pageBySlug = async (slug: string) => deps.store.publicPages.findBySlug(slug)
-    const pageByHost = async (host: string | undefined) =>
-      host ? deps.store.publicPages.findByHostname(host.replace(/:\d+$/, '')) : undefined
+    const defaultHosts = defaultHostsOf(deps.baseUrl)
+    // The status page's own rule: a page's hostname, else the oldest page on localhost, an IP or BASE_URL's host.
+    const pageByHost = async (host: string | undefined) => {
+      const name = normaliseHost(host)
+      if (!name) return undefined
+      const claimed = await deps.store.publicPages.findByHostname(name)
+      if (claimed || !answersWithDefaultPage(name, defaultHosts)) return claimed
+      return deps.store.publicPages.findOldest()
+    }
     const lookOf = (page: PublicPage & { branding: { brandColor?: unknown } }, statusUrl: string): PageLook => ({
       name: page.name,
       locale: page.locale,
@@ -65,11 +79,8 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       action: string,
     ) {
       if (!page) return reply.callNotFound()
-      return sendHtml(
-        reply,
-        200,
-        subscribeFormPage({ page: lookOf(page, statusUrl), action, components: await componentsOf(page) }),
-      )
+      const look = lookOf(page, statusUrl)
+      return sendHtml(reply, 200, look, subscribeFormPage({ page: look, action, components: await componentsOf(page) }))
     }
 
     async function handleSubscribe(
@@ -80,6 +91,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       action: string,
     ) {
       if (!page) return reply.callNotFound()
+      const look = lookOf(page, statusUrl)
       const hours = Math.round(deps.subscribers.confirmationTtlMs / 3_600_000)
       try {
         await subscribeByEmail(deps, page, request.body, deps.clock())
@@ -90,8 +102,9 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
         return sendHtml(
           reply,
           400,
+          look,
           subscribeFormPage({
-            page: lookOf(page, statusUrl),
+            page: look,
             action,
             components: await componentsOf(page),
             error: 'invalidEmail',
@@ -104,11 +117,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       }
       if (wantsJson(request)) return reply.code(202).send({ accepted: true, confirmation_valid_hours: hours })
       const email = (request.body as { email?: string } | undefined)?.email ?? ''
-      return sendHtml(
-        reply,
-        200,
-        messagePage(lookOf(page, statusUrl), 'checkInboxTitle', 'checkInboxBody', { email, hours }),
-      )
+      return sendHtml(reply, 200, look, messagePage(look, 'checkInboxTitle', 'checkInboxBody', { email, hours }))
     }
 
     const hostUrl = (request: FastifyRequest) => `${request.protocol}://${request.headers.host ?? ''}`
@@ -152,12 +161,9 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       handleSubscribe(request, reply, await pageByHost(request.headers.host), hostUrl(request), '/subscribe'),
     )
 
+    const candorLook: PageLook = { name: 'Candor', locale: 'en', statusUrl: deps.baseUrl }
     const invalidLink = (reply: FastifyReply) =>
-      sendHtml(
-        reply,
-        404,
-        messagePage({ name: 'Candor', locale: 'en', statusUrl: deps.baseUrl }, 'invalidLinkTitle', 'invalidLinkBody'),
-      )
+      sendHtml(reply, 404, candorLook, messagePage(candorLook, 'invalidLinkTitle', 'invalidLinkBody'))
     const linkSchema = (summary: string) => ({ schema: { tags, summary, params: linkParams, querystring: linkQuery } })
     const orInvalid = async (reply: FastifyReply, fn: () => Promise<unknown>) => {
       try {
@@ -183,7 +189,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
               not_pending: ['notPendingTitle', 'notPendingBody'],
             } as const
           )[result.outcome]
-          return sendHtml(reply, result.outcome === 'expired' ? 410 : 200, messagePage(look, title, body))
+          return sendHtml(reply, result.outcome === 'expired' ? 410 : 200, look, messagePage(look, title, body))
         }),
     )
     scope.get(
@@ -194,7 +200,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
           const link = await describeLink(deps, request.params.id, request.query.token, 'unsubscribe')
           const look = await publicPageLook(deps, link.pageId, link.locale)
           const action = `/subscriptions/${encodeURIComponent(request.params.id)}/unsubscribe?token=${encodeURIComponent(request.query.token ?? '')}`
-          return sendHtml(reply, 200, unsubscribeQuestionPage(look, link.address, action))
+          return sendHtml(reply, 200, look, unsubscribeQuestionPage(look, link.address, action))
         }),
     )
     // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" here; the page's button posts here too.
@@ -209,6 +215,7 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
           return sendHtml(
             reply,
             200,
+            look,
             messagePage(look, 'unsubscribedTitle', 'unsubscribedBody', { address: result.address }),
           )
         }),

@@ -1,7 +1,8 @@
 import { statusPageViews } from '../../app/status-page/status-page-views.js'
 import type { AppDeps } from '../../app/context.js'
 import { LiveHub } from './live-hub.js'
-import { normaliseHost, StatusSnapshotCache } from './snapshot-cache.js'
+import { defaultHostsOf } from './page-hosts.js'
+import { StatusSnapshotCache } from './snapshot-cache.js'
 
 /** One snapshot cache and one live hub per running app, shared by the routes and the background service. */
 export interface StatusPagesRuntime {
@@ -25,7 +26,7 @@ export function createStatusPagesRuntime(
     clock: deps.clock,
     logger: deps.logger,
     onChange: (page) => hub.publish(page.pageId, page.version),
-    defaultHosts: [normaliseHost(new URL(deps.baseUrl).host)],
+    defaultHosts: defaultHostsOf(deps.baseUrl),
     ...(options.refreshIntervalMs !== undefined ? { refreshIntervalMs: options.refreshIntervalMs } : {}),
   })
   const runtime: StatusPagesRuntime = {

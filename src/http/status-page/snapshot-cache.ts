@@ -1,8 +1,8 @@
-import { isIP } from 'node:net'
 import type { Logger } from 'pino'
 import type { PageViewSource } from '../../app/status-page/status-page-views.js'
 import { renderSnapshot, type Snapshot } from '../../status-page/snapshot.js'
 import type { StatusPageView } from '../../status-page/view-model.js'
+import { answersWithDefaultPage, normaliseHost } from './page-hosts.js'
 import { prepareEntry, type PreparedEntry } from './prepared-response.js'
 
 export interface ServedPage {
@@ -28,11 +28,6 @@ export interface SnapshotCacheOptions {
   refreshIntervalMs?: number
   /** Besides localhost and IP literals, hosts that show the oldest page when no page claims them (BASE_URL's). */
   defaultHosts?: string[]
-}
-
-export function normaliseHost(host: string | undefined): string {
-  if (!host) return ''
-  return host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '')
 }
 
 /**
@@ -70,16 +65,8 @@ export class StatusSnapshotCache {
   pageByHost(host: string | undefined): ServedPage | undefined {
     const name = normaliseHost(host)
     const claimed = this.byHost.get(name)
-    if (claimed || !this.defaultPageId || !this.answersWithDefault(name)) return claimed
+    if (claimed || !this.defaultPageId || !answersWithDefaultPage(name, this.options.defaultHosts ?? [])) return claimed
     return this.pages.get(this.defaultPageId)
-  }
-
-  private answersWithDefault(name: string): boolean {
-    return (
-      name === 'localhost' ||
-      isIP(name.replace(/^\[|\]$/g, '')) !== 0 ||
-      (this.options.defaultHosts ?? []).includes(name)
-    )
   }
 
   pageBySlug(slug: string): ServedPage | undefined {

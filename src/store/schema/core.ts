@@ -117,6 +117,8 @@ export interface IncidentsTable {
   severity: Generated<number>
   status: string
   impact: Generated<string>
+  /** True when a communicator chose `impact`; otherwise customers see what the components say. */
+  impact_chosen: Generated<boolean>
   is_drill: Generated<boolean>
   started_at: CreatedAt
   declared_at: NullableTimestamp

@@ -81,7 +81,7 @@ export function DeclareIncidentScreen() {
             ))}
           </SelectField>
           <SelectField label="Impact" value={impact} onChange={(e) => setImpact(e.target.value as Impact | '')}>
-            <option value="">From the severity</option>
+            <option value="">From the affected components</option>
             {Object.entries(impactLabels).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
