@@ -51,6 +51,10 @@ export interface AlertPageRequest {
   escalationPolicyId: string
   alert: { id: string; integration_id: string; dedup_key: string; summary: string; severity: string; source: string }
   incidentId: string | null
+  /** What the page says, when not the alert's summary (an incident's title). */
+  summary?: string
+  /** Alerts with the same key page once: later ones join the open page of their group. */
+  groupKey?: string
 }
 
 /** An alert's source says it was acknowledged or resolved; whatever it paged should follow. */
@@ -68,7 +72,11 @@ type TxHook<E> = (tx: Executor, ctx: AppContext, event: E) => Promise<void>
 export interface AppHooks {
   incidentUpdatePublished: TxHook<IncidentUpdatePublished>[]
   /** A routing rule asked to page an escalation policy for an alert; on-call answers with the page id, or null when nobody was paged. */
-  alertPageRequested: ((tx: Executor, ctx: AppContext, request: AlertPageRequest) => Promise<string | null | undefined>)[]
+  alertPageRequested: ((
+    tx: Executor,
+    ctx: AppContext,
+    request: AlertPageRequest,
+  ) => Promise<string | null | undefined>)[]
   /** Intake recorded an acknowledge or resolve from the alert's source, inside the intake transaction. */
   alertStatusChanged: TxHook<AlertStatusChanged>[]
 }

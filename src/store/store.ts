@@ -12,6 +12,7 @@ import { organisationsStore } from './organisations-store.js'
 import { pagesStore, publicPagesStore } from './pages-store.js'
 import { processStore } from './process-store.js'
 import { routingRulesStore } from './routing-rules-store.js'
+import { routingTimersStore } from './routing-timers-store.js'
 import type { Db, Executor } from './schema/index.js'
 import { subscribersStore } from './subscribers-store.js'
 import { tokensStore } from './tokens-store.js'
@@ -36,6 +37,7 @@ export function orgStore(db: Executor, orgId: string) {
     integrations: integrationsStore(db, orgId),
     alerts: alertsStore(db, orgId),
     routingRules: routingRulesStore(db, orgId),
+    routingTimers: routingTimersStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>

@@ -32,7 +32,12 @@ export async function recordBatch(
   deps: AppDeps,
   tx: OrgStore,
   rawTx: Executor,
-  input: { requests: BatchRequests; rules: readonly RoutingRule[]; openedIncidents: Set<string> },
+  input: {
+    requests: BatchRequests
+    rules: readonly RoutingRule[]
+    /** Incidents this batch opened, by id, with their status page: announced after commit. */
+    openedIncidents: Map<string, string | null>
+  },
 ): Promise<IngestedAlert[][]> {
   const { requests } = input
   const claims = requests.flatMap(({ integration, request }) =>
@@ -73,7 +78,7 @@ export async function recordBatch(
     })
     incidentOf.set(slot.id, routed.incidentId)
     result.incidentId = routed.incidentId
-    if (routed.openedIncidentId) input.openedIncidents.add(routed.openedIncidentId)
+    if (routed.opened) input.openedIncidents.set(routed.opened.id, routed.opened.pageId)
   }
   await announce(afterRouting.values())
   for (const result of results.flat())

@@ -86,7 +86,16 @@ describe('routing rules', () => {
       disposition: 'act',
       matchedRuleIds: ['early'],
       escalationPolicyIds: [],
-      openIncident: { ruleId: 'early', severity: 5, threshold: null },
+      openIncident: {
+        ruleId: 'early',
+        severity: 5,
+        threshold: null,
+        firingFor: null,
+        pageId: null,
+        crisisType: null,
+        playbookKey: null,
+        escalationPolicyIds: [],
+      },
     })
   })
 
@@ -127,7 +136,11 @@ describe('routing rules', () => {
 })
 
 describe('routing rule validation', () => {
-  const levels = [1, 2, 3, 4, 5]
+  const levels = {
+    severityLevels: [1, 2, 3, 4, 5],
+    crisisTypes: ['service_outage', 'security_incident'],
+    playbooks: ['default_service_outage'],
+  }
 
   it('accepts a well-formed rule', () => {
     expect(
