@@ -36,28 +36,31 @@ export async function actOnRoutingTimer(
   }
   await tx.routingTimers.remove(alert.id)
   const { kind, routing, last_payload: _payload, version: _version, ...row } = alert
-  let record: Record<string, unknown> = { rule_id: timer.rule_id }
-  let incidentId = alert.incident_id
-  let opened = null
-  if (verdict.kind === 'drop' || !request) record.dropped = verdict.kind === 'drop' ? verdict.reason : 'rule_changed'
-  else {
-    const ctx = systemContext(timer.org_id, now, 'routing timers')
-    const outcome = await openOrJoinIncident(deps, ctx, tx, raw, {
-      alert: row,
-      kind,
-      request,
-      rules,
-      now,
-      firingSinceAt: timer.firing_since_at,
-    })
-    record = { ...outcome.record, fired_for_minutes: request.firingFor?.minutes }
-    incidentId = outcome.incidentId ?? incidentId
-    opened = outcome.opened
+  if (verdict.kind === 'drop' || !request) {
+    // The alert's record says why nothing opened, unless routing has since decided something else for it.
+    const waited = routing.incident as { rule_id?: unknown; waiting?: unknown } | undefined
+    if (waited?.rule_id === timer.rule_id && waited.waiting !== undefined) {
+      const dropped = { ...waited, dropped: verdict.kind === 'drop' ? verdict.reason : 'rule_changed' }
+      await tx.alerts.setRouting(alert.id, {
+        disposition: alert.disposition,
+        routing: { ...routing, incident: dropped },
+      })
+    }
+    return { opened: null }
   }
+  const ctx = systemContext(timer.org_id, now, 'routing timers')
+  const outcome = await openOrJoinIncident(deps, ctx, tx, raw, {
+    alert: row,
+    kind,
+    request,
+    rules,
+    now,
+    firingSinceAt: timer.firing_since_at,
+  })
   await tx.alerts.setRouting(alert.id, {
     disposition: alert.disposition,
-    routing: { ...routing, incident: record },
-    incidentId,
+    routing: { ...routing, incident: { ...outcome.record, fired_for_minutes: request.firingFor?.minutes } },
+    incidentId: outcome.incidentId ?? alert.incident_id,
   })
-  return { opened }
+  return { opened: outcome.opened }
 }
