@@ -38,7 +38,17 @@ export async function openPages(
   const rows = (await Promise.all(policyIds.map((id) => store.policies.get(id)))).filter((r) => r !== undefined)
   const policies = await loadPolicies(store, rows)
   const batch = pagingBatch(store, ctx.now)
+  // A group's open page, found once per call (the first request of a group takes its lock).
   const groupPages = new Map<string, string>()
+  const groupPage = async (policyId: string, groupKey: string) => {
+    const key = `${policyId}\n${groupKey}`
+    if (!groupPages.has(key)) {
+      await store.pages.lockGroup(policyId, groupKey)
+      const open = await store.pages.openForGroup(policyId, groupKey)
+      if (open) groupPages.set(key, open.id)
+    }
+    return groupPages.get(key)
+  }
   const links: { pageId: string; alertId: string }[] = []
   const ids: (string | null)[] = []
   for (const request of requests) {
@@ -49,13 +59,7 @@ export async function openPages(
     }
     const groupKey = request.groupKey ?? null
     const alertId = request.alertId ?? null
-    const inGroup = groupKey === null ? null : `${policy.id}\n${groupKey}`
-    if (groupKey !== null && inGroup !== null && !groupPages.has(inGroup)) {
-      await store.pages.lockGroup(policy.id, groupKey)
-      const open = await store.pages.openForGroup(policy.id, groupKey)
-      if (open) groupPages.set(inGroup, open.id)
-    }
-    const joined = inGroup === null ? undefined : groupPages.get(inGroup)
+    const joined = groupKey === null ? undefined : await groupPage(policy.id, groupKey)
     if (joined !== undefined) {
       if (alertId) {
         links.push({ pageId: joined, alertId })
@@ -76,8 +80,8 @@ export async function openPages(
       state: started.state,
       at: ctx.now,
     })
-    if (inGroup !== null) {
-      groupPages.set(inGroup, pageId)
+    if (groupKey !== null) {
+      groupPages.set(`${policy.id}\n${groupKey}`, pageId)
       if (alertId) links.push({ pageId, alertId })
     }
     batch.event(pageId, 'triggered', ctx.actor.name, { policy_id: policy.id, alert_id: alertId })
