@@ -61,6 +61,10 @@ export interface AlertPageRequest {
   escalationPolicyId: string
   alert: { id: string; integration_id: string; dedup_key: string; summary: string; severity: string; source: string }
   incidentId: string | null
+  /** What the page says, when not the alert's summary (an incident's title). */
+  summary?: string
+  /** Alerts with the same key page once: later ones join the open page of their group. */
+  groupKey?: string
 }
 
 /** An alert's source says it was acknowledged or resolved; whatever it paged should follow. */

@@ -89,6 +89,17 @@ export function alertsStore(db: Executor, orgId: string) {
         .execute()
     },
     get: (id: string) => scoped().where('id', '=', id).executeTakeFirst(),
+    /** The alert locked for routing (the timer job), with its integration's kind. */
+    getForRouting: (id: string) =>
+      db
+        .selectFrom('alerts')
+        .innerJoin('integrations', 'integrations.id', 'alerts.integration_id')
+        .selectAll('alerts')
+        .select('integrations.kind')
+        .where('alerts.org_id', '=', orgId)
+        .where('alerts.id', '=', id)
+        .forUpdate('alerts')
+        .executeTakeFirst(),
     listEvents: (alertId: string, limit = 50) =>
       db
         .selectFrom('alert_events')

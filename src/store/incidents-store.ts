@@ -53,7 +53,14 @@ export function incidentsStore(db: Executor, orgId: string) {
     get: (id: string) => scoped().where('id', '=', id).executeTakeFirst(),
     /** Row lock so two updates to one incident apply one after the other. */
     getForUpdate: (id: string) => scoped().where('id', '=', id).forUpdate().executeTakeFirst(),
-    create: (input: IncidentRowWrite & { title: string; status: string; createdBy?: string | null }) =>
+    create: (
+      input: IncidentRowWrite & {
+        title: string
+        status: string
+        createdBy?: string | null
+        playbookKey?: string | null
+      },
+    ) =>
       db
         .insertInto('incidents')
         .values({
@@ -62,6 +69,7 @@ export function incidentsStore(db: Executor, orgId: string) {
           title: input.title,
           status: input.status,
           created_by: input.createdBy ?? null,
+          playbook_key: input.playbookKey ?? null,
           ...definedColumns(input, ['type', 'severity', 'impact', 'impactChosen', 'isDrill', 'startedAt']),
           declared_at: input.declaredAt ?? null,
           identified_at: input.identifiedAt ?? null,

@@ -24,6 +24,8 @@ export interface PageCreate {
   details: string
   alertId: string | null
   incidentId: string | null
+  /** A page for a group of alerts: later alerts of the group join it while it is open. */
+  groupKey?: string | null
   state: PageStateWrite
   at: Date
 }
@@ -89,6 +91,7 @@ export function oncallPagesStore(db: Executor, orgId: string) {
               details: p.details,
               alert_id: p.alertId,
               incident_id: p.incidentId,
+              group_key: p.groupKey ?? null,
               policy_snapshot: json(p.policy),
               status: p.state.status,
               level_index: p.state.levelIndex,
@@ -116,8 +119,64 @@ export function oncallPagesStore(db: Executor, orgId: string) {
         .limit(Math.min(filter.limit ?? 100, 500))
         .execute()
     },
+    /** Open pages the alert opened or joined (a group page), locked. */
     openForAlert: (alertId: string) =>
-      scoped().where('alert_id', '=', alertId).where('status', '!=', 'resolved').forUpdate().execute(),
+      scoped()
+        .where((eb) =>
+          eb.or([
+            eb('alert_id', '=', alertId),
+            eb(
+              'id',
+              'in',
+              eb
+                .selectFrom('oncall_page_alerts')
+                .select('page_id')
+                .where('org_id', '=', orgId)
+                .where('alert_id', '=', alertId),
+            ),
+          ]),
+        )
+        .where('status', '!=', 'resolved')
+        .forUpdate()
+        .execute(),
+    /**
+     * Until the transaction ends, nobody else opens or joins this group's page for the policy,
+     * so two nodes taking alerts of one group at once still page once.
+     */
+    async lockGroup(policyId: string, groupKey: string) {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`page-group\n${orgId}\n${policyId}\n${groupKey}`}, 0))`.execute(
+        db,
+      )
+    },
+    openForGroup: (policyId: string, groupKey: string) =>
+      scoped()
+        .where('policy_id', '=', policyId)
+        .where('group_key', '=', groupKey)
+        .where('status', '!=', 'resolved')
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+    async attachAlerts(links: readonly { pageId: string; alertId: string }[], at: Date) {
+      if (links.length === 0) return
+      await db
+        .insertInto('oncall_page_alerts')
+        .values(links.map((l) => ({ page_id: l.pageId, alert_id: l.alertId, org_id: orgId, attached_at: at })))
+        .onConflict((oc) => oc.columns(['page_id', 'alert_id']).doNothing())
+        .execute()
+    },
+    /** Whether any alert of a group page is still firing or acknowledged (read after this transaction's writes). */
+    async hasUnresolvedAlerts(pageId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('oncall_page_alerts')
+        .innerJoin('alerts', 'alerts.id', 'oncall_page_alerts.alert_id')
+        .select('alerts.id')
+        .where('oncall_page_alerts.org_id', '=', orgId)
+        .where('oncall_page_alerts.page_id', '=', pageId)
+        .where('alerts.status', '<>', 'resolved')
+        .limit(1)
+        .executeTakeFirst()
+      return row !== undefined
+    },
     /** Many pages' states in one statement: a batch of timers costs one UPDATE, not one per page. */
     async saveStates(states: readonly { id: string; state: PageStateWrite }[], now: Date) {
       for (const chunk of chunks(states, 1000)) {

@@ -14,6 +14,7 @@ import { pagesStore, publicPagesStore } from './pages-store.js'
 import { processStore } from './process-store.js'
 import { routingRulesStore } from './routing-rules-store.js'
 import { runTransaction, type TransactionLimits } from './run-transaction.js'
+import { routingTimersStore } from './routing-timers-store.js'
 import type { Db, Executor } from './schema/index.js'
 import { subscribersStore } from './subscribers-store.js'
 import { tokensStore } from './tokens-store.js'
@@ -40,6 +41,7 @@ export function orgStore(db: Executor, orgId: string) {
     routingRules: routingRulesStore(db, orgId),
     /** The one outbox: every message that leaves Candor for this organisation. */
     messages: messagesStore(db, orgId),
+    routingTimers: routingTimersStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>

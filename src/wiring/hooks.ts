@@ -21,10 +21,11 @@ export function wireHooks(deps: AppDeps, statusPages: StatusPagesRuntime): void 
       ctx,
       {
         policyId: request.escalationPolicyId,
-        summary: alert.summary,
+        summary: request.summary ?? alert.summary,
         details: `${alert.severity} alert from ${alert.source} (${alert.dedup_key})`,
         alertId: alert.id,
         incidentId: request.incidentId,
+        groupKey: request.groupKey ?? null,
       },
       tx,
     )

@@ -6,6 +6,7 @@ import type { Config } from '../config.js'
 import type { HttpDeps } from '../http/http-deps.js'
 import { smtpIntakeService } from '../intake/email/smtp-intake-service.js'
 import { advanceDueEscalations } from '../jobs/escalation-timers.js'
+import { firingForTimersJob } from '../jobs/firing-for-timers.js'
 import { listenForStatusPageChanges } from '../store/status-page-change-listener.js'
 import type { OutboxSignalRelay } from './build-deps.js'
 import { createOutboundPipeline } from './outbound-pipeline.js'
@@ -48,6 +49,7 @@ export function backgroundServices(deps: RuntimeDeps, config: Config): Backgroun
       logger: deps.logger,
       run: () => runProcessTimers(deps, deps.clock()),
     }),
+    firingForTimersJob(deps, { clock: deps.clock }),
     ownerBootstrapService(deps, config),
   ]
   if (config.inboundSmtpPort !== undefined)

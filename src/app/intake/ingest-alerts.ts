@@ -70,7 +70,7 @@ function pump(deps: AppDeps, orgId: string, queue: OrgQueue, byOrg: Map<string, 
 /** Stores a batch; never rejects. Its result answers the batch's requests when called. */
 async function runBatch(deps: AppDeps, orgId: string, batch: PendingRequest[], attempt = 1): Promise<() => void> {
   try {
-    const opened = new Set<string>()
+    const opened = new Map<string, string | null>()
     const routing = { happened: false }
     const recordLocked = async () => {
       const rules = await rulesForIntake(deps, orgId)
@@ -84,7 +84,7 @@ async function runBatch(deps: AppDeps, orgId: string, batch: PendingRequest[], a
     const results = (tryRepeats ? await recordRepeats(deps.store.forOrg(orgId), batch) : null) ?? (await recordLocked())
     return () => {
       batch.forEach((p, i) => p.resolve(results[i]!))
-      for (const incidentId of opened) deps.events.emit('incident.changed', { orgId, incidentId, pageId: null })
+      for (const [incidentId, pageId] of opened) deps.events.emit('incident.changed', { orgId, incidentId, pageId })
       if (routing.happened) deps.outbox.wake()
     }
   } catch (error) {

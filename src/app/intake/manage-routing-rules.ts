@@ -1,11 +1,12 @@
 import type { RoutingAction, RoutingRule, RuleCondition } from '../../domain/alert/routing-rule.js'
 import { routingRuleProblems } from '../../domain/alert/routing-rule.js'
-import { defaultSeverityScale } from '../../domain/incident/severity.js'
 import type { RoutingRuleRow } from '../../store/routing-rules-store.js'
+import type { OrgStore } from '../../store/store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
+import { loadPolicy } from '../process/load-policy.js'
 import { createRoutingRuleInput, updateRoutingRuleInput } from './routing-rule-input.js'
 
 export function ruleFromRow(row: RoutingRuleRow): RoutingRule {
@@ -25,11 +26,25 @@ function view(row: RoutingRuleRow) {
   return rest
 }
 
-function check(rule: { conditions: readonly RuleCondition[]; actions: readonly RoutingAction[] }) {
-  const problems = routingRuleProblems(
-    rule,
-    defaultSeverityScale.map((s) => s.level),
-  )
+type RuleParts = { conditions: readonly RuleCondition[]; actions: readonly RoutingAction[] }
+
+/** Checks a rule against what the organisation has: its process (scale, crisis types, playbooks), pages, policies. */
+async function check(tx: OrgStore, rule: RuleParts) {
+  const policy = await loadPolicy(tx)
+  const problems = routingRuleProblems(rule, {
+    severityLevels: policy.severityScale.map((s) => s.level),
+    crisisTypes: policy.crisisTypes.map((t) => t.key),
+    playbooks: policy.playbooks.map((p) => p.key),
+  })
+  for (const [i, action] of rule.actions.entries()) {
+    if (action.type !== 'open_incident') continue
+    if (action.page_id !== undefined && !(await tx.pages.get(action.page_id)))
+      problems.push({ path: `actions.${i}.page_id`, message: 'no such status page' })
+    for (const [j, id] of (action.escalation_policy_ids ?? []).entries()) {
+      if (!(await tx.oncall.policies.get(id)))
+        problems.push({ path: `actions.${i}.escalation_policy_ids.${j}`, message: 'no such escalation policy' })
+    }
+  }
   if (problems.length > 0) throw invalid('The routing rule is invalid', problems)
 }
 
@@ -54,8 +69,9 @@ const forgetRules = (deps: Pick<AppDeps, 'intake'>, orgId: string) => deps.intak
 export async function createRoutingRule(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'integration.manage')
   const input = parseInput(createRoutingRuleInput, raw)
-  check(input as { conditions: RuleCondition[]; actions: RoutingAction[] })
-  const row = await deps.store.forOrg(ctx.orgId).routingRules.create({
+  const store = deps.store.forOrg(ctx.orgId)
+  await check(store, input)
+  const row = await store.routingRules.create({
     name: input.name,
     position: input.position,
     isEnabled: input.is_enabled,
@@ -86,9 +102,9 @@ export async function updateRoutingRule(deps: AppDeps, ctx: AppContext, id: stri
     const current = await tx.routingRules.get(id)
     if (!current) throw notFound('Routing rule')
     const merged = ruleFromRow(current)
-    check({
-      conditions: (input.conditions ?? merged.conditions) as RuleCondition[],
-      actions: (input.actions ?? merged.actions) as RoutingAction[],
+    await check(tx, {
+      conditions: input.conditions ?? merged.conditions,
+      actions: input.actions ?? merged.actions,
     })
     return tx.routingRules.update(
       id,

@@ -35,7 +35,8 @@ export async function recordBatch(
   input: {
     requests: BatchRequests
     rules: readonly RoutingRule[]
-    openedIncidents: Set<string>
+    /** Incidents this batch opened, by id, with their status page: announced after commit. */
+    openedIncidents: Map<string, string | null>
     /** Set when a firing met the routing rules: pages it opened are in the outbox once this commits. */
     routing?: { happened: boolean }
   },
@@ -79,7 +80,7 @@ export async function recordBatch(
     })
     incidentOf.set(slot.id, routed.incidentId)
     result.incidentId = routed.incidentId
-    if (routed.openedIncidentId) input.openedIncidents.add(routed.openedIncidentId)
+    if (routed.opened) input.openedIncidents.set(routed.opened.id, routed.opened.pageId)
   }
   if (toRoute.length > 0 && input.routing) input.routing.happened = true
   await announce(afterRouting.values())

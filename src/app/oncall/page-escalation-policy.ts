@@ -17,6 +17,8 @@ export interface PageRequest {
   details?: string
   alertId?: string | null
   incidentId?: string | null
+  /** Alerts of one group (an Alertmanager groupKey) page once: later ones join the group's open page. */
+  groupKey?: string | null
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -24,6 +26,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /**
  * Opens pages on policies inside the caller's transaction: level 1 of each is notified now
  * and its timer is written as due_at. Several at once (an alert storm) share one batch.
+ * A request with a group key whose group already has an open page on the policy joins it.
  * Returns each page's id, or null where the policy does not exist (any more).
  */
 export async function openPages(
@@ -35,11 +38,34 @@ export async function openPages(
   const rows = (await Promise.all(policyIds.map((id) => store.policies.get(id)))).filter((r) => r !== undefined)
   const policies = await loadPolicies(store, rows)
   const batch = pagingBatch(store, ctx.now)
+  // A group's open page, found once per call (the first request of a group takes its lock).
+  const groupPages = new Map<string, string>()
+  const groupPage = async (policyId: string, groupKey: string) => {
+    const key = `${policyId}\n${groupKey}`
+    if (!groupPages.has(key)) {
+      await store.pages.lockGroup(policyId, groupKey)
+      const open = await store.pages.openForGroup(policyId, groupKey)
+      if (open) groupPages.set(key, open.id)
+    }
+    return groupPages.get(key)
+  }
+  const links: { pageId: string; alertId: string }[] = []
   const ids: (string | null)[] = []
   for (const request of requests) {
     const policy = policies.get(request.policyId)
     if (!policy) {
       ids.push(null)
+      continue
+    }
+    const groupKey = request.groupKey ?? null
+    const alertId = request.alertId ?? null
+    const joined = groupKey === null ? undefined : await groupPage(policy.id, groupKey)
+    if (joined !== undefined) {
+      if (alertId) {
+        links.push({ pageId: joined, alertId })
+        batch.event(joined, 'alert_attached', ctx.actor.name, { alert_id: alertId })
+      }
+      ids.push(joined)
       continue
     }
     const started = startEscalation(policy, ctx.now)
@@ -48,16 +74,22 @@ export async function openPages(
       policy,
       summary: request.summary.slice(0, 500),
       details: (request.details ?? '').slice(0, 20_000),
-      alertId: request.alertId ?? null,
+      alertId,
       incidentId: request.incidentId ?? null,
+      groupKey,
       state: started.state,
       at: ctx.now,
     })
-    batch.event(pageId, 'triggered', ctx.actor.name, { policy_id: policy.id, alert_id: request.alertId ?? null })
+    if (groupKey !== null) {
+      groupPages.set(`${policy.id}\n${groupKey}`, pageId)
+      if (alertId) links.push({ pageId, alertId })
+    }
+    batch.event(pageId, 'triggered', ctx.actor.name, { policy_id: policy.id, alert_id: alertId })
     await batch.carryOut(pageId, started)
     ids.push(pageId)
   }
   await batch.flush()
+  await store.pages.attachAlerts(links, ctx.now)
   return ids
 }
 

@@ -85,6 +85,9 @@ export async function respondToAlertPages(
     let changed = 0
     const batch = pagingBatch(store, ctx.now)
     for (const page of await store.pages.openForAlert(alertId)) {
+      // A group's page stays open while any alert of the group still fires (as Alertmanager resolves a group).
+      if (response === 'resolve' && page.group_key !== null && (await store.pages.hasUnresolvedAlerts(page.id)))
+        continue
       const outcome = await respond(
         store,
         page.id,

@@ -41,7 +41,10 @@ export async function adoptIncident(
     stoodDownAt: status === 'stood_down' ? row.updated_at : null,
     closedAt: status === 'closed' ? row.updated_at : null,
     triage: { ...base.triage, decidedAt: decided },
-    playbookKey: playbookFor(policy.playbooks, row.type)?.key ?? null,
+    // A routing rule may have chosen the playbook; otherwise the crisis type's own.
+    playbookKey: policy.playbooks.some((p) => p.key === row.playbook_key)
+      ? row.playbook_key
+      : (playbookFor(policy.playbooks, row.type)?.key ?? null),
     acknowledgedAt: publicTimes?.first ?? null,
     lastPublicUpdateAt: publicTimes?.last ?? null,
     channelsUsed: publicTimes ? ['status_page'] : [],

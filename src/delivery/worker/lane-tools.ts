@@ -50,15 +50,13 @@ export async function sendOne(ctx: LaneContext, delivery: ClaimedDelivery, stopp
     else signal.addEventListener('abort', () => resolve('abandoned'), { once: true })
   })
   const result = await Promise.race([
-    ctx.channel
-      .send(composed.message, { signal })
-      .catch(
-        (error: Error): SendResult => ({
-          ok: false,
-          kind: 'retry',
-          reason: `send failed: ${error.message}`.slice(0, 300),
-        }),
-      ),
+    ctx.channel.send(composed.message, { signal }).catch(
+      (error: Error): SendResult => ({
+        ok: false,
+        kind: 'retry',
+        reason: `send failed: ${error.message}`.slice(0, 300),
+      }),
+    ),
     abandoned,
   ])
   if (result !== 'abandoned' && result.ok) return { kind: 'sent' }

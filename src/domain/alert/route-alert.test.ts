@@ -86,7 +86,16 @@ describe('routing rules', () => {
       disposition: 'act',
       matchedRuleIds: ['early'],
       escalationPolicyIds: [],
-      openIncident: { ruleId: 'early', severity: 5, threshold: null },
+      openIncident: {
+        ruleId: 'early',
+        severity: 5,
+        threshold: null,
+        firingFor: null,
+        pageId: null,
+        crisisType: null,
+        playbookKey: null,
+        escalationPolicyIds: [],
+      },
     })
   })
 
@@ -119,6 +128,48 @@ describe('routing rules', () => {
     )
   })
 
+  it("carries the open_incident action's choices, reading the severity from the alert's labels", () => {
+    const open = rule('open', {
+      actions: [
+        {
+          type: 'open_incident',
+          severity: { from_label: 'region', map: { 'eu-west-1': 5 }, default: 2 },
+          firing_for: { minutes: 5 },
+          page_id: 'page-1',
+          crisis_type: 'security_incident',
+          playbook: 'default_pr',
+          escalation_policy_ids: ['ep-1', 'ep-2'],
+        },
+      ],
+    })
+    expect(routeAlert(alert, [open]).openIncident).toEqual({
+      ruleId: 'open',
+      severity: 5,
+      threshold: null,
+      firingFor: { minutes: 5 },
+      pageId: 'page-1',
+      crisisType: 'security_incident',
+      playbookKey: 'default_pr',
+      escalationPolicyIds: ['ep-1', 'ep-2'],
+    })
+    expect(routeAlert({ ...alert, labels: { region: 'us-east-1' } }, [open]).openIncident?.severity).toBe(2)
+  })
+
+  it('reads a rule saved before the new fields as before: severity and threshold only', () => {
+    const old = rule('old', {
+      actions: [{ type: 'open_incident', severity: 2, threshold: { minAlerts: 2, windowMinutes: 5 } }],
+    })
+    expect(routeAlert(alert, [old]).openIncident).toMatchObject({
+      severity: 2,
+      threshold: { minAlerts: 2, windowMinutes: 5 },
+      firingFor: null,
+      pageId: null,
+      crisisType: null,
+      playbookKey: null,
+      escalationPolicyIds: [],
+    })
+  })
+
   it('suggests an incident severity from the alert severity unless the rule names one', () => {
     const open = rule('open', { actions: [{ type: 'open_incident' }] })
     expect(routeAlert({ ...alert, severity: 'critical' }, [open]).openIncident?.severity).toBe(4)
@@ -127,7 +178,11 @@ describe('routing rules', () => {
 })
 
 describe('routing rule validation', () => {
-  const levels = [1, 2, 3, 4, 5]
+  const levels = {
+    severityLevels: [1, 2, 3, 4, 5],
+    crisisTypes: ['service_outage', 'security_incident'],
+    playbooks: ['default_service_outage'],
+  }
 
   it('accepts a well-formed rule', () => {
     expect(
@@ -170,6 +225,46 @@ describe('routing rule validation', () => {
       'actions.1.severity',
       'actions.1.threshold.minAlerts',
     ])
+  })
+
+  it("checks the open_incident choices against the organisation's scale, crisis types and playbooks", () => {
+    const problems = routingRuleProblems(
+      {
+        conditions: [],
+        actions: [
+          {
+            type: 'open_incident',
+            severity: { from_label: 'tier', map: { gold: 6, silver: 3 }, default: 0 },
+            threshold: { minAlerts: 3, windowMinutes: 10 },
+            firing_for: { minutes: 0 },
+            crisis_type: 'alien_invasion',
+            playbook: 'default_alien_invasion',
+            escalation_policy_ids: ['ep-1', 'ep-1'],
+          },
+        ],
+      },
+      levels,
+    )
+    expect(problems.map((p) => p.path)).toEqual([
+      'actions.0.severity.map.gold',
+      'actions.0.severity.default',
+      'actions.0.firing_for.minutes',
+      'actions.0.firing_for',
+      'actions.0.crisis_type',
+      'actions.0.playbook',
+      'actions.0.escalation_policy_ids.1',
+    ])
+    expect(problems.find((p) => p.path === 'actions.0.crisis_type')?.message).toBe(
+      'one of: service_outage, security_incident',
+    )
+    const fine = {
+      type: 'open_incident' as const,
+      severity: 5,
+      firing_for: { minutes: 5 },
+      crisis_type: 'security_incident',
+      playbook: 'default_service_outage',
+    }
+    expect(routingRuleProblems({ conditions: [], actions: [fine] }, levels)).toEqual([])
   })
 
   it('refuses patterns that could backtrack for minutes', () => {

@@ -1,6 +1,9 @@
-import { isAtLeast, suggestedIncidentSeverity } from './alert-severity.js'
+import { isAtLeast } from './alert-severity.js'
 import type { AlertThreshold } from './alert-threshold.js'
+import type { FiringFor } from './firing-for.js'
+import type { OpenIncidentAction } from './open-incident-action.js'
 import { compilePattern, readField, type RoutableAlert, type RoutingRule, type RuleCondition } from './routing-rule.js'
+import { chooseSeverity } from './severity-choice.js'
 
 /**
  * ignore: drop it (the event is still kept for audit); record: keep the alert, act on
@@ -8,18 +11,25 @@ import { compilePattern, readField, type RoutableAlert, type RoutingRule, type R
  */
 export type Disposition = 'ignore' | 'record' | 'act'
 
-export interface IncidentSuggestion {
+/** What the deciding rule's open_incident action asks for this alert (see IncidentSuggestion for the whole choice). */
+export interface IncidentRequest {
   ruleId: string
+  /** Already read for this alert: fixed, from its labels, or suggested by its severity. */
   severity: number
-  /** When set, the incident opens only once this threshold is reached. */
+  /** At most one of the two is set: the incident opens only once the threshold is reached / after N minutes. */
   threshold: AlertThreshold | null
+  firingFor: FiringFor | null
+  pageId: string | null
+  crisisType: string | null
+  playbookKey: string | null
+  escalationPolicyIds: readonly string[]
 }
 
 export interface RoutingDecision {
   disposition: Disposition
   matchedRuleIds: string[]
   escalationPolicyIds: string[]
-  openIncident: IncidentSuggestion | null
+  openIncident: IncidentRequest | null
 }
 
 export function conditionHolds(alert: RoutableAlert, condition: RuleCondition): boolean {
@@ -71,16 +81,25 @@ export function routeAlert(alert: RoutableAlert, rules: readonly RoutingRule[]):
       if (action.type === 'page' && !decision.escalationPolicyIds.includes(action.escalationPolicyId)) {
         decision.escalationPolicyIds.push(action.escalationPolicyId)
       }
-      if (action.type === 'open_incident' && decision.openIncident === null) {
-        decision.openIncident = {
-          ruleId: rule.id,
-          severity: action.severity ?? suggestedIncidentSeverity(alert.severity),
-          threshold: action.threshold ?? null,
-        }
-      }
+      if (action.type === 'open_incident' && decision.openIncident === null)
+        decision.openIncident = incidentRequest(rule.id, action, alert)
     }
     if (!rule.continueMatching) break
   }
   if (decision.escalationPolicyIds.length > 0 || decision.openIncident) decision.disposition = 'act'
   return decision
+}
+
+export function incidentRequest(ruleId: string, action: OpenIncidentAction, alert: RoutableAlert): IncidentRequest {
+  return {
+    ruleId,
+    severity: chooseSeverity(action.severity, alert),
+    threshold: action.threshold ?? null,
+    // A rule saved with both (only possible by editing the database) counts the threshold.
+    firingFor: action.threshold ? null : (action.firing_for ?? null),
+    pageId: action.page_id ?? null,
+    crisisType: action.crisis_type ?? null,
+    playbookKey: action.playbook ?? null,
+    escalationPolicyIds: action.escalation_policy_ids ?? [],
+  }
 }

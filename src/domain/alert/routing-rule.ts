@@ -1,7 +1,6 @@
 import type { IntakeKind } from './alert-event.js'
 import { isAlertSeverity, type AlertSeverity } from './alert-severity.js'
-import type { AlertThreshold } from './alert-threshold.js'
-import { thresholdProblems } from './alert-threshold.js'
+import { openIncidentActionProblems, type IncidentChoices, type OpenIncidentAction } from './open-incident-action.js'
 
 /**
  * A field of an alert a condition reads: `summary`, `severity`, `source`, `dedup_key`,
@@ -19,8 +18,7 @@ export type RoutingAction =
   | { type: 'ignore' }
   | { type: 'record' }
   | { type: 'page'; escalationPolicyId: string }
-  /** Opens an incident in triage; with a threshold, only once ≥ N alerts matched within M minutes. */
-  | { type: 'open_incident'; severity?: number; threshold?: AlertThreshold }
+  | OpenIncidentAction
 
 export interface RoutingRule {
   id: string
@@ -133,7 +131,7 @@ export function compilePattern(pattern: string): RegExp | undefined {
 
 export function routingRuleProblems(
   rule: Pick<RoutingRule, 'conditions' | 'actions'>,
-  severityLevels: readonly number[],
+  known: IncidentChoices,
 ): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = []
   if (rule.conditions.length > MAX_CONDITIONS)
@@ -169,15 +167,9 @@ export function routingRuleProblems(
   rule.actions.forEach((a, i) => {
     if (a.type === 'page' && a.escalationPolicyId.trim() === '')
       problems.push({ path: `actions.${i}.escalationPolicyId`, message: 'names the escalation policy to page' })
-    if (a.type === 'open_incident' && a.severity !== undefined && !severityLevels.includes(a.severity)) {
-      problems.push({
-        path: `actions.${i}.severity`,
-        message: `must be one of the severity levels ${severityLevels.join(', ')}`,
-      })
-    }
-    if (a.type === 'open_incident' && a.threshold) {
-      for (const p of thresholdProblems(a.threshold))
-        problems.push({ path: `actions.${i}.threshold.${p.path}`, message: p.message })
+    if (a.type === 'open_incident') {
+      for (const p of openIncidentActionProblems(a, known))
+        problems.push({ path: `actions.${i}.${p.path}`, message: p.message })
     }
   })
   return problems

@@ -78,6 +78,15 @@ export interface RoutingIncidentsTable {
   opened_at: Timestamp
 }
 
+export interface RoutingTimersTable {
+  alert_id: string
+  org_id: string
+  rule_id: string
+  fire_count: number
+  firing_since_at: Timestamp
+  due_at: Timestamp
+}
+
 export interface IntakeRequestsTable {
   integration_id: string
   idempotency_key: string
@@ -91,5 +100,6 @@ export interface AlertTables {
   alert_events: AlertEventsTable
   routing_rules: RoutingRulesTable
   routing_incidents: RoutingIncidentsTable
+  routing_timers: RoutingTimersTable
   intake_requests: IntakeRequestsTable
 }

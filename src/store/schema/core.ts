@@ -126,6 +126,8 @@ export interface IncidentsTable {
   monitoring_at: NullableTimestamp
   resolved_at: NullableTimestamp
   created_by: string | null
+  /** The playbook a routing rule chose; null: the one of the crisis type. */
+  playbook_key: string | null
   created_at: CreatedAt
   updated_at: CreatedAt
 }

@@ -91,6 +91,8 @@ export interface OncallPagesTable {
   details: Generated<string>
   alert_id: string | null
   incident_id: string | null
+  /** Set on a page opened for a group of alerts (hashed Alertmanager groupKey). */
+  group_key: string | null
   status: 'triggered' | 'acknowledged' | 'resolved'
   level_index: number
   round: number
@@ -102,6 +104,13 @@ export interface OncallPagesTable {
   resolved_at: NullableTimestamp
   created_at: CreatedAt
   updated_at: CreatedAt
+}
+
+export interface OncallPageAlertsTable {
+  page_id: string
+  alert_id: string
+  org_id: string
+  attached_at: Timestamp
 }
 
 export interface OncallPageEventsTable {
@@ -151,6 +160,7 @@ export interface OncallTables {
   escalation_targets: EscalationTargetsTable
   oncall_contact_methods: OncallContactMethodsTable
   oncall_pages: OncallPagesTable
+  oncall_page_alerts: OncallPageAlertsTable
   oncall_page_events: OncallPageEventsTable
   oncall_notifications: OncallNotificationsTable
   oncall_link_nonces: OncallLinkNoncesTable
