@@ -1,5 +1,5 @@
 // tsc copies no non-TS files; migrations and static assets must sit beside the compiled code.
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
 const patterns = [/\.sql$/, /\.json$/, /\.css$/, /\.js$/, /\.svg$/, /\.liquid$/, /\.md$/, /\.html$/]
@@ -17,5 +17,7 @@ function walk(dir) {
     }
   }
 }
+// A migration renamed or removed in src must not linger in dist and run again under its old name.
+rmSync(join('dist', 'store', 'migrations'), { recursive: true, force: true })
 if (existsSync('src')) walk('src')
 writeFileSync('dist/.build-stamp', new Date().toISOString())
