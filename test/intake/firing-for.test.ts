@@ -137,9 +137,9 @@ forEachDatabase((engine) => {
       expect(await incidents()).toHaveLength(1)
     })
 
-    it.skipIf(engine === 'pglite')(
-      'skips a timer whose alert another transaction holds, and acts on it once released',
-      async () => {
+    // Only PostgreSQL has a second connection to hold the row from; PGlite runs one transaction at a time.
+    if (engine === 'postgres')
+      it('skips a timer whose alert another transaction holds, and acts on it once released', async () => {
         const t = await createTestApp(engine)
         const start = t.clock.now
         const { send, incidents, runAt } = await setUp(t)
@@ -150,8 +150,7 @@ forEachDatabase((engine) => {
         })
         expect(await runAt(6, start)).toBe(1)
         expect(await incidents()).toHaveLength(1)
-      },
-    )
+      })
 
     it('runs as a background service that acts on due timers when started', async () => {
       const t = await createTestApp(engine)

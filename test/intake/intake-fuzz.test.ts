@@ -4,7 +4,7 @@ import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'
 import { alertmanagerAlert, alertmanagerGroup, createIntegration, postJson } from './intake-helpers.js'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2_500)
 
 type Shape = Record<string, unknown>
 

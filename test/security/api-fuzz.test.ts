@@ -10,7 +10,7 @@ import { loadRoutes, tenantRows, uuidsIn } from './api-routes.js'
 import { type FuzzRequest, requestArbitrary } from './fuzz-arbitraries.js'
 import { populateTenant } from './populate-tenant.js'
 
-const injected = Number(process.env.FUZZ_RUNS ?? 9_000)
+const injected = Number(process.env.FUZZ_RUNS ?? 2_500)
 const overTheWire = 1_000
 const cleanup: (() => Promise<unknown>)[] = []
 afterEach(async () => {

@@ -33,6 +33,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     maxClients: 1_000,
+    // A stopped sink drops the clients' pooled connections at once instead of waiting 30 s for them to quit.
+    closeTimeout: 50,
     onRcptTo(address: SMTPServerAddress, _session, callback) {
       const refusal = options.rejectRecipient?.(address.address)
       if (!refusal) return callback()

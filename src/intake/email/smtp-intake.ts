@@ -59,6 +59,8 @@ export async function startSmtpIntake(options: SmtpIntakeOptions): Promise<SmtpI
     size: maxBytes,
     banner: 'Candor alert intake',
     logger: false,
+    // Shutdown gives a mail in progress 2 s, not the default 30 s an idle client could hold it for.
+    closeTimeout: 2_000,
     onRcptTo(address, _session, callback) {
       const key = integrationKeyOf(address.address)
       if (!key) return callback(smtpError(550, 'No such integration address'))
