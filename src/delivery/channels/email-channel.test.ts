@@ -108,7 +108,7 @@ describe('email channel', () => {
     expect(mail.headers.get('candor-idempotency-key')).toBe('a1b2c3d4e5f60718293a4b5c6d7e8f90')
   })
 
-  it('asks for a retry when the relay is down', async () => {
+  it('says the relay is unavailable (hold every mail, not only this one) when it is down', async () => {
     const down = createEmailChannel({
       smtpUrl: 'smtp://127.0.0.1:1',
       from: 'a@b.test',
@@ -118,7 +118,7 @@ describe('email channel', () => {
     })
     expect(await down.send(message('carol@example.test'))).toMatchObject({
       ok: false,
-      kind: 'retry',
+      kind: 'unavailable',
       reason: expect.stringContaining('ECONNREFUSED'),
     })
     await down.close?.()
