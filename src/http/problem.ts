@@ -40,6 +40,11 @@ export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type'> 
 
 /** The one place errors become HTTP: known errors get their 4xx, the rest a bare 500 with nothing leaked. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
+  // A client that hangs up mid-body resets its own socket: not a database problem, and nobody reads the answer.
+  if (clientAborted(error, request)) {
+    request.log.info({ reason: error.message }, 'the client closed the request before sending all of it')
+    return sendProblem(reply, { status: 400, code: 'VALIDATION', title: 'The request body was cut off' })
+  }
   const appError = error instanceof AppError ? error : translateDbError(error)
   if (appError) {
     if (appError.code === 'UNAVAILABLE') request.log.warn({ err: error }, 'database unavailable')
@@ -71,4 +76,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     title: 'Something went wrong on our side',
     instance: request.url,
   })
+}
+
+function clientAborted(error: Error, request: FastifyRequest): boolean {
+  const code = (error as { code?: unknown }).code
+  return request.raw.readableAborted || (code === 'ECONNRESET' && /aborted/i.test(error.message))
 }
