@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bootstrapOwner } from '../../src/app/accounts/bootstrap-owner.js'
-import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
+import { startSmtpSink } from '../support/smtp-sink.js'
 import { startTestPipeline } from '../support/pipeline.js'
 import { forEachDatabase } from '../support/databases.js'
 import { createTestApp } from '../support/test-app.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { startHttpReceiver } from '../../src/delivery/testing/http-receiver.js'
-import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
+import { startHttpReceiver } from '../support/http-receiver.js'
+import { startSmtpSink } from '../support/smtp-sink.js'
 import { forEachDatabase } from '../support/databases.js'
 import { startServer, type ServerProcess } from '../support/server-process.js'
 import { openPlace, waitUntil } from '../subscribers/crash-helpers.js'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { simpleParser } from 'mailparser'
-import { startHttpReceiver } from '../../src/delivery/testing/http-receiver.js'
+import { startHttpReceiver } from '../support/http-receiver.js'
 import { advanceDueEscalations } from '../../src/jobs/escalation-timers.js'
 import { startOncallJobs } from '../support/oncall-jobs.js'
 import { createStore } from '../../src/store/store.js'

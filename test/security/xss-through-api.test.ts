@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
+import { startSmtpSink } from '../support/smtp-sink.js'
 import { findExecutableMarkup } from '../../src/text/executable-markup.js'
 import { loadXssPayloads } from '../../src/text/xss-payloads.js'
 import { forEachDatabase } from '../support/databases.js'

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import { startSmtpSink } from '../../src/delivery/testing/smtp-sink.js'
+import { startSmtpSink } from './smtp-sink.js'
 import { advanceDueEscalations } from '../../src/jobs/escalation-timers.js'
 import type { TestApp } from './test-app.js'
 import { startTestPipeline } from './pipeline.js'

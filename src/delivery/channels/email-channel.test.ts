@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderMessage, personalise } from '../../domain/template/render-message.js'
-import { startSmtpSink, type SmtpSink } from '../testing/smtp-sink.js'
+import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink.js'
 import type { DeliveryChannel, OutboundMessage } from './channel.js'
 import { createEmailChannel } from './email-channel.js'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHttpReceiver, type HttpReceiver } from '../testing/http-receiver.js'
+import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http-receiver.js'
 import { createHttpSender, type HttpSender } from './http-sender.js'
 import { createSlackChannel } from './slack-channel.js'
 

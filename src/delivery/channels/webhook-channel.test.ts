@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadReadmeVerifier, type Verifier } from '../testing/readme-verifier.js'
-import { startHttpReceiver, type HttpReceiver } from '../testing/http-receiver.js'
+import { loadReadmeVerifier, type Verifier } from '../../../test/support/readme-verifier.js'
+import { startHttpReceiver, type HttpReceiver } from '../../../test/support/http-receiver.js'
 import type { OutboundMessage } from './channel.js'
 import { createHttpSender, type HttpSender } from './http-sender.js'
 import type { Resolver } from './ssrf-guard.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadReadmeVerifier } from '../testing/readme-verifier.js'
+import { loadReadmeVerifier } from '../../../test/support/readme-verifier.js'
 import { signPayload, verifySignature } from './webhook-signature.js'
 
 const now = Math.floor(Date.now() / 1000)
