@@ -56,13 +56,22 @@ forEachDatabase((engine) => {
 
       server = await startServer({ env })
       await waitUntil(() => new Set(sink.messages.flatMap((m) => m.to)).size >= total, 400_000, 'every subscriber')
-      await new Promise((r) => setTimeout(r, 1_000))
-      const status = (await (
-        await fetch(
-          `${server.url}/api/incidents/${incident.id}/updates/${incident.updates[0]!.id}/deliveries?limit=1`,
-          { headers: auth },
-        )
-      ).json()) as { counts: Record<string, number> }
+      // Done when the server says so (nothing queued, sending or waiting for a retry), not after a guessed pause.
+      const statusUrl = `${server.url}/api/incidents/${incident.id}/updates/${incident.updates[0]!.id}/deliveries?limit=1`
+      const readStatus = async () =>
+        (await (await fetch(statusUrl, { headers: auth })).json()) as {
+          counts: Record<string, number>
+          is_done: boolean
+        }
+      let status = await readStatus()
+      await waitUntil(
+        async () => {
+          status = await readStatus()
+          return status.is_done
+        },
+        60_000,
+        'the server to report every delivery settled',
+      )
       await server.stop()
 
       const recipients = new Set(sink.messages.flatMap((m) => m.to))
@@ -108,7 +117,7 @@ forEachDatabase((engine) => {
       const atKill = receiver.requests.length
       node = await startDeliverNode(env, settings)
       await waitUntil(() => succeeded().size >= total, 400_000, 'every webhook')
-      await new Promise((r) => setTimeout(r, 1_000))
+      // A graceful stop finishes what is in flight, so any repeat has arrived by the time it exits.
       await node.stop()
 
       const byPath = new Map<string, { status: number; key: unknown; order: number }[]>()

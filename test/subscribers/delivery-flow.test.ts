@@ -94,7 +94,8 @@ forEachDatabase((engine) => {
         headers: org.auth,
         payload: { status: 'identified', body: 'Found it.' },
       })
-      await new Promise((r) => setTimeout(r, 300))
+      // The worker says when nothing due is left: only then does "nothing more was sent" mean anything.
+      await service.worker.drained()
       expect(sink.messages.filter((m) => m.to.includes('reader@example.com'))).toHaveLength(2)
     })
 
@@ -126,7 +127,8 @@ forEachDatabase((engine) => {
         })
       ).json()
       await waitFor(() => receiver.requests.length >= 2 && receiver.requests)
-      await new Promise((r) => setTimeout(r, 200))
+      // The worker says when nothing due is left: only then does "nothing more was sent" mean anything.
+      await service.worker.drained()
       expect(receiver.requests.map((r) => r.path).sort()).toEqual(['/hook', '/slack'])
       const posted = receiver.requests.find((r) => r.path === '/hook')!
       const verify = await loadReadmeVerifier()
@@ -184,7 +186,8 @@ forEachDatabase((engine) => {
         { tick: () => clock.advance(1_000) },
       )
       expect(sent.recipients[0]).toMatchObject({ status: 'sent', attempts: 3, last_error: 'HTTP 503: busy' })
-      await new Promise((r) => setTimeout(r, 200))
+      // The worker says when nothing due is left: only then does "nothing more was sent" mean anything.
+      await service.worker.drained()
       expect(receiver.requests.filter((r) => r.status === 200)).toHaveLength(1)
     })
 
@@ -283,7 +286,8 @@ forEachDatabase((engine) => {
         headers: org.auth,
         payload: { status: 'identified', body: 'Fixed soon.', deliver_notifications: false },
       })
-      await new Promise((r) => setTimeout(r, 300))
+      // The worker says when nothing due is left: only then does "nothing more was sent" mean anything.
+      await service.worker.drained()
       expect(receiver.requests).toHaveLength(1)
     })
   })
