@@ -20,7 +20,8 @@ const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
 const skippedCount = process.env.CI === 'true' ? skipped : 0
 if (skipped) {
   const names = suites.flatMap((s) =>
-    (s.assertionResults ?? []).filter((a) => a.status === 'pending' || a.status === 'todo' || a.status === 'skipped')
+    (s.assertionResults ?? [])
+      .filter((a) => a.status === 'pending' || a.status === 'todo' || a.status === 'skipped')
       .map((a) => `${s.name}: ${a.fullName}`),
   )
   console.log(`ci: ${skipped} skipped${skippedCount ? ' (a failure under CI)' : ''}:\n  ${names.join('\n  ')}`)
