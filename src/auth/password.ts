@@ -37,7 +37,10 @@ export async function hashPassword(password: string, params: ScryptParams = owas
     throw new RangeError(`a password may be at most ${maxPasswordLength} characters`)
   const salt = randomBytes(saltLength)
   const key = await derive(password, salt, params)
-  return `$scrypt$ln=${params.logN},r=${params.r},p=${params.p}$${salt.toString('base64url')}$${key.toString('base64url')}`
+  return (
+    `$scrypt$ln=${params.logN},r=${params.r},p=${params.p}` +
+    `$${salt.toString('base64url')}$${key.toString('base64url')}`
+  )
 }
 
 interface Decoded {

@@ -43,7 +43,8 @@ main(process.argv.slice(2)).then(
     else if (error instanceof DatabaseOpenError || error instanceof CliError) console.error(`candor: ${error.message}`)
     else if (error instanceof AppError)
       console.error(
-        `candor: ${error.message}${error.details.map((d) => `\n  - ${d.path ? `${d.path}: ` : ''}${d.message}`).join('')}`,
+        `candor: ${error.message}` +
+          `${error.details.map((d) => `\n  - ${d.path ? `${d.path}: ` : ''}${d.message}`).join('')}`,
       )
     else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE')
       console.error(`candor: the port is already in use (${(error as Error).message}); set PORT to another one`)

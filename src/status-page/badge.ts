@@ -28,19 +28,25 @@ export function renderBadge(view: StatusPageView): string {
   const mw = textWidth(message) + 12
   const w = lw + mw
   const a11y = escapeHtml(`${label}: ${message}`)
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${a11y}">
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${a11y}">
 <title>${a11y}</title>
 <clipPath id="r"><rect width="${w}" height="20" rx="3" fill="#fff"/></clipPath>
-<g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${mw}" height="20" fill="${indicatorColours[view.indicator]}"/></g>
+<g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#555"/><rect x="` +
+    `${lw}" width="${mw}" height="20" fill="${indicatorColours[view.indicator]}"/></g>
 <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">
 <text x="${lw / 2}" y="14" textLength="${lw - 12}">${escapeHtml(label)}</text>
 <text x="${lw + mw / 2}" y="14" textLength="${mw - 12}">${escapeHtml(message)}</text>
 </g>
 </svg>
 `
+  )
 }
 
 /** /assets/favicon.svg: a dot in the indicator's colour, so a browser tab shows the state at a glance. */
 export function renderFavicon(view: StatusPageView): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="${indicatorColours[view.indicator]}"/></svg>\n`
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle ` +
+    `cx="8" cy="8" r="7" fill="${indicatorColours[view.indicator]}"/></svg>\n`
+  )
 }

@@ -9,7 +9,9 @@ export interface StaticFile {
 }
 
 export interface StaticSiteOptions {
-  /** Also write file.gz and file.br beside each file, for servers that serve precompressed files (nginx gzip_static). */
+  /**
+   * Also write file.gz and file.br beside each file, for servers that serve precompressed files (nginx gzip_static).
+   */
   precompressed?: boolean
 }
 

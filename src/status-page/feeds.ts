@@ -70,7 +70,9 @@ function incidentEntry(view: StatusPageView, i: IncidentView): FeedEntry {
     summary: updates[0] ? `${tr.t(`incidentStatus.${updates[0].status}`)} – ${updates[0].bodyText}` : '',
     content: html`${updates.map(
       (u) =>
-        html`<p><small>${tr.dateTime(u.displayAt)}</small><br><strong>${tr.t(`incidentStatus.${u.status}`)}</strong></p>${trustedHtml(u.bodyHtml)}${
+        html`<p><small>${tr.dateTime(u.displayAt)}</small><br><strong>${tr.t(
+          `incidentStatus.${u.status}`,
+        )}</strong></p>${trustedHtml(u.bodyHtml)}${
           u.technicalHtml ? html`<p><em>${tr.t('detailsForIt')}</em></p>${trustedHtml(u.technicalHtml)}` : ''
         }`,
     )}`,
@@ -90,7 +92,9 @@ function maintenanceEntry(view: StatusPageView, m: MaintenanceView): FeedEntry {
     summary: `${tr.t(`maintenanceStatus.${m.status}`)} – ${window}`,
     content: html`<p>${window}</p>${updates.map(
       (u) =>
-        html`<p><small>${tr.dateTime(u.displayAt)}</small><br><strong>${tr.t(`maintenanceStatus.${u.status}`)}</strong></p>${trustedHtml(u.bodyHtml)}`,
+        html`<p><small>${tr.dateTime(u.displayAt)}</small><br><strong>${tr.t(
+          `maintenanceStatus.${u.status}`,
+        )}</strong></p>${trustedHtml(u.bodyHtml)}`,
     )}`,
   }
 }

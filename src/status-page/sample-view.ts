@@ -130,7 +130,9 @@ export function fixtureView(): StatusPageView {
   return view
 }
 
-/** The fixture page plus what a real page has: an ungrouped component, uptime history, a resolved incident, a locale. */
+/**
+ * The fixture page plus what a real page has: an ungrouped component, uptime history, a resolved incident, a locale.
+ */
 export function sampleView(locale: SupportedLocale = 'en'): StatusPageView {
   const view = fixtureView()
   const now = view.generatedAt

@@ -19,7 +19,9 @@ const nullableStrings = new Set([
   'tweet_id',
 ])
 
-/** Same field names and value types, recursively; array items are checked against the reference item of the same kind. */
+/**
+ * Same field names and value types, recursively; array items are checked against the reference item of the same kind.
+ */
 function expectSameShape(actual: Json, reference: Json, path = '$'): void {
   const field = path.split('.').at(-1)!
   if (nullableStrings.has(field))

@@ -36,7 +36,9 @@ export interface AlertKey {
 
 // A whole batch of alerts is written with one statement per kind of write: the rows travel as
 // one JSON parameter unpacked by jsonb_to_recordset, which PostgreSQL and PGlite both have.
-const writtenColumns = `status text, severity text, summary text, source text, labels jsonb, details jsonb, last_payload jsonb,
+const writtenColumns =
+  `status text, severity text, summary text, ` +
+  `source text, labels jsonb, details jsonb, last_payload jsonb,
   event_count int, fire_count int, first_seen_at timestamptz, last_seen_at timestamptz, last_fired_at timestamptz,
   acknowledged_at timestamptz, resolved_at timestamptz, state_change_times jsonb, is_flapping boolean`
 const assigned = [
@@ -117,10 +119,13 @@ function eventRecord(e: AlertEventWrite) {
 
 /** The events of a batch, leaving out those of alerts the statement's `updated` CTE did not write. */
 function appendEvents(orgId: string, eventData: string) {
-  return sql`INSERT INTO alert_events (org_id, integration_id, alert_id, dedup_key, action, change, occurred_at, received_at, payload)
-    SELECT ${orgId}::uuid, e.integration_id, e.alert_id, e.dedup_key, e.action, e.change, e.occurred_at, e.received_at, e.payload
+  return sql`INSERT INTO alert_events (org_id, integration_id, alert_id,
+  dedup_key, action, change, occurred_at, received_at, payload)
+    SELECT ${orgId}::uuid, e.integration_id, e.alert_id, e.dedup_key,
+    e.action, e.change, e.occurred_at, e.received_at, e.payload
     FROM jsonb_to_recordset(${eventData}::jsonb)
-      AS e(integration_id uuid, alert_id uuid, dedup_key text, action text, change text, occurred_at timestamptz, received_at timestamptz, payload jsonb)
+      AS e(integration_id uuid, alert_id uuid, dedup_key text, action text, change
+      text, occurred_at timestamptz, received_at timestamptz, payload jsonb)
     WHERE e.alert_id IS NULL OR e.alert_id IN (SELECT id FROM updated)`
 }
 
@@ -138,7 +143,8 @@ export function alertBatchWrites(db: Executor, orgId: string) {
     )
     // LIMIT 1 keeps each lookup its own index probe; the outer LIMIT tells the planner the key count.
     const result = await sql<AlertStateRow & { version: string }>`${prepared}
-      SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${sorted}::jsonb) AS k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
+      SELECT a.* FROM (SELECT * FROM jsonb_to_recordset(${sorted}::jsonb) AS
+      k(integration_id uuid, dedup_key text) LIMIT ${sql.lit(keys.length)}) AS k
       CROSS JOIN LATERAL (
         SELECT ${stateColumns}, version::text AS version FROM alerts
         WHERE integration_id = k.integration_id AND dedup_key = k.dedup_key AND org_id = ${orgId}::uuid
@@ -169,8 +175,10 @@ export function alertBatchWrites(db: Executor, orgId: string) {
         WITH updated AS (
           INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, ${assignedColumns})
           SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, ${assignedFromInput}
-          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, ${recordsetColumns})
-          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${assignedFromExcluded}, version = a.version + 1, updated_at = ${now}
+          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid,
+          integration_id uuid, dedup_key text, ${recordsetColumns})
+          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET
+          ${assignedFromExcluded}, version = a.version + 1, updated_at = ${now}
           WHERE a.id = excluded.id AND a.org_id = excluded.org_id
           RETURNING a.id
         ), appended AS (
@@ -212,16 +220,17 @@ export function alertBatchWrites(db: Executor, orgId: string) {
         WITH updated AS (
           INSERT INTO alerts AS a (id, org_id, integration_id, dedup_key, version, ${assignedColumns})
           SELECT x.id, ${orgId}::uuid, x.integration_id, x.dedup_key, x.version + 1, ${assignedFromInput}
-          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id uuid, dedup_key text, version bigint, ${recordsetColumns})
-          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET ${assignedFromExcluded}, version = excluded.version, updated_at = ${now}
+          FROM jsonb_to_recordset(${data}::jsonb) AS x(id uuid, integration_id
+          uuid, dedup_key text, version bigint, ${recordsetColumns})
+          ON CONFLICT (integration_id, dedup_key) DO UPDATE SET
+          ${assignedFromExcluded}, version = excluded.version, updated_at = ${now}
           WHERE a.id = excluded.id AND a.org_id = excluded.org_id AND a.version = excluded.version - 1
           RETURNING a.id, a.xmax = 0 AS inserted
         ), appended AS (
           ${appendEvents(orgId, eventData)}
         )
-        SELECT CASE WHEN (SELECT count(*) FILTER (WHERE NOT inserted) FROM updated) < ${rows.length} THEN candor_alert_changed() ELSE 0 END AS unchanged`.execute(
-        db,
-      )
+        SELECT CASE WHEN (SELECT count(*) FILTER (WHERE NOT inserted) FROM updated) <
+        ${rows.length} THEN candor_alert_changed() ELSE 0 END AS unchanged`.execute(db)
     },
     /** How many keys were new; fewer than given means a replay (or the same key twice in the batch). */
     async claimIdempotencyKeys(claims: readonly { integrationId: string; key: string }[], now: Date): Promise<number> {

@@ -56,13 +56,15 @@ function checkDataDir(dataDir: string) {
   const versionFile = join(dataDir, 'PG_VERSION')
   if (!existsSync(versionFile)) {
     throw new DatabaseOpenError(
-      `DATA_DIR ${dataDir} is not a Candor data directory (it holds other files and no PG_VERSION); point DATA_DIR at an empty or Candor-created folder`,
+      `DATA_DIR ${dataDir} is not a Candor data directory (it holds other files ` +
+        `and no PG_VERSION); point DATA_DIR at an empty or Candor-created folder`,
     )
   }
   const major = readFileSync(versionFile, 'utf8').trim()
   if (major !== embeddedMajor) {
     throw new DatabaseOpenError(
-      `DATA_DIR ${dataDir} was created by PostgreSQL ${major}, not by Candor's embedded database (PostgreSQL ${embeddedMajor}); use DATABASE_URL to run on that server instead`,
+      `DATA_DIR ${dataDir} was created by PostgreSQL ${major}, not by Candor's embedded ` +
+        `database (PostgreSQL ${embeddedMajor}); use DATABASE_URL to run on that server instead`,
     )
   }
 }
@@ -75,7 +77,8 @@ async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
     await pglite.query('select 1')
   } catch (error) {
     throw new DatabaseOpenError(
-      `the embedded database in ${dataDir} could not be opened (${describe(error)}); the folder may be corrupt — restore it from a backup or move it away`,
+      `the embedded database in ${dataDir} could not be opened (${describe(error)}` +
+        `); the folder may be corrupt — restore it from a backup or move it away`,
     )
   }
   return embeddedHandle(pglite, { closeEngine: true })

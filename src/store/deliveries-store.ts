@@ -7,7 +7,10 @@ export interface EnqueueUpdate {
   updateId: string
   incidentId: string | null
   stage: string
-  /** Components the update touches; subscribers of none of them are skipped (domain/delivery/subscription.ts `wantsUpdate`). */
+  /**
+   * Components the update touches; subscribers of none of them are skipped (domain/delivery/subscription.ts
+   * `wantsUpdate`).
+   */
   componentIds: string[]
   now: Date
 }
@@ -47,8 +50,10 @@ export function deliveriesStore(db: Executor, orgId: string) {
       const now = sql`${input.now}::timestamptz`
       const result = await sql<{ n: string }>`
         WITH inserted AS (
-          INSERT INTO deliveries (id, org_id, page_id, subscriber_id, channel, kind, update_id, incident_id, stage, batch_no, next_attempt_at, created_at, updated_at)
-          SELECT n, org_id, page_id, subscriber_id, channel, 'update', ${input.updateId}::uuid, ${input.incidentId}::uuid, ${input.stage}, n / ${deliveryBatchSize}, ${now}, ${now}, ${now}
+          INSERT INTO deliveries (id, org_id, page_id, subscriber_id, channel, kind,
+          update_id, incident_id, stage, batch_no, next_attempt_at, created_at, updated_at)
+          SELECT n, org_id, page_id, subscriber_id, channel, 'update', ${input.updateId}::uuid,
+          ${input.incidentId}::uuid, ${input.stage}, n / ${deliveryBatchSize}, ${now}, ${now}, ${now}
           FROM (
             SELECT nextval('deliveries_id_seq') AS n, t.* FROM (
               SELECT s.org_id, s.page_id, s.id AS subscriber_id, s.channel
@@ -61,8 +66,10 @@ export function deliveriesStore(db: Executor, orgId: string) {
           ) numbered
           RETURNING org_id, page_id, channel, batch_no
         ), batches AS (
-          INSERT INTO delivery_batches (org_id, page_id, update_id, channel, batch_no, next_attempt_at, created_at, updated_at)
-          SELECT DISTINCT org_id, page_id, ${input.updateId}::uuid, channel, batch_no, ${now}, ${now}, ${now} FROM inserted
+          INSERT INTO delivery_batches (org_id, page_id, update_id,
+          channel, batch_no, next_attempt_at, created_at, updated_at)
+          SELECT DISTINCT org_id, page_id, ${input.updateId}::uuid,
+          channel, batch_no, ${now}, ${now}, ${now} FROM inserted
           RETURNING 1
         )
         SELECT (SELECT count(*) FROM inserted)::text AS n, (SELECT count(*) FROM batches) AS b`.execute(db)
@@ -98,16 +105,14 @@ export function deliveriesStore(db: Executor, orgId: string) {
           'd.channel',
           'd.stage',
           effectiveStatus.as('status'),
-          sql<number>`CASE WHEN d.status = 'pending' AND (b.acked_upto >= d.id OR b.state = 'sending') THEN greatest(d.attempts, 1) ELSE d.attempts END`.as(
-            'attempts',
-          ),
+          sql<number>`CASE WHEN d.status = 'pending' AND (b.acked_upto >= d.id OR
+          b.state = 'sending') THEN greatest(d.attempts, 1) ELSE d.attempts END`.as('attempts'),
           sql<Date | null>`CASE WHEN d.status IN ('retrying', 'pending') THEN d.next_attempt_at END`.as(
             'next_attempt_at',
           ),
           'd.last_error',
-          sql<Date | null>`coalesce(d.sent_at, CASE WHEN d.status = 'pending' AND b.acked_upto >= d.id THEN b.updated_at END)`.as(
-            'sent_at',
-          ),
+          sql<Date | null>`coalesce(d.sent_at, CASE WHEN d.status =
+          'pending' AND b.acked_upto >= d.id THEN b.updated_at END)`.as('sent_at'),
           'd.failed_at',
           's.state as subscriber_state',
           's.disabled_reason',

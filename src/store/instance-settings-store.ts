@@ -2,7 +2,10 @@ import type { Executor } from './schema/index.js'
 
 export function instanceSettingsStore(db: Executor) {
   return {
-    /** Returns the stored value, storing `make()` first if there is none; racing nodes agree on the first writer's value. */
+    /**
+     * Returns the stored value, storing `make()` first if there is none; racing nodes agree on the first writer's
+     * value.
+     */
     async getOrCreate(key: string, make: () => string): Promise<string> {
       await db
         .insertInto('instance_settings')

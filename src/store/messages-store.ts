@@ -82,9 +82,8 @@ export function messagesStore(db: Executor, orgId: string | null) {
           'd.attempts',
           'd.last_error',
           'd.next_attempt_at',
-          sql<Date | null>`coalesce(d.sent_at, CASE WHEN d.status = 'pending' AND b.acked_upto >= d.id THEN b.updated_at END)`.as(
-            'sent_at',
-          ),
+          sql<Date | null>`coalesce(d.sent_at, CASE WHEN d.status =
+          'pending' AND b.acked_upto >= d.id THEN b.updated_at END)`.as('sent_at'),
           'd.failed_at',
           'd.created_at',
         ])

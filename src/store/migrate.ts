@@ -21,7 +21,8 @@ export function listMigrations(): { name: string; sql: string }[] {
 export async function migrate(handle: DatabaseHandle, onApplied?: (name: string) => void): Promise<MigrationResult> {
   return handle.withMigrationLock(async () => {
     await handle.execScript(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());',
+      'CREATE TABLE IF NOT EXISTS schema_migrations (name text ' +
+        'PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());',
     )
     const done = await sql<{ name: string }>`select name from schema_migrations`.execute(handle.db)
     const doneNames = new Set(done.rows.map((row) => row.name))

@@ -144,9 +144,9 @@ export function oncallPagesStore(db: Executor, orgId: string) {
      * so two nodes taking alerts of one group at once still page once.
      */
     async lockGroup(policyId: string, groupKey: string) {
-      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`page-group\n${orgId}\n${policyId}\n${groupKey}`}, 0))`.execute(
-        db,
-      )
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${
+        `page-group\n${orgId}` + `\n${policyId}\n${groupKey}`
+      }, 0))`.execute(db)
     },
     openForGroup: (policyId: string, groupKey: string) =>
       scoped()
@@ -182,12 +182,17 @@ export function oncallPagesStore(db: Executor, orgId: string) {
       for (const chunk of chunks(states, 1000)) {
         const rows = chunk.map(
           ({ id, state: s }) =>
-            sql`(${id}::uuid, ${s.status}, ${s.levelIndex}::int, ${s.round}::int, ${s.isExhausted}::boolean, ${s.dueAt}::timestamptz, ${s.acknowledgedBy}::uuid, ${s.acknowledgedAt}::timestamptz, ${s.resolvedAt}::timestamptz)`,
+            sql`(${id}::uuid, ${s.status}, ${s.levelIndex}::int, ${s.round}::int,
+            ${s.isExhausted}::boolean, ${s.dueAt}::timestamptz, ${s.acknowledgedBy}::uuid,
+            ${s.acknowledgedAt}::timestamptz, ${s.resolvedAt}::timestamptz)`,
         )
         await sql`
-          UPDATE oncall_pages AS p SET status = v.status, level_index = v.level_index, round = v.round, is_exhausted = v.is_exhausted,
-            due_at = v.due_at, acknowledged_by = v.acknowledged_by, acknowledged_at = v.acknowledged_at, resolved_at = v.resolved_at, updated_at = ${now}::timestamptz
-          FROM (VALUES ${sql.join(rows)}) AS v(id, status, level_index, round, is_exhausted, due_at, acknowledged_by, acknowledged_at, resolved_at)
+          UPDATE oncall_pages AS p SET status = v.status, level_index =
+          v.level_index, round = v.round, is_exhausted = v.is_exhausted,
+            due_at = v.due_at, acknowledged_by = v.acknowledged_by, acknowledged_at =
+            v.acknowledged_at, resolved_at = v.resolved_at, updated_at = ${now}::timestamptz
+          FROM (VALUES ${sql.join(rows)}) AS v(id, status, level_index, round,
+          is_exhausted, due_at, acknowledged_by, acknowledged_at, resolved_at)
           WHERE p.id = v.id AND p.org_id = ${orgId}::uuid`.execute(db)
       }
     },
@@ -253,7 +258,8 @@ export function oncallPagesStore(db: Executor, orgId: string) {
             jsonb_build_object('userId', v.user_id, 'pageId', v.page_id), v.due_at, v.created_at, v.created_at
           FROM unnest(${uuids(outbound.map((n) => n.id))}, ${uuids(outbound.map((n) => n.page_id))},
             ${uuids(outbound.map((n) => n.user_id))}, ${texts(outbound.map((n) => n.kind))},
-            ${texts(outbound.map((n) => n.address))}, ${texts(outbound.map((n) => n.due_at.toISOString()))}::timestamptz[],
+            ${texts(outbound.map((n) => n.address))},
+            ${texts(outbound.map((n) => n.due_at.toISOString()))}::timestamptz[],
             ${texts(outbound.map((n) => n.created_at.toISOString()))}::timestamptz[])
             AS v(id, page_id, user_id, kind, address, due_at, created_at)
           JOIN oncall_pages p ON p.id = v.page_id`.execute(db)

@@ -3,7 +3,9 @@ import type { Executor } from './schema/index.js'
 /** What the worker reads to compose a message, outside any transaction: updates, pages, on-call pages. */
 export function outboxFactsStore(db: Executor) {
   return {
-    /** What one update's messages say: the update, its incident, its page and the names of the components it touches. */
+    /**
+     * What one update's messages say: the update, its incident, its page and the names of the components it touches.
+     */
     async loadUpdate(orgId: string, updateId: string) {
       const update = await db
         .selectFrom('incident_updates')

@@ -102,7 +102,8 @@ export function outboxStore(db: Executor) {
     async claimBatch(channel: string, now: Date, leaseUntil: Date): Promise<ClaimedBatch | undefined> {
       const result = await sql<ClaimedBatch>`
         UPDATE delivery_batches b
-        SET state = 'sending', claims = b.claims + 1, locked_until = ${leaseUntil}::timestamptz, updated_at = ${now}::timestamptz
+        SET state = 'sending', claims = b.claims + 1, locked_until =
+        ${leaseUntil}::timestamptz, updated_at = ${now}::timestamptz
         FROM (
           SELECT id FROM delivery_batches
           WHERE channel = ${channel} AND state <> 'done' AND next_attempt_at <= ${now}::timestamptz
@@ -112,9 +113,8 @@ export function outboxStore(db: Executor) {
           FOR UPDATE SKIP LOCKED
         ) picked
         WHERE b.id = picked.id
-        RETURNING b.id::text AS id, b.org_id, b.page_id, b.update_id, b.channel, b.batch_no::text AS batch_no, b.acked_upto::text AS acked_upto, b.claims`.execute(
-        db,
-      )
+        RETURNING b.id::text AS id, b.org_id, b.page_id, b.update_id, b.channel,
+        b.batch_no::text AS batch_no, b.acked_upto::text AS acked_upto, b.claims`.execute(db)
       return result.rows[0]
     },
     /** The batch's deliveries not yet done, in id order (the order its watermark moves in). */
@@ -122,7 +122,8 @@ export function outboxStore(db: Executor) {
       const result = await sql<ClaimedRow>`
         SELECT ${claimedColumns}
         FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-        WHERE d.batch_no = ${batch.batch_no}::bigint AND d.channel = ${batch.channel} AND d.update_id = ${batch.update_id}::uuid
+        WHERE d.batch_no = ${batch.batch_no}::bigint AND d.channel =
+        ${batch.channel} AND d.update_id = ${batch.update_id}::uuid
           AND d.id > ${batch.acked_upto}::bigint AND d.status = 'pending'
         ORDER BY d.id`.execute(db)
       return result.rows
@@ -149,13 +150,15 @@ export function outboxStore(db: Executor) {
             error_class = nullif(v.class, ''),
             next_attempt_at = coalesce(nullif(v.at_text, '')::timestamptz, d.next_attempt_at),
             failed_at = ${status === 'failed' ? now : null}::timestamptz, updated_at = ${now}::timestamptz
-          FROM unnest(${bigintArray(rows.map((r) => r.id))}, ${textArray(rows.map((r) => r.nextAttemptAt?.toISOString() ?? ''))},
+          FROM unnest(${bigintArray(rows.map((r) => r.id))},
+          ${textArray(rows.map((r) => r.nextAttemptAt?.toISOString() ?? ''))},
             ${textArray(rows.map((r) => r.error ?? ''))}, ${textArray(rows.map((r) => r.errorClass ?? ''))})
             AS v(id, at_text, error, class)
           WHERE d.id = v.id`.execute(db)
       }
       await sql`
-        UPDATE delivery_batches SET acked_upto = greatest(acked_upto, ${ackedUpto}::bigint), updated_at = ${now}::timestamptz,
+        UPDATE delivery_batches SET acked_upto = greatest(acked_upto,
+        ${ackedUpto}::bigint), updated_at = ${now}::timestamptz,
           state = CASE ${outcome} WHEN 'done' THEN 'done' WHEN 'released' THEN 'pending' ELSE state END,
           locked_until = CASE WHEN ${outcome} = 'progress' THEN locked_until END,
           next_attempt_at = CASE WHEN ${outcome} = 'released' THEN ${now}::timestamptz ELSE next_attempt_at END
@@ -179,12 +182,14 @@ export function outboxStore(db: Executor) {
           error_class = nullif(v.class, ''), locked_until = NULL, updated_at = ${now}::timestamptz
         FROM unnest(${bigintArray(marks.map((m) => m.id))},
           ${textArray(marks.map((m) => m.nextAttemptAt.toISOString()))}::timestamptz[],
-          ${textArray(marks.map((m) => m.error))}, ${textArray(marks.map((m) => m.errorClass ?? ''))}) AS v(id, at, error, class)
+          ${textArray(marks.map((m) => m.error))},
+          ${textArray(marks.map((m) => m.errorClass ?? ''))}) AS v(id, at, error, class)
         WHERE d.id = v.id`.execute(db)
     },
     async markFailed(marks: readonly { id: string; error: string }[], now: Date): Promise<void> {
       await sql`
-        UPDATE deliveries d SET status = 'failed', failed_at = ${now}::timestamptz, last_error = v.error, locked_until = NULL,
+        UPDATE deliveries d SET status = 'failed', failed_at =
+        ${now}::timestamptz, last_error = v.error, locked_until = NULL,
           updated_at = ${now}::timestamptz
         FROM unnest(${bigintArray(marks.map((m) => m.id))}, ${textArray(marks.map((m) => m.error))}) AS v(id, error)
         WHERE d.id = v.id`.execute(db)
@@ -199,7 +204,8 @@ export function outboxStore(db: Executor) {
     },
     async releaseRelayHolds(channel: string, now: Date): Promise<number> {
       const rows = await sql`
-        UPDATE deliveries SET next_attempt_at = ${now}::timestamptz, error_class = NULL, updated_at = ${now}::timestamptz
+        UPDATE deliveries SET next_attempt_at = ${now}::timestamptz,
+        error_class = NULL, updated_at = ${now}::timestamptz
         WHERE channel = ${channel} AND status = 'retrying' AND error_class = 'relay'`.execute(db)
       const batches = await sql`
         UPDATE delivery_batches SET next_attempt_at = ${now}::timestamptz
@@ -243,9 +249,8 @@ export function outboxStore(db: Executor) {
         .where('id', '=', subscriberId)
         .execute(),
     async resetStreaks(subscriberIds: readonly string[]): Promise<void> {
-      await sql`UPDATE subscribers SET consecutive_failures = 0, failing_since = NULL WHERE consecutive_failures > 0 AND id = ANY(${uuidArray(subscriberIds)})`.execute(
-        db,
-      )
+      await sql`UPDATE subscribers SET consecutive_failures = 0, failing_since = NULL
+      WHERE consecutive_failures > 0 AND id = ANY(${uuidArray(subscriberIds)})`.execute(db)
     },
     markConfirmationSent: (subscriberId: string, now: Date) =>
       db.updateTable('subscribers').set({ confirmation_sent_at: now }).where('id', '=', subscriberId).execute(),

@@ -84,7 +84,9 @@ export function routingTimersStore(db: Executor, orgId: string) {
  */
 export function dueRoutingTimersStore(db: Executor) {
   return {
-    /** The earliest timer past its due time, locked with its alert for this transaction; rows others hold are skipped. */
+    /**
+     * The earliest timer past its due time, locked with its alert for this transaction; rows others hold are skipped.
+     */
     claimNext: (now: Date) =>
       db
         .selectFrom('routing_timers')

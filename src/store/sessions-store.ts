@@ -27,7 +27,9 @@ export function sessionsStore(db: Executor) {
         .returningAll()
         .executeTakeFirstOrThrow()
     },
-    /** The session with its person and their current role in the session's organisation (null if no longer a member). */
+    /**
+     * The session with its person and their current role in the session's organisation (null if no longer a member).
+     */
     findByHash: (tokenHash: string) =>
       db
         .selectFrom('sessions')

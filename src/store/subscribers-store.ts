@@ -107,7 +107,9 @@ export function subscribersStore(db: Executor, orgId: string) {
         .executeTakeFirst(),
     create: (input: SubscriberWrite) =>
       db.insertInto('subscribers').values(values(input)).returningAll().executeTakeFirstOrThrow(),
-    /** Import: new addresses are added; existing ones keep their state (an unsubscribe is never undone by an import). */
+    /**
+     * Import: new addresses are added; existing ones keep their state (an unsubscribe is never undone by an import).
+     */
     insertMany: (inputs: SubscriberWrite[]) =>
       inputs.length === 0
         ? Promise.resolve([])
@@ -147,7 +149,9 @@ export function subscribersStore(db: Executor, orgId: string) {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst(),
-    /** Deliveries have no foreign key to their subscriber (see the migration), so they go first. Run in a transaction. */
+    /**
+     * Deliveries have no foreign key to their subscriber (see the migration), so they go first. Run in a transaction.
+     */
     async removeMany(filter: SubscriberFilter): Promise<number> {
       const ids = filtered(filter).select('id')
       await db.deleteFrom('deliveries').where('org_id', '=', orgId).where('subscriber_id', 'in', ids).execute()

@@ -51,7 +51,9 @@ describe('renderMarkdown', () => {
       'We are **investigating** errors on [the API](https://api.example.com).\nNext update at 14:00.\n\n- EU\n- US',
     )
     expect(html).toBe(
-      '<p>We are <strong>investigating</strong> errors on <a href="https://api.example.com" rel="nofollow noopener noreferrer">the API</a>.<br />\nNext update at 14:00.</p>\n<ul>\n<li>EU</li>\n<li>US</li>\n</ul>\n',
+      '<p>We are <strong>investigating</strong> errors on <a ' +
+        'href="https://api.example.com" rel="nofollow noopener noreferrer">the API</a>' +
+        '.<br />\nNext update at 14:00.</p>\n<ul>\n<li>EU</li>\n<li>US</li>\n</ul>\n',
     )
   })
 
@@ -85,17 +87,20 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('# Impact\n## Timeline')).toBe('<h3>Impact</h3>\n<h3>Timeline</h3>\n')
   })
 
-  it(`lets nothing executable through, for each of the ${xssPayloads.length} payloads in every Markdown position`, () => {
-    expect(xssPayloads.length).toBeGreaterThan(100)
-    for (const payload of xssPayloads) {
-      for (const context of markdownContexts) {
-        const source = context(payload)
-        expectInert(renderMarkdown(source), source)
+  it(
+    `lets nothing executable through, for each of the ` + `${xssPayloads.length} payloads in every Markdown position`,
+    () => {
+      expect(xssPayloads.length).toBeGreaterThan(100)
+      for (const payload of xssPayloads) {
+        for (const context of markdownContexts) {
+          const source = context(payload)
+          expectInert(renderMarkdown(source), source)
+        }
       }
-    }
-    const whole = xssPayloads.join('\n')
-    expectInert(renderMarkdown(whole), 'the whole list as one document')
-  })
+      const whole = xssPayloads.join('\n')
+      expectInert(renderMarkdown(whole), 'the whole list as one document')
+    },
+  )
 
   it('lets nothing executable through for random mixes of hostile fragments', () => {
     const fragment = fc.constantFrom(

@@ -100,7 +100,8 @@ function ownerBootstrapService(deps: HttpDeps, config: Config): BackgroundServic
         return
       }
       process.stdout.write(
-        `\nOwner account created: ${made.email}\nSign in once with this link (valid until ${made.expiresAt?.toISOString()}), then set a password:\n  ${made.signInUrl}\n\n`,
+        `\nOwner account created: ${made.email}\nSign in once with this link (valid until ` +
+          `${made.expiresAt?.toISOString()}), then set a password:\n  ${made.signInUrl}\n\n`,
       )
     },
     async stop() {},

@@ -4,7 +4,8 @@ import { permissionMatrixMarkdown } from '../../src/domain/access/permission-tab
 
 const path = new URL('../../docs/permissions.md', import.meta.url)
 const marker =
-  '<!-- generated from src/domain/access/permissions.ts: do not edit below; UPDATE_DOCS=1 npx vitest run test/accounts/permissions-doc.test.ts -->'
+  '<!-- generated from src/domain/access/permissions.ts: do not edit below; ' +
+  'UPDATE_DOCS=1 npx vitest run test/accounts/permissions-doc.test.ts -->'
 
 describe('docs/permissions.md', () => {
   it('shows exactly the permission matrix the code enforces', () => {

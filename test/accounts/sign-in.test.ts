@@ -51,39 +51,43 @@ forEachDatabase((engine) => {
       expect(wrong.cookies).toEqual([])
     })
 
-    it('locks an email with backoff after repeated failures, known account or not, and lets it in once the wait is over', async () => {
-      const t = await createTestApp(engine)
-      const person = await addPerson(t, t.org.id, 'viewer')
-      for (const email of [person.email, 'ghost@example.com']) {
-        for (let i = 0; i < 6; i++) {
-          const r = await t.app.inject({
+    it(
+      'locks an email with backoff after repeated failures, known ' +
+        'account or not, and lets it in once the wait is over',
+      async () => {
+        const t = await createTestApp(engine)
+        const person = await addPerson(t, t.org.id, 'viewer')
+        for (const email of [person.email, 'ghost@example.com']) {
+          for (let i = 0; i < 6; i++) {
+            const r = await t.app.inject({
+              method: 'POST',
+              url: '/api/auth/sign-in',
+              remoteAddress: `10.0.${i}.1`,
+              payload: { email, password: 'wrong password here' },
+            })
+            expect(r.statusCode).toBe(401)
+          }
+          const locked = await t.app.inject({
             method: 'POST',
             url: '/api/auth/sign-in',
-            remoteAddress: `10.0.${i}.1`,
-            payload: { email, password: 'wrong password here' },
+            remoteAddress: '10.1.0.1',
+            payload: { email, password: defaultPassword },
           })
-          expect(r.statusCode).toBe(401)
+          expect(locked.statusCode).toBe(429)
+          expect(locked.json().code).toBe('RATE_LIMITED')
         }
-        const locked = await t.app.inject({
-          method: 'POST',
-          url: '/api/auth/sign-in',
-          remoteAddress: '10.1.0.1',
-          payload: { email, password: defaultPassword },
-        })
-        expect(locked.statusCode).toBe(429)
-        expect(locked.json().code).toBe('RATE_LIMITED')
-      }
-      t.clock.advance(30_000)
-      expect(
-        (
-          await t.app.inject({
-            method: 'POST',
-            url: '/api/auth/sign-in',
-            payload: { email: person.email, password: defaultPassword },
-          })
-        ).statusCode,
-      ).toBe(200)
-    })
+        t.clock.advance(30_000)
+        expect(
+          (
+            await t.app.inject({
+              method: 'POST',
+              url: '/api/auth/sign-in',
+              payload: { email: person.email, password: defaultPassword },
+            })
+          ).statusCode,
+        ).toBe(200)
+      },
+    )
 
     it('allows ten sign-in attempts a minute from one address', async () => {
       const t = await createTestApp(engine)

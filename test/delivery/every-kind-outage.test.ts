@@ -15,7 +15,8 @@ const outageMs = Number(process.env.OUTAGE_MS ?? 60_000)
 
 forEachDatabase((engine) => {
   describe('every kind of message through the one outbox', () => {
-    it(`delivers everything of every kind after the relay and the webhook receiver are down ${outageMs / 1000} s mid fan-out`, {
+    it(`delivers everything of every kind after the relay and the ` +
+      `webhook receiver are down ${outageMs / 1000} s mid fan-out`, {
       timeout: 900_000,
     }, async () => {
       const sink = await startSmtpSink()

@@ -56,33 +56,39 @@ const onlyPage = async (t: TestApp): Promise<PageView> => {
 
 forEachDatabase((engine) => {
   describe('an alert settled at its source settles its page', () => {
-    it('Alertmanager "resolved" resolves the page: the timeout escalates nobody and the lead is never notified', async () => {
-      const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
-      const { lead, integration, jobs } = await setUp(t, 'alertmanager')
-      const url = `/api/intake/alertmanager/${integration.key}`
-      expect((await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'firing')]))).statusCode).toBe(
-        202,
-      )
-      expect(await jobs.run()).toEqual({ escalated: 0, sent: 1 })
-      expect(jobs.mailed()).toEqual(['ana@example.test'])
-      expect(await onlyPage(t)).toMatchObject({ status: 'triggered', level: 1 })
+    it(
+      'Alertmanager "resolved" resolves the page: the timeout ' + 'escalates nobody and the lead is never notified',
+      async () => {
+        const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
+        const { lead, integration, jobs } = await setUp(t, 'alertmanager')
+        const url = `/api/intake/alertmanager/${integration.key}`
+        expect((await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'firing')]))).statusCode).toBe(
+          202,
+        )
+        expect(await jobs.run()).toEqual({ escalated: 0, sent: 1 })
+        expect(jobs.mailed()).toEqual(['ana@example.test'])
+        expect(await onlyPage(t)).toMatchObject({ status: 'triggered', level: 1 })
 
-      t.clock.advance(2 * MIN)
-      expect(
-        (await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'resolved')]))).json().alerts[0]
-          .change,
-      ).toBe('resolved')
-      const resolved = await onlyPage(t)
-      expect(resolved).toMatchObject({ status: 'resolved', due_at: null })
-      expect(resolved.events.at(-1)).toMatchObject({ type: 'resolved', actor: 'integration:alertmanager integration' })
+        t.clock.advance(2 * MIN)
+        expect(
+          (await postRaw(t.app, url, alertmanagerGroup([alertmanagerAlert('web-1', 'resolved')]))).json().alerts[0]
+            .change,
+        ).toBe('resolved')
+        const resolved = await onlyPage(t)
+        expect(resolved).toMatchObject({ status: 'resolved', due_at: null })
+        expect(resolved.events.at(-1)).toMatchObject({
+          type: 'resolved',
+          actor: 'integration:alertmanager integration',
+        })
 
-      t.clock.advance(30 * MIN)
-      expect(await jobs.run()).toEqual({ escalated: 0, sent: 0 })
-      const after = await onlyPage(t)
-      expect(after).toMatchObject({ status: 'resolved', level: 1 })
-      expect(after.notifications.filter((n) => n.user_id === lead.id)).toEqual([])
-      expect(jobs.mailed()).toEqual(['ana@example.test'])
-    })
+        t.clock.advance(30 * MIN)
+        expect(await jobs.run()).toEqual({ escalated: 0, sent: 0 })
+        const after = await onlyPage(t)
+        expect(after).toMatchObject({ status: 'resolved', level: 1 })
+        expect(after.notifications.filter((n) => n.user_id === lead.id)).toEqual([])
+        expect(jobs.mailed()).toEqual(['ana@example.test'])
+      },
+    )
 
     it('PagerDuty acknowledge acknowledges the page, resolve then resolves it', async () => {
       const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
@@ -114,53 +120,58 @@ forEachDatabase((engine) => {
       expect(page.notifications.filter((n) => n.user_id === lead.id)).toEqual([])
     })
 
-    it('a generic webhook resolve stops the page; firing again later pages anew, and only the old page was resolved', async () => {
-      const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
-      const { integration, jobs } = await setUp(t, 'webhook')
-      const url = `/api/intake/webhook/${integration.key}`
-      await postRaw(t.app, url, { summary: 'Search slow', dedup_key: 'search' })
-      const first = await onlyPage(t)
-      t.clock.advance(MIN)
-      expect((await postRaw(t.app, url, { dedup_key: 'search', status: 'resolved' })).json().alerts[0].change).toBe(
-        'resolved',
-      )
-      expect((await getJson(t.app, `/api/oncall-pages/${first.id}`, t.org.auth)).status).toBe('resolved')
+    it(
+      'a generic webhook resolve stops the page; firing again later ' +
+        'pages anew, and only the old page was resolved',
+      async () => {
+        const t = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
+        const { integration, jobs } = await setUp(t, 'webhook')
+        const url = `/api/intake/webhook/${integration.key}`
+        await postRaw(t.app, url, { summary: 'Search slow', dedup_key: 'search' })
+        const first = await onlyPage(t)
+        t.clock.advance(MIN)
+        expect((await postRaw(t.app, url, { dedup_key: 'search', status: 'resolved' })).json().alerts[0].change).toBe(
+          'resolved',
+        )
+        expect((await getJson(t.app, `/api/oncall-pages/${first.id}`, t.org.auth)).status).toBe('resolved')
 
-      t.clock.advance(MIN)
-      expect((await postRaw(t.app, url, { summary: 'Search slow', dedup_key: 'search' })).json().alerts[0].change).toBe(
-        'reopened',
-      )
-      const pages: { id: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
-      expect(pages.map((p) => p.status).sort()).toEqual(['resolved', 'triggered'])
-      t.clock.advance(5 * MIN)
-      expect((await jobs.run()).escalated).toBe(1)
+        t.clock.advance(MIN)
+        expect(
+          (await postRaw(t.app, url, { summary: 'Search slow', dedup_key: 'search' })).json().alerts[0].change,
+        ).toBe('reopened')
+        const pages: { id: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
+        expect(pages.map((p) => p.status).sort()).toEqual(['resolved', 'triggered'])
+        t.clock.advance(5 * MIN)
+        expect((await jobs.run()).escalated).toBe(1)
 
-      // A resolve and a new firing in one request (another alert, far from flapping): the open page stops first, then the firing pages anew.
-      await postRaw(t.app, url, { summary: 'Index lag', dedup_key: 'index' })
-      t.clock.advance(MIN)
-      const both = await postRaw(t.app, url, {
-        alerts: [
-          { dedup_key: 'index', status: 'resolved' },
-          { summary: 'Index lag', dedup_key: 'index' },
-        ],
-      })
-      expect(both.json().alerts.map((a: { change: string }) => a.change)).toEqual(['resolved', 'reopened'])
-      const after: { summary: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
-      expect(
-        after
-          .filter((p) => p.summary === 'Index lag')
-          .map((p) => p.status)
-          .sort(),
-      ).toEqual(['resolved', 'triggered'])
-      // Opened and resolved in one request: nobody is left paged for it.
-      await postRaw(t.app, url, {
-        alerts: [
-          { summary: 'Blip', dedup_key: 'blip' },
-          { dedup_key: 'blip', status: 'resolved' },
-        ],
-      })
-      const blips: { summary: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
-      expect(blips.filter((p) => p.summary === 'Blip').map((p) => p.status)).toEqual(['resolved'])
-    })
+        // A resolve and a new firing in one request (another alert, far from flapping): the open page stops first, then
+        // the firing pages anew.
+        await postRaw(t.app, url, { summary: 'Index lag', dedup_key: 'index' })
+        t.clock.advance(MIN)
+        const both = await postRaw(t.app, url, {
+          alerts: [
+            { dedup_key: 'index', status: 'resolved' },
+            { summary: 'Index lag', dedup_key: 'index' },
+          ],
+        })
+        expect(both.json().alerts.map((a: { change: string }) => a.change)).toEqual(['resolved', 'reopened'])
+        const after: { summary: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
+        expect(
+          after
+            .filter((p) => p.summary === 'Index lag')
+            .map((p) => p.status)
+            .sort(),
+        ).toEqual(['resolved', 'triggered'])
+        // Opened and resolved in one request: nobody is left paged for it.
+        await postRaw(t.app, url, {
+          alerts: [
+            { summary: 'Blip', dedup_key: 'blip' },
+            { dedup_key: 'blip', status: 'resolved' },
+          ],
+        })
+        const blips: { summary: string; status: string }[] = await getJson(t.app, '/api/oncall-pages', t.org.auth)
+        expect(blips.filter((p) => p.summary === 'Blip').map((p) => p.status)).toEqual(['resolved'])
+      },
+    )
   })
 })

@@ -8,75 +8,78 @@ const _H = 3_600_000
 
 forEachDatabase((engine) => {
   describe('on-call schedules API', () => {
-    it("answers who is on call, the final shifts, the next shifts and a person's shifts, overrides included", async () => {
-      const { app, deps, org } = await createTestApp(engine, { now: new Date('2026-03-25T12:00:00Z') })
-      const [ana, ben, chi] = await addMembers(deps.store.db, org.id, ['Ana', 'Ben', 'Chi'])
-      const schedule = await postJson(app, '/api/schedules', org.auth, {
-        name: 'Primary',
-        time_zone: 'Europe/Berlin',
-        layers: [
-          {
-            participant_ids: [ana!.id, ben!.id],
-            shift_length: 1,
-            shift_unit: 'days',
-            start_at: '2026-03-23T09:00:00+01:00',
-            time_zone: 'Europe/Berlin',
-          },
-          {
-            name: 'office hours',
-            participant_ids: [chi!.id],
-            shift_length: 1,
-            shift_unit: 'weeks',
-            start_at: '2026-03-23T09:00:00+01:00',
-            time_zone: 'Europe/Berlin',
-            restrictions: [{ kind: 'weekly', start_day: 6, start_time: '10:00', end_day: 6, end_time: '12:00' }],
-          },
-        ],
-      })
-      expect(schedule.layers).toHaveLength(2)
-      // Wednesday 13:00 Berlin: day 2 of the daily rotation (ana, ben, ana …) → ana.
-      expect((await getJson(app, `/api/schedules/${schedule.id}/on-call`, org.auth)).user_id).toBe(ana!.id)
-      // Saturday 28 March 10:30 Berlin: the restricted top layer has chi.
-      expect(
-        (await getJson(app, `/api/schedules/${schedule.id}/on-call?at=2026-03-28T09:30:00Z`, org.auth)).user_id,
-      ).toBe(chi!.id)
+    it(
+      'answers who is on call, the final shifts, the next shifts ' + "and a person's shifts, overrides included",
+      async () => {
+        const { app, deps, org } = await createTestApp(engine, { now: new Date('2026-03-25T12:00:00Z') })
+        const [ana, ben, chi] = await addMembers(deps.store.db, org.id, ['Ana', 'Ben', 'Chi'])
+        const schedule = await postJson(app, '/api/schedules', org.auth, {
+          name: 'Primary',
+          time_zone: 'Europe/Berlin',
+          layers: [
+            {
+              participant_ids: [ana!.id, ben!.id],
+              shift_length: 1,
+              shift_unit: 'days',
+              start_at: '2026-03-23T09:00:00+01:00',
+              time_zone: 'Europe/Berlin',
+            },
+            {
+              name: 'office hours',
+              participant_ids: [chi!.id],
+              shift_length: 1,
+              shift_unit: 'weeks',
+              start_at: '2026-03-23T09:00:00+01:00',
+              time_zone: 'Europe/Berlin',
+              restrictions: [{ kind: 'weekly', start_day: 6, start_time: '10:00', end_day: 6, end_time: '12:00' }],
+            },
+          ],
+        })
+        expect(schedule.layers).toHaveLength(2)
+        // Wednesday 13:00 Berlin: day 2 of the daily rotation (ana, ben, ana …) → ana.
+        expect((await getJson(app, `/api/schedules/${schedule.id}/on-call`, org.auth)).user_id).toBe(ana!.id)
+        // Saturday 28 March 10:30 Berlin: the restricted top layer has chi.
+        expect(
+          (await getJson(app, `/api/schedules/${schedule.id}/on-call?at=2026-03-28T09:30:00Z`, org.auth)).user_id,
+        ).toBe(chi!.id)
 
-      // Across the spring-forward night the handoff stays at 09:00 Berlin: 08:00Z before, 07:00Z after.
-      const segments = await getJson(
-        app,
-        `/api/schedules/${schedule.id}/shifts?from=2026-03-28T00:00:00Z&to=2026-03-31T00:00:00Z`,
-        org.auth,
-      )
-      const starts = segments.map((s: { start_at: string }) => s.start_at)
-      expect(starts).toContain('2026-03-28T08:00:00.000Z')
-      expect(starts).toContain('2026-03-30T07:00:00.000Z')
-      expect(segments[0].start_at).toBe('2026-03-28T00:00:00.000Z')
-      expect(segments.at(-1).end_at).toBe('2026-03-31T00:00:00.000Z')
+        // Across the spring-forward night the handoff stays at 09:00 Berlin: 08:00Z before, 07:00Z after.
+        const segments = await getJson(
+          app,
+          `/api/schedules/${schedule.id}/shifts?from=2026-03-28T00:00:00Z&to=2026-03-31T00:00:00Z`,
+          org.auth,
+        )
+        const starts = segments.map((s: { start_at: string }) => s.start_at)
+        expect(starts).toContain('2026-03-28T08:00:00.000Z')
+        expect(starts).toContain('2026-03-30T07:00:00.000Z')
+        expect(segments[0].start_at).toBe('2026-03-28T00:00:00.000Z')
+        expect(segments.at(-1).end_at).toBe('2026-03-31T00:00:00.000Z')
 
-      await postJson(app, `/api/schedules/${schedule.id}/overrides`, org.auth, {
-        user_id: chi!.id,
-        start_at: '2026-03-25T11:00:00Z',
-        end_at: '2026-03-25T15:00:00Z',
-      })
-      expect((await getJson(app, `/api/schedules/${schedule.id}/on-call`, org.auth)).user_id).toBe(chi!.id)
-      const next = await getJson(app, `/api/schedules/${schedule.id}/next-shifts?count=3`, org.auth)
-      expect(next.map((s: { user_id: string }) => s.user_id)).toEqual([chi!.id, ana!.id, ben!.id])
+        await postJson(app, `/api/schedules/${schedule.id}/overrides`, org.auth, {
+          user_id: chi!.id,
+          start_at: '2026-03-25T11:00:00Z',
+          end_at: '2026-03-25T15:00:00Z',
+        })
+        expect((await getJson(app, `/api/schedules/${schedule.id}/on-call`, org.auth)).user_id).toBe(chi!.id)
+        const next = await getJson(app, `/api/schedules/${schedule.id}/next-shifts?count=3`, org.auth)
+        expect(next.map((s: { user_id: string }) => s.user_id)).toEqual([chi!.id, ana!.id, ben!.id])
 
-      expect(await onCallForRole(deps, org.id, schedule.id, new Date('2026-03-26T12:00:00Z'))).toBe(ben!.id)
-      const everywhere = await getJson(app, '/api/on-call', org.auth)
-      expect(everywhere).toEqual([
-        expect.objectContaining({ schedule_id: schedule.id, user_id: chi!.id, until: '2026-03-25T15:00:00.000Z' }),
-      ])
-      const bens = await getJson(
-        app,
-        `/api/oncall/users/${ben!.id}/shifts?from=2026-03-23T00:00:00Z&to=2026-03-27T00:00:00Z`,
-        org.auth,
-      )
-      expect(bens.map((s: { start_at: string }) => s.start_at)).toEqual([
-        '2026-03-24T08:00:00.000Z',
-        '2026-03-26T08:00:00.000Z',
-      ])
-    })
+        expect(await onCallForRole(deps, org.id, schedule.id, new Date('2026-03-26T12:00:00Z'))).toBe(ben!.id)
+        const everywhere = await getJson(app, '/api/on-call', org.auth)
+        expect(everywhere).toEqual([
+          expect.objectContaining({ schedule_id: schedule.id, user_id: chi!.id, until: '2026-03-25T15:00:00.000Z' }),
+        ])
+        const bens = await getJson(
+          app,
+          `/api/oncall/users/${ben!.id}/shifts?from=2026-03-23T00:00:00Z&to=2026-03-27T00:00:00Z`,
+          org.auth,
+        )
+        expect(bens.map((s: { start_at: string }) => s.start_at)).toEqual([
+          '2026-03-24T08:00:00.000Z',
+          '2026-03-26T08:00:00.000Z',
+        ])
+      },
+    )
 
     it('creates the follow-the-sun template with one region on call at any hour', async () => {
       const { app, deps, org } = await createTestApp(engine, { now: new Date('2026-06-01T00:00:00Z') })

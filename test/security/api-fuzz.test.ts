@@ -158,7 +158,8 @@ forEachDatabase((engine) => {
           // Throwing (rather than returning false) puts the answer itself in the failure report.
           if (response.statusCode >= 500)
             throw new Error(
-              `${request.method} ${request.url.slice(0, 200)} → ${response.statusCode} ${response.payload.slice(0, 300)}`,
+              `${request.method} ${request.url.slice(0, 200)} → ` +
+                `${response.statusCode} ${response.payload.slice(0, 300)}`,
             )
           return true
         }),

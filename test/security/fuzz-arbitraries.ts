@@ -92,7 +92,10 @@ const contentTypes = [
   '*/*',
 ]
 
-/** A request to a route of the API (or somewhere near it), as one of several callers, with a body shaped by the route's schema. */
+/**
+ * A request to a route of the API (or somewhere near it), as one of several callers, with a body shaped by the route's
+ * schema.
+ */
 export function requestArbitrary(input: {
   routes: ApiRoute[]
   bodySchemas: Map<string, Schema>

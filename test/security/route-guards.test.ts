@@ -27,7 +27,8 @@ function withoutTouches(rows: Record<string, unknown[]>) {
 
 forEachDatabase((engine) => {
   describe('every API route checks who is asking', () => {
-    it('answers 401 on every authenticated route without a credential, with a forged one, or with an ended session', async () => {
+    it('answers 401 on every authenticated route without a credential, ' +
+      'with a forged one, or with an ended session', async () => {
       const t = await createTestApp(engine)
       const person = await addPerson(t, t.org.id, 'admin')
       const ended = await signIn(t, person.email)

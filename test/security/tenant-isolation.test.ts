@@ -6,7 +6,8 @@ import { populateTenant } from './populate-tenant.js'
 
 forEachDatabase((engine) => {
   describe('tenant isolation', () => {
-    it('answers 404 to organisation A for every object of organisation B on every route of the API (or exactly what a made-up id gets), and changes nothing of B', async () => {
+    it('answers 404 to organisation A for every object of organisation B on every route of ' +
+      'the API (or exactly what a made-up id gets), and changes nothing of B', async () => {
       const t = await createTestApp(engine)
       const a = t.org
       const b = await t.createOrg()
@@ -59,7 +60,8 @@ forEachDatabase((engine) => {
           const leaks = [...uuidsIn(response.payload)].some((id) => bIds.includes(id) && !url.includes(id))
           if (!alike || leaks || (route.method !== 'GET' && response.statusCode < 400)) {
             failures.push(
-              `${route.method} ${url} → ${response.statusCode} (a made-up id: ${control.statusCode}) ${response.payload.slice(0, 200)}`,
+              `${route.method} ${url} → ${response.statusCode} (a made-up ` +
+                `id: ${control.statusCode}) ${response.payload.slice(0, 200)}`,
             )
           }
         }

@@ -90,7 +90,8 @@ function actions(base: string, auth: string, ids: { pageId: string; policyId: st
 }
 
 describe('the embedded default never hangs', () => {
-  it(`answers every request of 8 clients for ${hammerMs / 1000} s while every timer is due, and stops on SIGTERM within 10 s`, async () => {
+  it(`answers every request of 8 clients for ${hammerMs / 1000} s while ` +
+    `every timer is due, and stops on SIGTERM within 10 s`, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'candor-hammer-'))
     cleanup.push(async () => rmSync(dataDir, { recursive: true, force: true }))
     const sink = await startSmtpSink()

@@ -29,7 +29,8 @@ async function call(base: string, method: string, path: string, body?: unknown) 
 }
 
 describe('a relay that accepts and never answers', () => {
-  it('leaves the API responsive while SMTP and webhook sends are stuck mid-send, and shutdown still completes', async () => {
+  it('leaves the API responsive while SMTP and webhook sends are ' +
+    'stuck mid-send, and shutdown still completes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'candor-stall-'))
     const sink = await startSmtpSink()
     const receiver = await startHttpReceiver({ keepRequests: false })

@@ -16,52 +16,55 @@ async function getJson(url: string) {
 }
 
 describe('the built server, started as `npm start` starts it', () => {
-  it('migrates, seeds the demo on first start only, serves /healthz, keeps data, and stops cleanly on Ctrl-C', async () => {
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'candor-start-')), 'data')
-    const env = { DATA_DIR: dataDir, CANDOR_BOOTSTRAP_TOKEN: token }
-    const first = await startServer({ env, viaNpm: true })
-    try {
-      expect(first.output()).toMatch(/Candor is running at http:\/\/127\.0\.0\.1:\d+/)
-      const health = await getJson(`${first.url}/healthz`)
-      expect(health).toMatchObject({
-        status: 200,
-        body: { status: 'ok', database: { engine: 'pglite', reachable: true } },
-      })
-      const pages = (await getJson(`${first.url}/api/pages`)).body
-      expect(pages.map((p: { name: string }) => p.name)).toEqual(['Acme Cloud'])
-      const home = await fetch(`${first.url}/`)
-      expect(home.status).toBe(200)
-      const html = await home.text()
-      expect(html).toContain('Acme Cloud')
-      expect(html).toContain('Database maintenance')
-      const history = await (await fetch(`${first.url}/history`)).text()
-      expect(history).toContain('Elevated API error rates in the EU')
-      const components = (await getJson(`${first.url}/api/components`)).body
-      const groups = (await getJson(`${first.url}/api/component-groups`)).body
-      expect(components).toHaveLength(8)
-      expect(groups).toHaveLength(3)
-      const incidents = (await getJson(`${first.url}/api/incidents`)).body
-      expect(incidents).toHaveLength(1)
-      expect(incidents[0]).toMatchObject({ status: 'resolved' })
-      expect(incidents[0].updates).toHaveLength(3)
-      const maintenances = (await getJson(`${first.url}/api/maintenances`)).body
-      expect(maintenances).toHaveLength(1)
-      expect(new Date(maintenances[0].scheduled_for).getTime()).toBeGreaterThan(Date.now())
-    } finally {
-      // npm itself dies of the SIGINT (as in a terminal); what matters is that Candor closed cleanly.
-      await first.stop('SIGINT')
-    }
-    expect(first.output()).toMatch(/Candor stopped/)
+  it(
+    'migrates, seeds the demo on first start only, serves ' + '/healthz, keeps data, and stops cleanly on Ctrl-C',
+    async () => {
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'candor-start-')), 'data')
+      const env = { DATA_DIR: dataDir, CANDOR_BOOTSTRAP_TOKEN: token }
+      const first = await startServer({ env, viaNpm: true })
+      try {
+        expect(first.output()).toMatch(/Candor is running at http:\/\/127\.0\.0\.1:\d+/)
+        const health = await getJson(`${first.url}/healthz`)
+        expect(health).toMatchObject({
+          status: 200,
+          body: { status: 'ok', database: { engine: 'pglite', reachable: true } },
+        })
+        const pages = (await getJson(`${first.url}/api/pages`)).body
+        expect(pages.map((p: { name: string }) => p.name)).toEqual(['Acme Cloud'])
+        const home = await fetch(`${first.url}/`)
+        expect(home.status).toBe(200)
+        const html = await home.text()
+        expect(html).toContain('Acme Cloud')
+        expect(html).toContain('Database maintenance')
+        const history = await (await fetch(`${first.url}/history`)).text()
+        expect(history).toContain('Elevated API error rates in the EU')
+        const components = (await getJson(`${first.url}/api/components`)).body
+        const groups = (await getJson(`${first.url}/api/component-groups`)).body
+        expect(components).toHaveLength(8)
+        expect(groups).toHaveLength(3)
+        const incidents = (await getJson(`${first.url}/api/incidents`)).body
+        expect(incidents).toHaveLength(1)
+        expect(incidents[0]).toMatchObject({ status: 'resolved' })
+        expect(incidents[0].updates).toHaveLength(3)
+        const maintenances = (await getJson(`${first.url}/api/maintenances`)).body
+        expect(maintenances).toHaveLength(1)
+        expect(new Date(maintenances[0].scheduled_for).getTime()).toBeGreaterThan(Date.now())
+      } finally {
+        // npm itself dies of the SIGINT (as in a terminal); what matters is that Candor closed cleanly.
+        await first.stop('SIGINT')
+      }
+      expect(first.output()).toMatch(/Candor stopped/)
 
-    const second = await startServer({ env })
-    try {
-      const pages = (await getJson(`${second.url}/api/pages`)).body
-      expect(pages).toHaveLength(1)
-      expect((await getJson(`${second.url}/api/incidents`)).body).toHaveLength(1)
-    } finally {
-      expect(await second.stop('SIGTERM')).toBe(0)
-    }
-  })
+      const second = await startServer({ env })
+      try {
+        const pages = (await getJson(`${second.url}/api/pages`)).body
+        expect(pages).toHaveLength(1)
+        expect((await getJson(`${second.url}/api/incidents`)).body).toHaveLength(1)
+      } finally {
+        expect(await second.stop('SIGTERM')).toBe(0)
+      }
+    },
+  )
 
   it('runs on PostgreSQL when DATABASE_URL is set', async (context) => {
     const url = postgresUrl()

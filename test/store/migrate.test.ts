@@ -18,9 +18,8 @@ forEachDatabase((engine) => {
       const handle = await openTestDatabase(engine)
       const columns = await sql<{ table_name: string; column_name: string; data_type: string }>`
         select table_name, column_name, data_type from information_schema.columns
-        where table_schema = current_schema() and table_name in ('incidents', 'incident_updates', 'status_pages')`.execute(
-        handle.db,
-      )
+        where table_schema = current_schema() and table_name in
+        ('incidents', 'incident_updates', 'status_pages')`.execute(handle.db)
       const type = (table: string, column: string) =>
         columns.rows.find((c) => c.table_name === table && c.column_name === column)?.data_type
       expect(type('incidents', 'id')).toBe('uuid')
@@ -34,9 +33,8 @@ forEachDatabase((engine) => {
       await expect(handle.execScript('CREATE TABLE half_done (id int); SELECT no_such_function();')).rejects.toThrow()
       const exists = await sql<{
         n: number
-      }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = 'half_done'`.execute(
-        handle.db,
-      )
+      }>`select count(*)::int as n from information_schema.tables where
+      table_schema = current_schema() and table_name = 'half_done'`.execute(handle.db)
       expect(exists.rows[0]!.n).toBe(0)
     })
   })

@@ -27,9 +27,8 @@ forEachDatabase((engine) => {
         [ago(10, 2), 'partial_outage', 'operational'],
       ]
       for (const [at, from, to] of changes) {
-        await sql`insert into component_status_changes (org_id, component_id, old_status, new_status, changed_at) values (${org.id}, ${api.id}, ${from}, ${to}, ${at})`.execute(
-          deps.store.db,
-        )
+        await sql`insert into component_status_changes (org_id, component_id, old_status,
+        new_status, changed_at) values (${org.id}, ${api.id}, ${from}, ${to}, ${at})`.execute(deps.store.db)
       }
       const publicIncident = await store.incidents.create({
         title: 'Slow API',

@@ -15,7 +15,10 @@ import type { Engine } from '../support/databases.js'
 import { postgresUrl } from '../support/databases.js'
 import { cleanEnv, projectRoot, type ServerProcess } from '../support/server-process.js'
 
-/** A database of its own on disk (PGlite) or in its own schema (PostgreSQL), shared by this test and the child processes. */
+/**
+ * A database of its own on disk (PGlite) or in its own schema (PostgreSQL), shared by this test and the child
+ * processes.
+ */
 export async function placeForEngine(engine: Engine) {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'candor-crash-'))
@@ -72,7 +75,8 @@ export async function seedFanOut(
     .pages.create({ slug: `crash-${randomBytes(3).toString('hex')}`, name: 'Acme Cloud' })
   const address = channel === 'email' ? sql`'user' || g || '@example.com'` : sql`${`${webhookUrl}/hook/`} || g`
   await sql`INSERT INTO subscribers (org_id, page_id, channel, address, address_key, state, secret, confirmed_at)
-    SELECT ${org.id}::uuid, ${page.id}::uuid, ${channel}, ${address}, ${address}, 'active', ${channel === 'email' ? null : 'whsec_crash'}, now()
+    SELECT ${org.id}::uuid, ${page.id}::uuid, ${channel}, ${address},
+    ${address}, 'active', ${channel === 'email' ? null : 'whsec_crash'}, now()
     FROM generate_series(1, ${count}) g`.execute(deps.store.db)
   return { orgId: org.id, pageId: page.id, auth: { authorization: `Bearer ${token}` } }
 }

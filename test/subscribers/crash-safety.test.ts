@@ -57,7 +57,8 @@ forEachDatabase((engine) => {
       server = await startServer({ env })
       await waitUntil(() => new Set(sink.messages.flatMap((m) => m.to)).size >= total, 400_000, 'every subscriber')
       // Done when the server says so (nothing queued, sending or waiting for a retry), not after a guessed pause.
-      const statusUrl = `${server.url}/api/incidents/${incident.id}/updates/${incident.updates[0]!.id}/deliveries?limit=1`
+      const statusUrl =
+        `${server.url}/api/incidents/${incident.id}` + `/updates/${incident.updates[0]!.id}/deliveries?limit=1`
       const readStatus = async () =>
         (await (await fetch(statusUrl, { headers: auth })).json()) as {
           counts: Record<string, number>
@@ -79,7 +80,8 @@ forEachDatabase((engine) => {
       const repeats = repeatsOf(sink.messages, (m) => m.to.join(','))
       const repeated = repeats.reduce((n, list) => n + list.length - 1, 0)
       console.log(
-        `${engine}: killed after ${atKill} of ${total} emails; ${repeated} repeats (in-flight window ${inFlightWindow}); ${sink.messages.length} messages in all`,
+        `${engine}: killed after ${atKill} of ${total} emails; ${repeated} repeats ` +
+          `(in-flight window ${inFlightWindow}); ${sink.messages.length} messages in all`,
       )
       expect(repeated).toBeLessThanOrEqual(inFlightWindow)
       for (const list of repeats) expect(new Set(list.map((m) => m.idempotencyKey)).size).toBe(1)
@@ -87,7 +89,8 @@ forEachDatabase((engine) => {
       expect(status.counts).toMatchObject({ sent: total, pending: 0, sending: 0, failed: 0, total })
     })
 
-    it('delivers every webhook through a receiver failing 30% of calls, across kill -9, never repeating a recorded success', {
+    it('delivers every webhook through a receiver failing 30% of ' +
+      'calls, across kill -9, never repeating a recorded success', {
       timeout: 600_000,
     }, async () => {
       const total = 3_000
@@ -142,7 +145,10 @@ forEachDatabase((engine) => {
       const final = await statusOf(place.env, orgId, incident)
       const retried = final.recipients.filter((r) => r.attempts > 1 && r.last_error === 'HTTP 503')
       console.log(
-        `${engine}: ${receiver.requests.length} calls for ${total} webhooks (${receiver.requests.filter((r) => r.status === 503).length} answered 503); killed after ${atKill} calls; ${repeated} repeated successes (window ${inFlightWindow}); ${retried.length} of the first ${final.recipients.length} listed were retried`,
+        `${engine}: ${receiver.requests.length} calls for ${total} webhooks (` +
+          `${receiver.requests.filter((r) => r.status === 503).length} answered 503); killed ` +
+          `after ${atKill} calls; ${repeated} repeated successes (window ${inFlightWindow}` +
+          `); ${retried.length} of the first ${final.recipients.length} listed were retried`,
       )
       expect(repeated).toBeLessThanOrEqual(inFlightWindow)
       expect(final.counts).toMatchObject({ sent: total, failed: 0, retrying: 0, pending: 0, total })

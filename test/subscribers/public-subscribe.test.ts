@@ -169,37 +169,41 @@ forEachDatabase((engine) => {
       })
     })
 
-    it('on a host no page claims (localhost, an IP, BASE_URL’s), subscribes to the page the status page shows there', async () => {
-      const { app, org, createOrg, deps } = await createTestApp(engine)
-      const create = async (auth: { authorization: string }, slug: string, name: string, hostnames: string[] = []) =>
-        (
-          await app.inject({ method: 'POST', url: '/api/pages', headers: auth, payload: { slug, name, hostnames } })
-        ).json()
-      const tag = org.id.slice(0, 8)
-      const oldest = await create(org.auth, `oldest-${tag}`, 'Oldest Page')
-      await create((await createOrg()).auth, `newer-${tag}`, 'Newer Page', [`newer-${tag}.example.com`])
-      await deps.statusPages.start()
-      // createTestApp's BASE_URL is http://status.test
-      for (const host of ['localhost:3000', '127.0.0.1', '[::1]:8080', 'status.test']) {
-        expect((await app.inject({ url: '/', headers: { host } })).body).toContain('Oldest Page')
-        const form = await app.inject({ url: '/subscribe', headers: { host } })
-        expect(form.statusCode, host).toBe(200)
-        expect(form.body).toContain('Oldest Page')
-        expect(form.body).toContain('<form method="post" action="/subscribe">')
-      }
-      const posted = await app.inject({
-        method: 'POST',
-        url: '/subscribe',
-        headers: { host: '127.0.0.1:3000' },
-        payload: { email: 'local@example.com' },
-      })
-      expect(posted.statusCode).toBe(202)
-      const list = (await app.inject({ url: `/api/pages/${oldest.id}/subscribers`, headers: org.auth })).json()
-      expect(list.subscribers.map((s: { address: string }) => s.address)).toEqual(['local@example.com'])
-      // A name that is neither claimed nor local stays unknown, as on the status page.
-      expect((await app.inject({ url: '/', headers: { host: 'unknown.example' } })).statusCode).toBe(404)
-      expect((await app.inject({ url: '/subscribe', headers: { host: 'unknown.example' } })).statusCode).toBe(404)
-    })
+    it(
+      'on a host no page claims (localhost, an IP, BASE_URL’s), ' +
+        'subscribes to the page the status page shows there',
+      async () => {
+        const { app, org, createOrg, deps } = await createTestApp(engine)
+        const create = async (auth: { authorization: string }, slug: string, name: string, hostnames: string[] = []) =>
+          (
+            await app.inject({ method: 'POST', url: '/api/pages', headers: auth, payload: { slug, name, hostnames } })
+          ).json()
+        const tag = org.id.slice(0, 8)
+        const oldest = await create(org.auth, `oldest-${tag}`, 'Oldest Page')
+        await create((await createOrg()).auth, `newer-${tag}`, 'Newer Page', [`newer-${tag}.example.com`])
+        await deps.statusPages.start()
+        // createTestApp's BASE_URL is http://status.test
+        for (const host of ['localhost:3000', '127.0.0.1', '[::1]:8080', 'status.test']) {
+          expect((await app.inject({ url: '/', headers: { host } })).body).toContain('Oldest Page')
+          const form = await app.inject({ url: '/subscribe', headers: { host } })
+          expect(form.statusCode, host).toBe(200)
+          expect(form.body).toContain('Oldest Page')
+          expect(form.body).toContain('<form method="post" action="/subscribe">')
+        }
+        const posted = await app.inject({
+          method: 'POST',
+          url: '/subscribe',
+          headers: { host: '127.0.0.1:3000' },
+          payload: { email: 'local@example.com' },
+        })
+        expect(posted.statusCode).toBe(202)
+        const list = (await app.inject({ url: `/api/pages/${oldest.id}/subscribers`, headers: org.auth })).json()
+        expect(list.subscribers.map((s: { address: string }) => s.address)).toEqual(['local@example.com'])
+        // A name that is neither claimed nor local stays unknown, as on the status page.
+        expect((await app.inject({ url: '/', headers: { host: 'unknown.example' } })).statusCode).toBe(404)
+        expect((await app.inject({ url: '/subscribe', headers: { host: 'unknown.example' } })).statusCode).toBe(404)
+      },
+    )
 
     it('finds the page by its custom domain', async () => {
       const { app, org } = await createTestApp(engine)

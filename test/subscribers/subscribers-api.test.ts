@@ -5,44 +5,47 @@ import { pageWithComponents } from './helpers.js'
 
 forEachDatabase((engine) => {
   describe('subscribers API', () => {
-    it('adds an email subscriber pending confirmation, and a webhook subscriber with its secret shown once', async () => {
-      const { app, org } = await createTestApp(engine)
-      const { pageId, componentIds } = await pageWithComponents(app, org)
-      const email = await app.inject({
-        method: 'POST',
-        url: `/api/pages/${pageId}/subscribers`,
-        headers: org.auth,
-        payload: { address: 'Alice@Example.COM', locale: 'de', component_ids: [componentIds[0]] },
-      })
-      expect(email.statusCode).toBe(201)
-      expect(email.json()).toMatchObject({
-        channel: 'email',
-        address: 'Alice@example.com',
-        state: 'pending',
-        locale: 'de',
-        component_ids: [componentIds[0]],
-        source: 'api',
-      })
-      expect(email.json().confirmation_expires_at).toBe('2026-11-22T09:00:00.000Z')
-      const hook = await app.inject({
-        method: 'POST',
-        url: `/api/pages/${pageId}/subscribers`,
-        headers: org.auth,
-        payload: { channel: 'webhook', address: 'http://127.0.0.1:9/hook' },
-      })
-      expect(hook.statusCode).toBe(400)
-      expect(hook.json().errors[0].message).toContain('loopback')
-      const slack = await app.inject({
-        method: 'POST',
-        url: `/api/pages/${pageId}/subscribers`,
-        headers: org.auth,
-        payload: { channel: 'slack', address: 'https://93.184.216.34/services/T/B/x' },
-      })
-      expect(slack.statusCode).toBe(201)
-      expect(slack.json()).toMatchObject({ state: 'active', secret: expect.stringMatching(/^whsec_/) })
-      const fetched = await app.inject({ url: `/api/subscribers/${slack.json().id}`, headers: org.auth })
-      expect(fetched.json().secret).toBeUndefined()
-    })
+    it(
+      'adds an email subscriber pending confirmation, and a ' + 'webhook subscriber with its secret shown once',
+      async () => {
+        const { app, org } = await createTestApp(engine)
+        const { pageId, componentIds } = await pageWithComponents(app, org)
+        const email = await app.inject({
+          method: 'POST',
+          url: `/api/pages/${pageId}/subscribers`,
+          headers: org.auth,
+          payload: { address: 'Alice@Example.COM', locale: 'de', component_ids: [componentIds[0]] },
+        })
+        expect(email.statusCode).toBe(201)
+        expect(email.json()).toMatchObject({
+          channel: 'email',
+          address: 'Alice@example.com',
+          state: 'pending',
+          locale: 'de',
+          component_ids: [componentIds[0]],
+          source: 'api',
+        })
+        expect(email.json().confirmation_expires_at).toBe('2026-11-22T09:00:00.000Z')
+        const hook = await app.inject({
+          method: 'POST',
+          url: `/api/pages/${pageId}/subscribers`,
+          headers: org.auth,
+          payload: { channel: 'webhook', address: 'http://127.0.0.1:9/hook' },
+        })
+        expect(hook.statusCode).toBe(400)
+        expect(hook.json().errors[0].message).toContain('loopback')
+        const slack = await app.inject({
+          method: 'POST',
+          url: `/api/pages/${pageId}/subscribers`,
+          headers: org.auth,
+          payload: { channel: 'slack', address: 'https://93.184.216.34/services/T/B/x' },
+        })
+        expect(slack.statusCode).toBe(201)
+        expect(slack.json()).toMatchObject({ state: 'active', secret: expect.stringMatching(/^whsec_/) })
+        const fetched = await app.inject({ url: `/api/subscribers/${slack.json().id}`, headers: org.auth })
+        expect(fetched.json().secret).toBeUndefined()
+      },
+    )
 
     it('refuses a duplicate address, a component of another page and an address that is not an email', async () => {
       const { app, org } = await createTestApp(engine)
@@ -152,7 +155,8 @@ forEachDatabase((engine) => {
       const { app, org } = await createTestApp(engine)
       const { pageId } = await pageWithComponents(app, org)
       const csv =
-        'Email,Language,Components,Confirmed\nalice@example.com,de,API,yes\nbob@example.com,,,\nnot-an-email,,,\ncarol@example.com,,Nope,yes\n'
+        'Email,Language,Components,Confirmed\nalice@example.com,de,API,yes\n' +
+        'bob@example.com,,,\nnot-an-email,,,\ncarol@example.com,,Nope,yes\n'
       const imported = await app.inject({
         method: 'POST',
         url: `/api/pages/${pageId}/subscribers/import`,

@@ -49,7 +49,8 @@ async function checkPostgres(project: TestProject) {
       throw new Error(`PostgreSQL at ${url} is not reachable (${(error as Error).message}); CI never skips these tests`)
     const line = '!'.repeat(78)
     console.warn(
-      `\n${line}\n!! PostgreSQL at ${url} is not reachable: SKIPPING every "postgres:" test.\n!! Start it, or set TEST_DATABASE_URL, to run the storage tests on both engines.\n${line}\n`,
+      `\n${line}\n!! PostgreSQL at ${url} is not reachable: SKIPPING every "postgres:" test.\n!! ` +
+        `Start it, or set TEST_DATABASE_URL, to run the storage tests on both engines.\n${line}\n`,
     )
     project.provide('postgresUrl', null)
   } finally {

@@ -4,7 +4,9 @@ import { join } from 'node:path'
 
 export type Verifier = (rawBody: string, header: string, secret: string, toleranceSeconds?: number) => boolean
 
-/** The verification snippet from src/delivery/README.md, loaded as a module, so the documentation is what gets tested. */
+/**
+ * The verification snippet from src/delivery/README.md, loaded as a module, so the documentation is what gets tested.
+ */
 export async function loadReadmeVerifier(): Promise<Verifier> {
   const readme = readFileSync(new URL('../../src/delivery/README.md', import.meta.url), 'utf8')
   const code = readme.match(/<!-- verify-snippet:start -->\s*```js\n([\s\S]*?)```/)?.[1]

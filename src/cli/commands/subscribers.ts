@@ -12,7 +12,8 @@ import { openDatabase } from '../../store/database.js'
 import { CliError, type Command } from '../command.js'
 
 const usage =
-  'candor subscribers import --page SLUG FILE.csv [--send-confirmations]\n       candor subscribers export --page SLUG [--out FILE.csv]'
+  'candor subscribers import --page SLUG FILE.csv [--send-confirmations]\n' +
+  '       candor subscribers export --page SLUG [--out FILE.csv]'
 
 /** One progress line, rewritten in place on a terminal; in a log, a line now and then. */
 function progressLine(label: string) {
@@ -75,7 +76,8 @@ export const subscribersCommand: Command = {
         )
         progress.end()
         console.log(
-          `Imported into "${values.page}": ${report.created} new, ${report.existing} already there, ${report.problem_count} line(s) skipped`,
+          `Imported into "${values.page}": ${report.created} new, ${report.existing}` +
+            ` already there, ${report.problem_count} line(s) skipped`,
         )
         for (const problem of report.problems) console.log(`  line ${problem.line}: ${problem.message}`)
         return report.problem_count > 0 ? 1 : 0

@@ -57,23 +57,26 @@ const message = (address: string): OutboundMessage => ({
 })
 
 describe('email channel', () => {
-  it('sends a localised multipart message with one-click unsubscribe, idempotency header and a stable Message-ID', async () => {
-    expect(await channel.send(message('alice@example.test'))).toMatchObject({ ok: true })
-    const raw = sink.messages.find((m) => m.to.includes('alice@example.test'))?.raw ?? ''
-    const mail = await simpleParser(raw)
-    expect(mail.subject).toBe('Acme：我们正在调查结账的问题')
-    expect(mail.from?.text).toBe('"Acme Status" <status@acme.test>')
-    expect(mail.text).toContain('我们已发现结账出现问题')
-    expect(mail.text).toContain('退订: https://status.acme.test/subscriptions/unsubscribe?token=abc')
-    expect(mail.html).toContain('<html lang="zh-Hans">')
-    expect(mail.html).toContain('href="https://status.acme.test/subscriptions/unsubscribe?token=abc"')
-    expect(mail.messageId).toBe('<a1b2c3d4e5f60718293a4b5c6d7e8f90@status.acme.test>')
-    expect(mail.headers.get('candor-idempotency-key')).toBe('a1b2c3d4e5f60718293a4b5c6d7e8f90')
-    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
-    expect(raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/status\.acme\.test\/subscriptions\/unsubscribe\?token=abc>/m)
-    expect(mail.headers.get('content-language')).toBe('zh-Hans')
-    expect(raw).toMatch(/Content-Type: multipart\/alternative/i)
-  })
+  it(
+    'sends a localised multipart message with one-click unsubscribe, ' + 'idempotency header and a stable Message-ID',
+    async () => {
+      expect(await channel.send(message('alice@example.test'))).toMatchObject({ ok: true })
+      const raw = sink.messages.find((m) => m.to.includes('alice@example.test'))?.raw ?? ''
+      const mail = await simpleParser(raw)
+      expect(mail.subject).toBe('Acme：我们正在调查结账的问题')
+      expect(mail.from?.text).toBe('"Acme Status" <status@acme.test>')
+      expect(mail.text).toContain('我们已发现结账出现问题')
+      expect(mail.text).toContain('退订: https://status.acme.test/subscriptions/unsubscribe?token=abc')
+      expect(mail.html).toContain('<html lang="zh-Hans">')
+      expect(mail.html).toContain('href="https://status.acme.test/subscriptions/unsubscribe?token=abc"')
+      expect(mail.messageId).toBe('<a1b2c3d4e5f60718293a4b5c6d7e8f90@status.acme.test>')
+      expect(mail.headers.get('candor-idempotency-key')).toBe('a1b2c3d4e5f60718293a4b5c6d7e8f90')
+      expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
+      expect(raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/status\.acme\.test\/subscriptions\/unsubscribe\?token=abc>/m)
+      expect(mail.headers.get('content-language')).toBe('zh-Hans')
+      expect(raw).toMatch(/Content-Type: multipart\/alternative/i)
+    },
+  )
 
   it('sends a retry as the same message: same Message-ID and idempotency key', async () => {
     await channel.send(message('bob@example.test'))

@@ -97,7 +97,10 @@ export function guardedLookup(allowlist: Allowlist, resolver: Resolver = systemR
   }
 }
 
-/** Checks a webhook URL up front (on subscribe and before each send): scheme, literal IPs, and what the name resolves to now. */
+/**
+ * Checks a webhook URL up front (on subscribe and before each send): scheme, literal IPs, and what the name resolves to
+ * now.
+ */
 export async function checkWebhookUrl(
   raw: string,
   allowlist: Allowlist,

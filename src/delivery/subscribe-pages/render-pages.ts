@@ -35,19 +35,23 @@ const languageNames = (locale: string) => new Intl.DisplayNames([locale], { type
 
 function pageStyle(page: PageLook): string {
   const color = page.brandColor && /^#[0-9a-f]{6}$/i.test(page.brandColor) ? page.brandColor : '#1f6feb'
-  return `
+  return (
+    `
 :root{color-scheme:light dark;--brand:${color}}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:Canvas;color:CanvasText}
 main{max-width:34rem;margin:3rem auto;padding:0 1.25rem}
 h1{font-size:1.5rem;line-height:1.25}
 label,legend{display:block;font-weight:600;margin:1rem 0 .25rem}
-input[type=email],select{width:100%;box-sizing:border-box;padding:.6rem;font:inherit;border:1px solid GrayText;border-radius:6px;background:Field;color:FieldText}
+input[type=email],select{width:100%;box-sizing:border-box;padding:.6rem;font:inherit;` +
+    `border:1px solid GrayText;border-radius:6px;background:Field;color:FieldText}
 fieldset{border:1px solid GrayText;border-radius:6px;margin:1rem 0;padding:.5rem 1rem}
 fieldset label{font-weight:400;margin:.25rem 0}
-button{margin-top:1.25rem;padding:.65rem 1.2rem;font:inherit;font-weight:600;color:#fff;background:var(--brand);border:0;border-radius:6px;cursor:pointer}
+button{margin-top:1.25rem;padding:.65rem 1.2rem;font:inherit;font-weight:600;` +
+    `color:#fff;background:var(--brand);border:0;border-radius:6px;cursor:pointer}
 .error{color:#b42318;font-weight:600}
 a{color:var(--brand)}
 `
+  )
 }
 
 /**
@@ -93,7 +97,8 @@ export function subscribeFormPage(form: SubscribeForm): string {
     ? `<fieldset><legend>${t(lng, 'componentsLegend')}</legend>${form.components
         .map(
           (c) =>
-            `<label><input type="checkbox" name="component_ids" value="${escapeHtml(c.id)}"${chosen.has(c.id) ? ' checked' : ''}> ${escapeHtml(c.name)}</label>`,
+            `<label><input type="checkbox" name="component_ids" value="${escapeHtml(c.id)}` +
+            `"${chosen.has(c.id) ? ' checked' : ''}> ${escapeHtml(c.name)}</label>`,
         )
         .join('\n')}</fieldset>`
     : ''
@@ -106,7 +111,8 @@ export function subscribeFormPage(form: SubscribeForm): string {
 ${form.error ? `<p class="error" role="alert">${t(lng, form.error)}</p>` : ''}
 <form method="post" action="${escapeHtml(form.action)}">
 <label for="email">${t(lng, 'emailLabel')}</label>
-<input id="email" name="email" type="email" required autocomplete="email" value="${escapeHtml(form.values?.email ?? '')}">
+<input id="email" name="email" type="email" required ` +
+      `autocomplete="email" value="${escapeHtml(form.values?.email ?? '')}">
 <label for="locale">${t(lng, 'localeLabel')}</label>
 <select id="locale" name="locale"><option value="">${t(lng, 'localeDefault')}</option>${options}</select>
 ${components}
@@ -129,6 +135,7 @@ export function unsubscribeQuestionPage(page: PageLook, address: string, action:
     heading,
     `<h1>${heading}</h1>
 <p>${t(page.locale, 'unsubscribeQuestion', { name: page.name, address })}</p>
-<form method="post" action="${escapeHtml(action)}"><button type="submit">${t(page.locale, 'unsubscribeButton')}</button></form>`,
+<form method="post" action="${escapeHtml(action)}"><button type="submit">` +
+      `${t(page.locale, 'unsubscribeButton')}</button></form>`,
   )
 }

@@ -1,4 +1,6 @@
-/** UI strings of the public subscribe, confirm and unsubscribe pages. Values interpolated by i18next are HTML-escaped. */
+/**
+ * UI strings of the public subscribe, confirm and unsubscribe pages. Values interpolated by i18next are HTML-escaped.
+ */
 export const en = {
   subscribeTitle: 'Subscribe to {{name}} status updates',
   subscribeIntro:
@@ -11,7 +13,8 @@ export const en = {
   invalidEmail: 'Please enter a valid email address.',
   checkInboxTitle: 'Check your inbox',
   checkInboxBody:
-    'We have sent a confirmation link to {{email}} (unless it is already subscribed). The link works for {{hours}} hours.',
+    'We have sent a confirmation link to {{email}} (unless it ' +
+    'is already subscribed). The link works for {{hours}} hours.',
   confirmedTitle: 'Subscription confirmed',
   confirmedBody: 'You will now receive status updates from {{name}}.',
   alreadyTitle: 'Already confirmed',
@@ -92,7 +95,8 @@ export const zhHant: SubscribeStrings = {
 export const de: SubscribeStrings = {
   subscribeTitle: 'Statusmeldungen von {{name}} abonnieren',
   subscribeIntro:
-    'Erhalten Sie eine E-Mail, wenn wir über einen Vorfall berichten: wenn wir ihn untersuchen, bei jedem Update und wenn er behoben ist.',
+    'Erhalten Sie eine E-Mail, wenn wir über einen Vorfall berichten: ' +
+    'wenn wir ihn untersuchen, bei jedem Update und wenn er behoben ist.',
   emailLabel: 'E-Mail-Adresse',
   localeLabel: 'Sprache',
   localeDefault: 'Wie die Statusseite',
@@ -101,7 +105,8 @@ export const de: SubscribeStrings = {
   invalidEmail: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
   checkInboxTitle: 'Bitte prüfen Sie Ihr Postfach',
   checkInboxBody:
-    'Wir haben einen Bestätigungslink an {{email}} gesendet (falls die Adresse noch nicht abonniert ist). Der Link gilt {{hours}} Stunden.',
+    'Wir haben einen Bestätigungslink an {{email}} gesendet (falls die ' +
+    'Adresse noch nicht abonniert ist). Der Link gilt {{hours}} Stunden.',
   confirmedTitle: 'Abonnement bestätigt',
   confirmedBody: 'Sie erhalten ab jetzt Statusmeldungen von {{name}}.',
   alreadyTitle: 'Bereits bestätigt',
@@ -126,7 +131,8 @@ export const de: SubscribeStrings = {
 export const fr: SubscribeStrings = {
   subscribeTitle: 'Recevoir les mises à jour de statut de {{name}}',
   subscribeIntro:
-    "Recevez un e-mail quand nous publions sur un incident : au début de l'enquête, à chaque mise à jour et à sa résolution.",
+    'Recevez un e-mail quand nous publions sur un incident : au ' +
+    "début de l'enquête, à chaque mise à jour et à sa résolution.",
   emailLabel: 'Adresse e-mail',
   localeLabel: 'Langue',
   localeDefault: 'Celle de la page de statut',
@@ -135,7 +141,8 @@ export const fr: SubscribeStrings = {
   invalidEmail: 'Veuillez saisir une adresse e-mail valide.',
   checkInboxTitle: 'Consultez votre boîte de réception',
   checkInboxBody:
-    'Nous avons envoyé un lien de confirmation à {{email}} (sauf si elle est déjà abonnée). Le lien est valable {{hours}} heures.',
+    'Nous avons envoyé un lien de confirmation à {{email}} (sauf si ' +
+    'elle est déjà abonnée). Le lien est valable {{hours}} heures.',
   confirmedTitle: 'Abonnement confirmé',
   confirmedBody: 'Vous recevrez désormais les mises à jour de statut de {{name}}.',
   alreadyTitle: 'Déjà confirmé',
@@ -159,7 +166,8 @@ export const fr: SubscribeStrings = {
 export const es: SubscribeStrings = {
   subscribeTitle: 'Suscríbete a las actualizaciones de estado de {{name}}',
   subscribeIntro:
-    'Recibe un correo cuando publiquemos sobre un incidente: al empezar a investigar, en cada actualización y cuando se resuelva.',
+    'Recibe un correo cuando publiquemos sobre un incidente: al ' +
+    'empezar a investigar, en cada actualización y cuando se resuelva.',
   emailLabel: 'Correo electrónico',
   localeLabel: 'Idioma',
   localeDefault: 'El de la página de estado',
@@ -168,7 +176,8 @@ export const es: SubscribeStrings = {
   invalidEmail: 'Introduce un correo electrónico válido.',
   checkInboxTitle: 'Revisa tu bandeja de entrada',
   checkInboxBody:
-    'Hemos enviado un enlace de confirmación a {{email}} (salvo que ya esté suscrito). El enlace es válido durante {{hours}} horas.',
+    'Hemos enviado un enlace de confirmación a {{email}} (salvo que ' +
+    'ya esté suscrito). El enlace es válido durante {{hours}} horas.',
   confirmedTitle: 'Suscripción confirmada',
   confirmedBody: 'A partir de ahora recibirás las actualizaciones de estado de {{name}}.',
   alreadyTitle: 'Ya confirmada',

@@ -154,7 +154,9 @@ export function routingRuleProblems(
     ) {
       problems.push({
         path: `conditions.${i}.pattern`,
-        message: `must be a valid regular expression of at most ${MAX_PATTERN_LENGTH} characters, without repeated groups holding a quantifier or | and without backreferences`,
+        message:
+          `must be a valid regular expression of at most ${MAX_PATTERN_LENGTH} ` +
+          `characters, without repeated groups holding a quantifier or | and without backreferences`,
       })
     }
   })

@@ -31,7 +31,9 @@ function lengthInDays(layer: Layer): number {
 
 const calendarStarts = new WeakMap<Layer, Map<number, number>>()
 
-/** When shift `k` begins. Day and week shifts step the calendar in the layer's zone, so 09:00 stays 09:00 across DST. */
+/**
+ * When shift `k` begins. Day and week shifts step the calendar in the layer's zone, so 09:00 stays 09:00 across DST.
+ */
 export function shiftStartMs(layer: Layer, k: number): number {
   if (layer.shiftLength.unit === 'hours') return layer.startAt.getTime() + k * layer.shiftLength.length * HOUR_MS
   // Lookups hour by hour hit the same few shifts again and again; the calendar step is the costly part.

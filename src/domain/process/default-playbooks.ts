@@ -128,7 +128,8 @@ function eightSteps(crisisType: string, name: string, special: SpecialPath): Pla
         t(
           'updates.cadence',
           'communications_lead',
-          'Post updates on the promised cadence through every channel the acknowledgement used, even when there is no news.',
+          'Post updates on the promised cadence through every channel ' +
+            'the acknowledgement used, even when there is no news.',
         ),
         t(
           'updates.support',

@@ -59,7 +59,8 @@ export function publish(change: Change, cmd: Cmd<'publish'>): ApplyResult {
     if (missing.length > 0) {
       return reject(
         'VALIDATION',
-        `The scope-and-impact message needs the checklist first: ${missing.length} item${missing.length === 1 ? '' : 's'} missing`,
+        `The scope-and-impact message needs the checklist first: ` +
+          `${missing.length} item${missing.length === 1 ? '' : 's'} missing`,
         missing.map((m) => ({ path: `scope.${m.item}`, message: m.message })),
       )
     }

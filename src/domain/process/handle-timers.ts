@@ -37,7 +37,9 @@ function triageTimers(change: Change): void {
       change
         .update({ triage: { ...change.incident.triage, escalatedAt: ctx.now } })
         .record({ type: 'triage_escalated', to: lead, deadlineAt })
-      const text = `Triage of "${incident.title}" is undecided past its ${ctx.policy.triage.validationWindowMinutes}-minute window. Decide now.`
+      const text =
+        `Triage of "${incident.title}" is undecided past its ` +
+        `${ctx.policy.triage.validationWindowMinutes}-minute window. Decide now.`
       change.intend({
         kind: 'notify_person',
         person: lead,
@@ -65,7 +67,9 @@ function cadenceTimers(change: Change): void {
     const dueAt = action.dueAt.toISOString()
     if (action.kind === 'remind') {
       change.update({ cadenceRemindedForDueAt: action.dueAt })
-      const text = `The next update on "${incident.title}" is due at ${dueAt}. No news is news: "We're still working on this."`
+      const text =
+        `The next update on "${incident.title}" is due ` +
+        `at ${dueAt}. No news is news: "We're still working on this."`
       change.intend({
         kind: 'notify_person',
         person: comms,

@@ -55,7 +55,8 @@ export function declare(change: Change, cmd: Cmd<'declare'>): ApplyResult {
     if (!cmd.override || cmd.override.reason.trim() === '') {
       return reject(
         'VALIDATION',
-        'The crisis criteria are not all confirmed as met; confirm them, stand down, or declare with an override reason',
+        'The crisis criteria are not all confirmed as met; confirm ' +
+          'them, stand down, or declare with an override reason',
         open.map(({ c, why }) => ({ path: `criteria.${c.id}`, message: `${c.text} (${why})` })),
       )
     }

@@ -126,7 +126,10 @@ function stakeholderText(change: Change, event: StakeholderEvent, previousSeveri
     case 'stood_down':
       return `Stand down: ${what} did not meet the crisis criteria. False alarm; nothing was published.`
     case 'severity_changed':
-      return `Severity of "${incident.title}" changed from ${change.severityName(previousSeverity)} to ${change.severityName()}.`
+      return (
+        `Severity of "${incident.title}" changed from ` +
+        `${change.severityName(previousSeverity)} to ${change.severityName()}.`
+      )
     case 'resolved':
       return `Resolved: ${what}. Teams can return to normal procedures; the postmortem follows.`
   }

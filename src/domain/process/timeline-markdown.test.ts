@@ -63,7 +63,8 @@ describe('the Markdown timeline', () => {
       '- **2025-03-01 10:00 UTC** — Incident opened from an alert: "Checkout down". _(Ana)_',
       '- **2025-03-01 10:03 UTC** — Ana checked in as Incident lead. _(Ana)_',
       '- **2025-03-01 10:09 UTC** — Status: triage → declared. _(Ana)_',
-      `- **2025-03-01 10:12 UTC** — acknowledgement message sent via email to subscribers (1200 recipients): "We're investigating" _(Ana)_`,
+      `- **2025-03-01 10:12 UTC** — acknowledgement message sent via email ` +
+        `to subscribers (1200 recipients): "We're investigating" _(Ana)_`,
       '- **2025-03-01 10:13 UTC** — Bea (backup) took over as Support on-call manager: Al had not checked in. _(Ana)_',
     ])
   })

@@ -21,7 +21,10 @@ const yesNo = (b: boolean) => (b ? 'yes' : 'no')
 export function describeEvent(e: TimelineEvent): string {
   switch (e.type) {
     case 'incident_opened':
-      return `Incident opened${e.source === 'alert' ? ' from an alert' : ''}: "${e.title}"${e.isDrill ? ' (DRILL)' : ''}.`
+      return (
+        `Incident opened${e.source === 'alert' ? ' from an alert' : ''}` +
+        `: "${e.title}"${e.isDrill ? ' (DRILL)' : ''}.`
+      )
     case 'alert_attached':
       return `Alert attached: ${e.summary}${e.source ? ` (${e.source})` : ''}.`
     case 'check_in':
@@ -59,13 +62,19 @@ export function describeEvent(e: TimelineEvent): string {
     case 'cadence_change':
       return `Update cadence changed from every ${e.fromMinutes} to every ${e.toMinutes} minutes: "${e.announcement}"`
     case 'message_sent':
-      return `${e.isDrill ? '[DRILL] ' : ''}${e.stage} message sent via ${e.channel} to ${e.audience} (${e.recipientCount} recipient${e.recipientCount === 1 ? '' : 's'})${e.text ? `: "${e.text}"` : '.'}`
+      return (
+        `${e.isDrill ? '[DRILL] ' : ''}${e.stage} message sent via ${e.channel} to ${e.audience} (` +
+        `${e.recipientCount} recipient${e.recipientCount === 1 ? '' : 's'})${e.text ? `: "${e.text}"` : '.'}`
+      )
     case 'message_published':
       return e.audience === 'team'
         ? `${e.stage} message (drill) published to the response team only: "${e.text}"`
         : `${e.stage} message published (${e.status}) on ${e.channels.join(', ')}: "${e.text}"`
     case 'stakeholders_notified':
-      return `${e.isDrill ? '[DRILL] ' : ''}Stakeholders told (${e.event.replace('_', ' ')}): ${e.groups.join(', ') || 'none configured'}.`
+      return (
+        `${e.isDrill ? '[DRILL] ' : ''}Stakeholders told (` +
+        `${e.event.replace('_', ' ')}): ${e.groups.join(', ') || 'none configured'}.`
+      )
     case 'outbound_message': {
       const d = e.delivery
       const states = (['sent', 'queued', 'retrying', 'failed', 'skipped'] as const)

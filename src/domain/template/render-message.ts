@@ -103,7 +103,8 @@ function renderEmail(request: RenderRequest, base: Omit<RenderedMessage, 'text'>
   const { facts } = request
   const { strings } = parts
   const whyReceiving = strings.whyReceiving.replace('{page_name}', facts.pageName)
-  const footer = `--\n${facts.pageName}: ${facts.statusUrl}\n${whyReceiving}\n${strings.unsubscribe}: ${unsubscribePlaceholder}`
+  const footer =
+    `--\n${facts.pageName}: ${facts.statusUrl}\n` + `${whyReceiving}\n${strings.unsubscribe}: ${unsubscribePlaceholder}`
   const technicalText = parts.technical ? `\n\n${strings.technicalDetails}:\n${parts.technical}` : ''
   const text = `${[...parts.lead, parts.body].join('\n\n')}${technicalText}\n\n${footer}`
   const html = renderLiquid('html', emailHtmlLayout, {

@@ -4,16 +4,19 @@
  * and live updates: on each server-sent `change` event the current URL is fetched again
  * (a cheap 304/snapshot hit) and the regions marked data-live are swapped in place.
  */
-export const pageScript = `(function () {
+export const pageScript =
+  `(function () {
   'use strict';
   var lang = document.documentElement.lang || undefined;
   var absolute = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  var relative = typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }) : null;
+  var relative = typeof Intl.RelativeTimeFormat === 'function' ? ` +
+  `new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }) : null;
   var units = [['year', 31536e6], ['month', 2592e6], ['week', 6048e5], ['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
 
   function ago(ms) {
     for (var i = 0; i < units.length; i++) {
-      if (Math.abs(ms) >= units[i][1] || units[i][0] === 'minute') return relative.format(Math.round(ms / units[i][1]), units[i][0]);
+      if (Math.abs(ms) >= units[i][1] || units[i][0] === 'minute') ` +
+  `return relative.format(Math.round(ms / units[i][1]), units[i][0]);
     }
   }
 

@@ -13,7 +13,8 @@ export function widgetScript(tr: Translator, pageUrl: string): string {
     dismiss: tr.t('widgetDismiss'),
     pageUrl,
   }
-  return `(function () {
+  return (
+    `(function () {
   'use strict';
   var strings = ${JSON.stringify(strings)};
   var script = document.currentScript;
@@ -49,7 +50,8 @@ export function widgetScript(tr: Translator, pageUrl: string): string {
     var close = document.createElement('button');
     close.type = 'button';
     close.textContent = strings.dismiss;
-    close.style.cssText = 'background:transparent;color:#fff;border:1px solid #fff;border-radius:4px;cursor:pointer;font:inherit;padding:0 6px';
+    close.style.cssText = 'background:transparent;color:#fff;border:1px ` +
+    `solid #fff;border-radius:4px;cursor:pointer;font:inherit;padding:0 6px';
     close.addEventListener('click', function () {
       box.remove();
       try { sessionStorage.setItem(key, signature); } catch (e) {}
@@ -71,4 +73,5 @@ export function widgetScript(tr: Translator, pageUrl: string): string {
     .catch(function () {});
 })();
 `
+  )
 }

@@ -13,7 +13,9 @@ export function isVisible(c: ComponentView): boolean {
 }
 
 function statusText(ctx: RenderContext, status: ComponentStatus): SafeHtml {
-  return html`<span class="status st-${status}">${statusIcon(status)}<span>${ctx.tr.t(`componentStatus.${status}`)}</span></span>`
+  return html`<span class="status st-${status}">${statusIcon(status)}<span>${ctx.tr.t(
+    `componentStatus.${status}`,
+  )}</span></span>`
 }
 
 function componentItem(ctx: RenderContext, c: ComponentView): SafeHtml {
@@ -29,7 +31,9 @@ function groupItem(ctx: RenderContext, group: ComponentGroupView, members: Compo
   const status = worstComponentStatus(members.map((m) => m.status))
   return html`<li class="group" data-status="${status}">
 <details id="group-${group.id}"${status === 'operational' ? '' : html` open`}>
-<summary><span class="row"><span class="name">${group.name} <span class="count">${ctx.tr.t('componentCount', { count: members.length })}</span></span>${statusText(ctx, status)}</span></summary>
+<summary><span class="row"><span class="name">${group.name} <span class="count">${ctx.tr.t('componentCount', {
+    count: members.length,
+  })}</span></span>${statusText(ctx, status)}</span></summary>
 ${group.description ? html`<p class="description">${group.description}</p>` : ''}
 <ul class="component-list">${members.map((m) => componentItem(ctx, m))}</ul>
 </details>

@@ -24,7 +24,9 @@ export function historyPageCount(view: StatusPageView): number {
 
 function maintenanceSummary(ctx: RenderContext, m: MaintenanceView): SafeHtml {
   return html`<li class="history-item impact-maintenance">
-<h3 class="history-title"><a href="${ctx.links.incident(m.id)}">${m.name}</a> <span class="pill impact-maintenance">${ctx.tr.t('impact.maintenance')}</span></h3>
+<h3 class="history-title"><a href="${ctx.links.incident(m.id)}">${
+    m.name
+  }</a> <span class="pill impact-maintenance">${ctx.tr.t('impact.maintenance')}</span></h3>
 ${maintenanceWindow(ctx, m)}
 </li>`
 }
@@ -40,7 +42,9 @@ function monthBlock(ctx: RenderContext, index: number): SafeHtml {
 <h2 id="${id}">${ctx.tr.month(monthStart(index))}</h2>
 ${
   incidents.length + maintenances.length
-    ? html`<ul class="history-list">${incidents.map((i) => incidentSummary(ctx, i))}${maintenances.map((m) => maintenanceSummary(ctx, m))}</ul>`
+    ? html`<ul class="history-list">${incidents.map((i) => incidentSummary(ctx, i))}${maintenances.map((m) =>
+        maintenanceSummary(ctx, m),
+      )}</ul>`
     : html`<p class="empty">${ctx.tr.t('noIncidentsMonth')}</p>`
 }
 </section>`

@@ -11,14 +11,18 @@ import { timeTag } from './time.js'
 
 export function banner(ctx: RenderContext): SafeHtml {
   const { indicator } = ctx.view
-  return html`<div id="status-banner" data-live><div class="banner ind-${indicator}" role="status">${indicatorIcon(indicator)}<p>${ctx.tr.t(`indicator.${indicator}`)}</p></div></div>`
+  return html`<div id="status-banner" data-live><div class="banner ind-${indicator}" role="status">${indicatorIcon(
+    indicator,
+  )}<p>${ctx.tr.t(`indicator.${indicator}`)}</p></div></div>`
 }
 
 function activeIncidents(ctx: RenderContext): SafeHtml {
   const open = ctx.view.incidents.filter(isIncidentOpen).sort(byStartedNewest)
   return html`<div id="active-incidents" data-live>${
     open.length
-      ? html`<section class="block" aria-labelledby="active-title"><h2 id="active-title">${ctx.tr.t('activeIncidents')}</h2>${open.map((i) => incidentArticle(ctx, i))}</section>`
+      ? html`<section class="block" aria-labelledby="active-title"><h2 id="active-title">${ctx.tr.t(
+          'activeIncidents',
+        )}</h2>${open.map((i) => incidentArticle(ctx, i))}</section>`
       : ''
   }</div>`
 }
@@ -35,7 +39,9 @@ ${banner(ctx)}
 ${activeIncidents(ctx)}
 ${maintenanceSection(ctx)}
 ${componentsSection(ctx)}
-<p id="last-updated" class="last-updated" data-live>${translateHtml(tr.t, 'lastUpdated', { time: timeTag(tr, view.generatedAt) })}</p>
+<p id="last-updated" class="last-updated" data-live>${translateHtml(tr.t, 'lastUpdated', {
+      time: timeTag(tr, view.generatedAt),
+    })}</p>
 <p class="more"><a href="${links.history()}">${tr.t('viewHistory')}</a></p>`,
   )
 }

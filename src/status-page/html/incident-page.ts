@@ -9,9 +9,13 @@ import { timeTag } from './time.js'
 function incidentMain(ctx: RenderContext, incident: IncidentView): SafeHtml {
   const { tr } = ctx
   const done = incident.status === 'resolved' || incident.status === 'postmortem'
-  return html`<article class="incident impact-${incident.impact}" id="incident-${incident.id}" aria-labelledby="incident-title">
+  return html`<article class="incident impact-${incident.impact}" id="incident-${
+    incident.id
+  }" aria-labelledby="incident-title">
 <h1 id="incident-title">${incident.name}</h1>
-<p class="incident-meta"><span class="pill impact-${incident.impact}">${tr.t(`impact.${incident.impact}`)}</span> <span class="pill">${tr.t(`incidentStatus.${incident.status}`)}</span></p>
+<p class="incident-meta"><span class="pill impact-${incident.impact}">${tr.t(
+    `impact.${incident.impact}`,
+  )}</span> <span class="pill">${tr.t(`incidentStatus.${incident.status}`)}</span></p>
 ${done ? html`<p class="notice">${tr.t('resolvedNotice')}</p>` : ''}
 <p class="when">${translateHtml(tr.t, 'startedAt', { time: timeTag(tr, incident.startedAt) })}${
     incident.resolvedAt ? html` · ${translateHtml(tr.t, 'resolvedAt', { time: timeTag(tr, incident.resolvedAt) })}` : ''
@@ -26,7 +30,9 @@ function maintenanceMain(ctx: RenderContext, m: MaintenanceView): SafeHtml {
   const { tr } = ctx
   return html`<article class="incident impact-maintenance" id="maintenance-${m.id}" aria-labelledby="incident-title">
 <h1 id="incident-title">${m.name}</h1>
-<p class="incident-meta"><span class="pill impact-maintenance">${tr.t('impact.maintenance')}</span> <span class="pill">${tr.t(`maintenanceStatus.${m.status}`)}</span></p>
+<p class="incident-meta"><span class="pill impact-maintenance">${tr.t(
+    'impact.maintenance',
+  )}</span> <span class="pill">${tr.t(`maintenanceStatus.${m.status}`)}</span></p>
 ${m.status === 'completed' ? html`<p class="notice">${tr.t('completedNotice')}</p>` : ''}
 ${maintenanceWindow(ctx, m)}
 ${affectedComponents(ctx, m.componentIds)}

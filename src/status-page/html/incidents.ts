@@ -6,11 +6,15 @@ import { timeTag } from './time.js'
 export function incidentUpdate(ctx: RenderContext, update: IncidentUpdateView): SafeHtml {
   const { tr } = ctx
   return html`<li class="update">
-<p class="update-head"><strong class="update-status">${tr.t(`incidentStatus.${update.status}`)}</strong> ${timeTag(tr, update.displayAt)}</p>
+<p class="update-head"><strong class="update-status">${tr.t(
+    `incidentStatus.${update.status}`,
+  )}</strong> ${timeTag(tr, update.displayAt)}</p>
 <div class="update-body">${trustedHtml(update.bodyHtml)}</div>
 ${
   update.technicalHtml
-    ? html`<details class="tech" id="tech-${update.id}"><summary>${tr.t('detailsForIt')}</summary><div class="tech-body">${trustedHtml(update.technicalHtml)}</div></details>`
+    ? html`<details class="tech" id="tech-${update.id}"><summary>${tr.t(
+        'detailsForIt',
+      )}</summary><div class="tech-body">${trustedHtml(update.technicalHtml)}</div></details>`
     : ''
 }
 </li>`
@@ -29,8 +33,12 @@ export function incidentArticle(ctx: RenderContext, incident: IncidentView, head
   const title =
     headingLevel === 2
       ? html`<h2 id="${titleId}" class="incident-title">${incident.name}</h2>`
-      : html`<h3 id="${titleId}" class="incident-title"><a href="${links.incident(incident.id)}">${incident.name}</a></h3>`
-  return html`<article class="incident impact-${incident.impact}" id="incident-${incident.id}" aria-labelledby="${titleId}">
+      : html`<h3 id="${titleId}" class="incident-title"><a href="${links.incident(
+          incident.id,
+        )}">${incident.name}</a></h3>`
+  return html`<article class="incident impact-${
+    incident.impact
+  }" id="incident-${incident.id}" aria-labelledby="${titleId}">
 ${title}
 <p class="incident-meta"><span class="pill impact-${incident.impact}">${tr.t(`impact.${incident.impact}`)}</span></p>
 ${affectedComponents(ctx, incident.componentIds)}
@@ -43,8 +51,18 @@ export function incidentSummary(ctx: RenderContext, incident: IncidentView): Saf
   const { tr, links } = ctx
   const latest = newestFirst(incident.updates)[0]
   return html`<li class="history-item impact-${incident.impact}">
-<h3 class="history-title"><a href="${links.incident(incident.id)}">${incident.name}</a> <span class="pill impact-${incident.impact}">${tr.t(`impact.${incident.impact}`)}</span></h3>
-${latest ? html`<div class="history-latest"><strong>${tr.t(`incidentStatus.${latest.status}`)}</strong> – ${latest.bodyText}</div>` : ''}
-<p class="history-when">${timeTag(tr, incident.startedAt)}${incident.resolvedAt ? html` – ${timeTag(tr, incident.resolvedAt)}` : ''}</p>
+<h3 class="history-title"><a href="${links.incident(incident.id)}">${
+    incident.name
+  }</a> <span class="pill impact-${incident.impact}">${tr.t(`impact.${incident.impact}`)}</span></h3>
+${
+  latest
+    ? html`<div class="history-latest"><strong>${tr.t(
+        `incidentStatus.${latest.status}`,
+      )}</strong> – ${latest.bodyText}</div>`
+    : ''
+}
+<p class="history-when">${timeTag(tr, incident.startedAt)}${
+    incident.resolvedAt ? html` – ${timeTag(tr, incident.resolvedAt)}` : ''
+  }</p>
 </li>`
 }

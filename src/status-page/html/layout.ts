@@ -10,8 +10,12 @@ function header(ctx: RenderContext): SafeHtml {
   // The live instance has a subscribe form beside every page; a static copy falls back to its feeds.
   const subscribe = safeUrl(branding.subscribeUrl) ?? (mode === 'server' ? links.to('/subscribe') : '#subscribe')
   return html`<header class="site-header"><div class="wrap">
-<a class="brand" href="${links.home}">${logo ? html`<img src="${logo}" alt="${tr.t('logoAlt', { name })}" height="32">` : ''}<span>${name}</span></a>
-<nav aria-label="${tr.t('pageTitle', { name })}"><a href="${links.history()}">${tr.t('history')}</a><a class="button" href="${subscribe}">${tr.t('subscribe')}</a></nav>
+<a class="brand" href="${links.home}">${
+    logo ? html`<img src="${logo}" alt="${tr.t('logoAlt', { name })}" height="32">` : ''
+  }<span>${name}</span></a>
+<nav aria-label="${tr.t('pageTitle', { name })}"><a href="${links.history()}">${tr.t(
+    'history',
+  )}</a><a class="button" href="${subscribe}">${tr.t('subscribe')}</a></nav>
 </div></header>`
 }
 

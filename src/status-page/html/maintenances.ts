@@ -7,14 +7,19 @@ import { timeTag } from './time.js'
 
 export function maintenanceWindow(ctx: RenderContext, m: MaintenanceView): SafeHtml {
   const { tr } = ctx
-  return html`<p class="window">${translateHtml(tr.t, 'scheduledWindow', { start: timeTag(tr, m.scheduledFor), end: timeTag(tr, m.scheduledUntil) })}</p>`
+  return html`<p class="window">${translateHtml(tr.t, 'scheduledWindow', {
+    start: timeTag(tr, m.scheduledFor),
+    end: timeTag(tr, m.scheduledUntil),
+  })}</p>`
 }
 
 export function maintenanceUpdates(ctx: RenderContext, m: MaintenanceView): SafeHtml {
   const { tr } = ctx
   return html`<ol class="updates">${newestFirst(m.updates).map(
     (u) => html`<li class="update">
-<p class="update-head"><strong class="update-status">${tr.t(`maintenanceStatus.${u.status}`)}</strong> ${timeTag(tr, u.displayAt)}</p>
+<p class="update-head"><strong class="update-status">${tr.t(
+      `maintenanceStatus.${u.status}`,
+    )}</strong> ${timeTag(tr, u.displayAt)}</p>
 <div class="update-body">${trustedHtml(u.bodyHtml)}</div>
 </li>`,
   )}</ol>`
@@ -43,15 +48,21 @@ export function maintenanceSection(ctx: RenderContext): SafeHtml {
   const { tr, view } = ctx
   const active = view.maintenances.filter((m) => isMaintenanceActive(m.status)).sort(byStart)
   const upcoming = view.maintenances.filter((m) => m.status === 'scheduled').sort(byStart)
+  const activeTitleId = 'maintenance-active-title'
+  const upcomingTitleId = 'maintenance-upcoming-title'
   return html`<div id="maintenances" data-live>
 ${
   active.length
-    ? html`<section class="block" aria-labelledby="maintenance-active-title"><h2 id="maintenance-active-title">${tr.t('maintenanceActive')}</h2>${active.map((m) => maintenanceArticle(ctx, m))}</section>`
+    ? html`<section class="block" aria-labelledby="${activeTitleId}"><h2 id="${
+        activeTitleId
+      }">${tr.t('maintenanceActive')}</h2>${active.map((m) => maintenanceArticle(ctx, m))}</section>`
     : ''
 }
 ${
   upcoming.length
-    ? html`<section class="block" aria-labelledby="maintenance-upcoming-title"><h2 id="maintenance-upcoming-title">${tr.t('maintenanceUpcoming')}</h2>${upcoming.map((m) => maintenanceArticle(ctx, m))}</section>`
+    ? html`<section class="block" aria-labelledby="${upcomingTitleId}"><h2 id="${
+        upcomingTitleId
+      }">${tr.t('maintenanceUpcoming')}</h2>${upcoming.map((m) => maintenanceArticle(ctx, m))}</section>`
     : ''
 }
 </div>`

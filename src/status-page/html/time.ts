@@ -1,7 +1,10 @@
 import type { Translator } from '../i18n/translator.js'
 import { html, type SafeHtml } from './safe-html.js'
 
-/** Absolute UTC text that works without JavaScript; the page script rewrites it to the reader's zone and adds "5 minutes ago". */
+/**
+ * Absolute UTC text that works without JavaScript; the page script rewrites it to the reader's zone and adds "5 minutes
+ * ago".
+ */
 export function timeTag(tr: Translator, at: Date): SafeHtml {
   return html`<time datetime="${at.toISOString()}">${tr.dateTime(at)}</time>`
 }

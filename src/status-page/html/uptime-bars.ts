@@ -27,7 +27,9 @@ export function uptimeBars(ctx: RenderContext, uptime: Uptime, componentName: st
 <ol class="bars" aria-hidden="true">${uptime.days.map(
     (d) => html`<li class="bar d-${d.worst ?? 'none'}" title="${dayLabel(ctx, d)}"></li>`,
   )}</ol>
-<p class="uptime-legend" aria-hidden="true"><span>${tr.t('uptimeLegendStart')}</span><span>${uptime.percent === null ? tr.t('noData') : tr.t('uptime', { percent })}</span><span>${tr.t('uptimeLegendEnd')}</span></p>
+<p class="uptime-legend" aria-hidden="true"><span>${tr.t('uptimeLegendStart')}</span><span>${
+    uptime.percent === null ? tr.t('noData') : tr.t('uptime', { percent })
+  }</span><span>${tr.t('uptimeLegendEnd')}</span></p>
 <div class="visually-hidden"><p>${componentName}: ${tr.t('uptimeSummary', { percent })}.</p>${
     issues.length
       ? html`<p>${tr.t('daysWithIssues')}:</p><ul>${issues.map((d) => html`<li>${dayLabel(ctx, d)}</li>`)}</ul>`

@@ -29,7 +29,9 @@ export const ja: LocaleCatalog = {
     },
     scope: {
       subject: '{{ page_name }}：{{ affected }}の問題の影響範囲',
-      body: `{% if who_known %}{{ affected }}の問題は{{ who }}に影響しています。{% else %}{{ affected }}の問題の影響範囲を引き続き確認しています。詳細が分かり次第お知らせします。{% endif %}
+      body:
+        `{% if who_known %}{{ affected }}の問題は{{ who }}に影響しています。{% else %}` +
+        `{{ affected }}の問題の影響範囲を引き続き確認しています。詳細が分かり次第お知らせします。{% endif %}
 
 - 発生時刻：{{ started_at }}
 - 想定される継続時間：{{ expected_duration }}
@@ -41,25 +43,31 @@ export const ja: LocaleCatalog = {
 
 次回の更新は{% if next_update_at %} {{ next_update_at }} までに{% endif %}ステータスページでお知らせします：{{ status_url }}`,
       short:
-        '{% if who_known %}{{ affected }}の問題は{{ who }}に影響しています。{% else %}{{ affected }}の問題の影響範囲を確認しています。{% endif %}申し訳ございません。詳細：{{ status_url }}',
+        '{% if who_known %}{{ affected }}の問題は{{ who }}に影響しています。{% else %}' +
+        '{{ affected }}の問題の影響範囲を確認しています。{% endif %}申し訳ございません。詳細：{{ status_url }}',
     },
     update: {
       subject: '{{ page_name }}：{{ affected }}の問題に関する最新情報',
-      body: `{{ affected }}の問題{% if who_known %}（影響範囲：{{ who }}）{% endif %}に関する最新情報です。
+      body:
+        `{{ affected }}の問題{% if who_known %}（影響範囲：{{ who }}）{% endif %}に関する最新情報です。
 
 {% if message %}{{ message }}{% else %}引き続き対応を進めています。{% endif %}
 
 {% if has_third_party %}原因は{{ provider }}にあり、連携して対応しています。解決は当社の責任です。{% endif %}
 
-{% if contact %}まだ完全には復旧しておらず、影響の軽減に努めています。お急ぎの場合は {{ contact }} までご連絡ください{% if response_time %}。{{ response_time }}以内にお返事します{% endif %}。{% endif %}
+{% if contact %}まだ完全には復旧しておらず、影響の軽減に努めています。お急ぎの場合は {{ contact }} ` +
+        `までご連絡ください{% if response_time %}。{{ response_time }}以内にお返事します{% endif %}。{% endif %}
 
 ご迷惑をおかけして申し訳ございません。次回の更新{% if next_update_at %}（{{ next_update_at }} まで）{% endif %}：{{ status_url }}`,
       short:
-        '{{ affected }}の問題の最新情報：{% if message_short %}{{ message_short }}{% else %}引き続き対応を進めています。{% endif %} {{ status_url }}',
+        '{{ affected }}の問題の最新情報：{% if message_short %}{{ message_short }}' +
+        '{% else %}引き続き対応を進めています。{% endif %} {{ status_url }}',
     },
     all_clear: {
       subject: '{{ page_name }}：{{ affected }}の問題は解決しました',
-      body: `{{ affected }}の問題{% if who_known %}（影響範囲：{{ who }}）{% endif %}は{% if resolved_at %} {{ resolved_at }} に{% endif %}解決し、すべて通常どおり動作しています。
+      body:
+        `{{ affected }}の問題{% if who_known %}（影響範囲：{{ who }}）{% endif %}` +
+        `は{% if resolved_at %} {{ resolved_at }} に{% endif %}解決し、すべて通常どおり動作しています。
 
 {{ message }}
 
@@ -71,7 +79,9 @@ export const ja: LocaleCatalog = {
     },
     postmortem: {
       subject: '{{ page_name }}：{{ affected }}で起きたことと今後の改善',
-      body: `{{ affected }}の問題{% if started_at_known %}（{{ started_at }} 発生）{% endif %}についての事後報告を公開しました：何が起きたか、どのように解決したか、再発をどう防ぐか。
+      body:
+        `{{ affected }}の問題{% if started_at_known %}（{{ started_at }} ` +
+        `発生）{% endif %}についての事後報告を公開しました：何が起きたか、どのように解決したか、再発をどう防ぐか。
 
 {{ message }}
 
@@ -82,7 +92,9 @@ export const ja: LocaleCatalog = {
     },
     cadence_change: {
       subject: '{{ page_name }}：{{ affected }}の更新を{{ cadence }}ごとに行います',
-      body: `{{ affected }}の問題{% if who_known %}（影響範囲：{{ who }}）{% endif %}について、今後は{{ cadence }}ごとに更新をお知らせします{% if next_update_at %}。次回は {{ next_update_at }} までです{% endif %}。
+      body:
+        `{{ affected }}の問題{% if who_known %}（影響範囲：{{ who }}）{% endif %}について、今後は{{ cadence }}` +
+        `ごとに更新をお知らせします{% if next_update_at %}。次回は {{ next_update_at }} までです{% endif %}。
 
 {{ message }}
 
@@ -92,13 +104,16 @@ export const ja: LocaleCatalog = {
     stand_down: {
       subject:
         '{% if false_alarm %}警戒解除：{{ incident_title }} は誤報でした{% else %}警戒解除：{{ incident_title }} は解決しました{% endif %}',
-      body: `{% if false_alarm %}警戒解除：{{ incident_title }} は危機の基準を満たしませんでした。お客様への連絡は行わず、対応は不要です。{% else %}警戒解除：{{ incident_title }} は解決し、お客様には復旧のお知らせが届いています。皆さん、ありがとうございました。{% endif %}
+      body:
+        `{% if false_alarm %}警戒解除：{{ incident_title }} は危機の基準を満たしませんでした。お客様への連絡は行わず、対応は不要です。` +
+        `{% else %}警戒解除：{{ incident_title }} は解決し、お客様には復旧のお知らせが届いています。皆さん、ありがとうございました。{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}事後報告はこちらに公開されます：{{ summary_url }}{% endunless %}`,
       short:
-        '{% if false_alarm %}警戒解除：{{ incident_title }} は誤報でした。お客様への連絡はありません。{% else %}警戒解除：{{ incident_title }} は解決し、お客様に通知済みです。{% endif %} {{ incident_url }}',
+        '{% if false_alarm %}警戒解除：{{ incident_title }} は誤報でした。お客様への連絡はありません。{% else %}' +
+        '警戒解除：{{ incident_title }} は解決し、お客様に通知済みです。{% endif %} {{ incident_url }}',
     },
   },
 }

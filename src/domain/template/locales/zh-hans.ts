@@ -30,7 +30,9 @@ export const zhHans: LocaleCatalog = {
     },
     scope: {
       subject: '{{ page_name }}：{{ affected }}问题的影响范围',
-      body: `{% if who_known %}{{ affected }}的问题影响{{ who }}。{% else %}{{ affected }}出现问题，我们还在评估受影响的范围，了解更多后会立即跟进。{% endif %}
+      body:
+        `{% if who_known %}{{ affected }}的问题影响{{ who }}。` +
+        `{% else %}{{ affected }}出现问题，我们还在评估受影响的范围，了解更多后会立即跟进。{% endif %}
 
 - 开始时间：{{ started_at }}
 - 预计持续：{{ expected_duration }}
@@ -42,25 +44,31 @@ export const zhHans: LocaleCatalog = {
 
 下一次更新{% if next_update_at %}将在 {{ next_update_at }} 之前{% endif %}发布在状态页面：{{ status_url }}`,
       short:
-        '{% if who_known %}{{ affected }}的问题影响{{ who }}。{% else %}我们正在评估{{ affected }}问题的影响范围。{% endif %}非常抱歉，解决问题是我们的责任。详情：{{ status_url }}',
+        '{% if who_known %}{{ affected }}的问题影响{{ who }}。{% else %}' +
+        '我们正在评估{{ affected }}问题的影响范围。{% endif %}非常抱歉，解决问题是我们的责任。详情：{{ status_url }}',
     },
     update: {
       subject: '{{ page_name }}：{{ affected }}问题的最新进展',
-      body: `关于{{ affected }}问题{% if who_known %}（影响{{ who }}）{% endif %}的最新进展。
+      body:
+        `关于{{ affected }}问题{% if who_known %}（影响{{ who }}）{% endif %}的最新进展。
 
 {% if message %}{{ message }}{% else %}我们仍在解决这个问题。{% endif %}
 
 {% if has_third_party %}问题源于{{ provider }}，我们正在与其合作，为您解决问题是我们的责任。{% endif %}
 
-{% if contact %}服务尚未完全恢复，我们正在努力降低影响。如需帮助，请通过 {{ contact }} 联系我们{% if response_time %}，我们会在 {{ response_time }} 内回复{% endif %}。{% endif %}
+{% if contact %}服务尚未完全恢复，我们正在努力降低影响。如需帮助，请通过 {{ contact }} ` +
+        `联系我们{% if response_time %}，我们会在 {{ response_time }} 内回复{% endif %}。{% endif %}
 
 对于带来的困扰，我们深表歉意。下一次更新{% if next_update_at %}（{{ next_update_at }} 之前）{% endif %}：{{ status_url }}`,
       short:
-        '{{ affected }}问题的最新进展：{% if message_short %}{{ message_short }}{% else %}我们仍在解决这个问题。{% endif %} {{ status_url }}',
+        '{{ affected }}问题的最新进展：{% if message_short %}{{ message_short }}' +
+        '{% else %}我们仍在解决这个问题。{% endif %} {{ status_url }}',
     },
     all_clear: {
       subject: '{{ page_name }}：{{ affected }}的问题已解决',
-      body: `{{ affected }}的问题{% if who_known %}（影响{{ who }}）{% endif %}已解决{% if resolved_at %}（{{ resolved_at }}）{% endif %}，一切已恢复正常。
+      body:
+        `{{ affected }}的问题{% if who_known %}（影响{{ who }}）{% endif %}` +
+        `已解决{% if resolved_at %}（{{ resolved_at }}）{% endif %}，一切已恢复正常。
 
 {{ message }}
 
@@ -71,7 +79,9 @@ export const zhHans: LocaleCatalog = {
     },
     postmortem: {
       subject: '{{ page_name }}：{{ affected }}问题的经过及改进措施',
-      body: `我们已发布{{ affected }}问题{% if started_at_known %}（始于 {{ started_at }}）{% endif %}的事后分析：发生了什么、我们如何修复，以及如何防止再次发生。
+      body:
+        `我们已发布{{ affected }}问题{% if started_at_known %}（始于 ` +
+        `{{ started_at }}）{% endif %}的事后分析：发生了什么、我们如何修复，以及如何防止再次发生。
 
 {{ message }}
 
@@ -82,7 +92,9 @@ export const zhHans: LocaleCatalog = {
     },
     cadence_change: {
       subject: '{{ page_name }}：{{ affected }}问题改为每{{ cadence }}更新一次',
-      body: `关于{{ affected }}的问题{% if who_known %}（影响{{ who }}）{% endif %}：我们现在将每{{ cadence }}发布一次更新{% if next_update_at %}，下一次在 {{ next_update_at }} 之前{% endif %}。
+      body:
+        `关于{{ affected }}的问题{% if who_known %}（影响{{ who }}）{% endif %}：我们现在将每{{ cadence }}` +
+        `发布一次更新{% if next_update_at %}，下一次在 {{ next_update_at }} 之前{% endif %}。
 
 {{ message }}
 
@@ -92,13 +104,16 @@ export const zhHans: LocaleCatalog = {
     stand_down: {
       subject:
         '{% if false_alarm %}解除警报：{{ incident_title }} 为误报{% else %}解除待命：{{ incident_title }} 已解决{% endif %}',
-      body: `{% if false_alarm %}解除警报：{{ incident_title }} 未达到危机标准。不会向客户发送消息，您无需采取任何行动。{% else %}解除待命：{{ incident_title }} 已解决，客户已收到恢复通知。感谢大家的付出。{% endif %}
+      body:
+        `{% if false_alarm %}解除警报：{{ incident_title }} 未达到危机标准。不会向客户发送消息，` +
+        `您无需采取任何行动。{% else %}解除待命：{{ incident_title }} 已解决，客户已收到恢复通知。感谢大家的付出。{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}事后分析将发布在：{{ summary_url }}{% endunless %}`,
       short:
-        '{% if false_alarm %}解除警报：{{ incident_title }} 为误报，不会向客户发送消息。{% else %}解除待命：{{ incident_title }} 已解决，客户已收到恢复通知。{% endif %} {{ incident_url }}',
+        '{% if false_alarm %}解除警报：{{ incident_title }} 为误报，不会向客户发送消息。{% else %}' +
+        '解除待命：{{ incident_title }} 已解决，客户已收到恢复通知。{% endif %} {{ incident_url }}',
     },
   },
 }

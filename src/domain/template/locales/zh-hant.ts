@@ -30,7 +30,9 @@ export const zhHant: LocaleCatalog = {
     },
     scope: {
       subject: '{{ page_name }}：{{ affected }}問題的影響範圍',
-      body: `{% if who_known %}{{ affected }}的問題影響{{ who }}。{% else %}{{ affected }}出現問題，我們仍在評估受影響的範圍，掌握更多資訊後會立即跟進。{% endif %}
+      body:
+        `{% if who_known %}{{ affected }}的問題影響{{ who }}。{% else %}` +
+        `{{ affected }}出現問題，我們仍在評估受影響的範圍，掌握更多資訊後會立即跟進。{% endif %}
 
 - 開始時間：{{ started_at }}
 - 預計持續：{{ expected_duration }}
@@ -42,25 +44,31 @@ export const zhHant: LocaleCatalog = {
 
 下一次更新{% if next_update_at %}將在 {{ next_update_at }} 之前{% endif %}發布於狀態頁面：{{ status_url }}`,
       short:
-        '{% if who_known %}{{ affected }}的問題影響{{ who }}。{% else %}我們正在評估{{ affected }}問題的影響範圍。{% endif %}非常抱歉，解決問題是我們的責任。詳情：{{ status_url }}',
+        '{% if who_known %}{{ affected }}的問題影響{{ who }}。{% else %}' +
+        '我們正在評估{{ affected }}問題的影響範圍。{% endif %}非常抱歉，解決問題是我們的責任。詳情：{{ status_url }}',
     },
     update: {
       subject: '{{ page_name }}：{{ affected }}問題的最新進展',
-      body: `關於{{ affected }}問題{% if who_known %}（影響{{ who }}）{% endif %}的最新進展。
+      body:
+        `關於{{ affected }}問題{% if who_known %}（影響{{ who }}）{% endif %}的最新進展。
 
 {% if message %}{{ message }}{% else %}我們仍在解決這個問題。{% endif %}
 
 {% if has_third_party %}問題源於{{ provider }}，我們正與其合作，為您解決問題是我們的責任。{% endif %}
 
-{% if contact %}服務尚未完全恢復，我們正在努力降低影響。如需協助，請透過 {{ contact }} 與我們聯繫{% if response_time %}，我們會在 {{ response_time }} 內回覆{% endif %}。{% endif %}
+{% if contact %}服務尚未完全恢復，我們正在努力降低影響。如需協助，請透過 {{ contact }} ` +
+        `與我們聯繫{% if response_time %}，我們會在 {{ response_time }} 內回覆{% endif %}。{% endif %}
 
 對於帶來的困擾，我們深表歉意。下一次更新{% if next_update_at %}（{{ next_update_at }} 之前）{% endif %}：{{ status_url }}`,
       short:
-        '{{ affected }}問題的最新進展：{% if message_short %}{{ message_short }}{% else %}我們仍在解決這個問題。{% endif %} {{ status_url }}',
+        '{{ affected }}問題的最新進展：{% if message_short %}{{ message_short }}' +
+        '{% else %}我們仍在解決這個問題。{% endif %} {{ status_url }}',
     },
     all_clear: {
       subject: '{{ page_name }}：{{ affected }}的問題已解決',
-      body: `{{ affected }}的問題{% if who_known %}（影響{{ who }}）{% endif %}已解決{% if resolved_at %}（{{ resolved_at }}）{% endif %}，一切已恢復正常。
+      body:
+        `{{ affected }}的問題{% if who_known %}（影響{{ who }}）{% endif %}` +
+        `已解決{% if resolved_at %}（{{ resolved_at }}）{% endif %}，一切已恢復正常。
 
 {{ message }}
 
@@ -71,7 +79,9 @@ export const zhHant: LocaleCatalog = {
     },
     postmortem: {
       subject: '{{ page_name }}：{{ affected }}問題的經過及改進措施',
-      body: `我們已發布{{ affected }}問題{% if started_at_known %}（始於 {{ started_at }}）{% endif %}的事後檢討：發生了什麼、我們如何修復，以及如何防止再次發生。
+      body:
+        `我們已發布{{ affected }}問題{% if started_at_known %}（始於 ` +
+        `{{ started_at }}）{% endif %}的事後檢討：發生了什麼、我們如何修復，以及如何防止再次發生。
 
 {{ message }}
 
@@ -82,7 +92,9 @@ export const zhHant: LocaleCatalog = {
     },
     cadence_change: {
       subject: '{{ page_name }}：{{ affected }}問題改為每{{ cadence }}更新一次',
-      body: `關於{{ affected }}的問題{% if who_known %}（影響{{ who }}）{% endif %}：我們現在將每{{ cadence }}發布一次更新{% if next_update_at %}，下一次在 {{ next_update_at }} 之前{% endif %}。
+      body:
+        `關於{{ affected }}的問題{% if who_known %}（影響{{ who }}）{% endif %}：我們現在將每{{ cadence }}` +
+        `發布一次更新{% if next_update_at %}，下一次在 {{ next_update_at }} 之前{% endif %}。
 
 {{ message }}
 
@@ -92,13 +104,16 @@ export const zhHant: LocaleCatalog = {
     stand_down: {
       subject:
         '{% if false_alarm %}解除警報：{{ incident_title }} 為誤報{% else %}解除待命：{{ incident_title }} 已解決{% endif %}',
-      body: `{% if false_alarm %}解除警報：{{ incident_title }} 未達到危機標準。不會向客戶發送訊息，您無需採取任何行動。{% else %}解除待命：{{ incident_title }} 已解決，客戶已收到恢復通知。感謝大家的付出。{% endif %}
+      body:
+        `{% if false_alarm %}解除警報：{{ incident_title }} 未達到危機標準。不會向客戶發送訊息，` +
+        `您無需採取任何行動。{% else %}解除待命：{{ incident_title }} 已解決，客戶已收到恢復通知。感謝大家的付出。{% endif %}
 
 {{ message }}
 
 {% unless false_alarm %}事後檢討將發布於：{{ summary_url }}{% endunless %}`,
       short:
-        '{% if false_alarm %}解除警報：{{ incident_title }} 為誤報，不會向客戶發送訊息。{% else %}解除待命：{{ incident_title }} 已解決，客戶已收到恢復通知。{% endif %} {{ incident_url }}',
+        '{% if false_alarm %}解除警報：{{ incident_title }} 為誤報，不會向客戶發送訊息。{% else %}' +
+        '解除待命：{{ incident_title }} 已解決，客戶已收到恢復通知。{% endif %} {{ incident_url }}',
     },
   },
 }
