@@ -95,7 +95,12 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
     const [view] = await loadIncidents(tx, [updated!])
     return { incident: view!, update, reopened: change.reopened }
   })
-  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId, pageId: result.incident.page_id })
+  deps.events.emit('incident.changed', {
+    orgId: ctx.orgId,
+    incidentId,
+    pageId: result.incident.page_id,
+    kind: 'update',
+  })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: result.incident.page_id })
   return result
 }

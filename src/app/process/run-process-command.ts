@@ -6,7 +6,7 @@ import type { ProcessPolicy } from '../../domain/process/process-policy.js'
 import type { Executor } from '../../store/schema/index.js'
 import type { OrgStore } from '../../store/store.js'
 import { requirePermission } from '../authorize.js'
-import type { AppContext, AppDeps } from '../context.js'
+import type { AppContext, AppDeps, IncidentChangeKind } from '../context.js'
 import { AppError, notFound } from '../../domain/app-error.js'
 import { adoptIncident } from './adopt-incident.js'
 import { evaluateFreeze } from './evaluate-freeze.js'
@@ -49,8 +49,18 @@ export async function commitChange(
   }
 }
 
-export function announce(deps: AppDeps, ctx: AppContext, change: CommittedChange) {
-  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: change.process.id, pageId: change.pageId })
+export function announce(
+  deps: AppDeps,
+  ctx: AppContext,
+  change: CommittedChange,
+  kind: IncidentChangeKind = 'process',
+) {
+  deps.events.emit('incident.changed', {
+    orgId: ctx.orgId,
+    incidentId: change.process.id,
+    pageId: change.pageId,
+    kind,
+  })
   if (change.pageId && (change.publishedUpdate || change.statusChanged))
     deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: change.pageId })
 }
