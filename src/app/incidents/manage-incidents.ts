@@ -73,6 +73,8 @@ export async function updateIncident(deps: AppDeps, ctx: AppContext, id: string,
   })
   deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: id, pageId: view.page_id, kind: 'edited' })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: view.page_id })
+  if (current.page_id && current.page_id !== view.page_id)
+    deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: current.page_id })
   return view
 }
 

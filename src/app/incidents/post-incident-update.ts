@@ -2,7 +2,7 @@ import { isIncidentStatus, isPublic } from '../../domain/incident/incident-statu
 import { changeStatus } from '../../domain/incident/status-change.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, notFound } from '../../domain/app-error.js'
+import { AppError, noRecipients, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { applyComponentChanges } from './apply-component-changes.js'
 import { postUpdateInput } from './incident-input.js'
@@ -62,6 +62,8 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
       changes,
       now: ctx.now,
     })
+    // A public update on no page reaches nobody: refused rather than stored unseen.
+    if (isPublic(input.status) && !incident.is_drill && pageId === null) throw noRecipients()
     const updated = await tx.incidents.update(
       incidentId,
       {

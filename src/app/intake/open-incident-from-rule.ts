@@ -5,6 +5,7 @@ import type { ProcessPolicy } from '../../domain/process/process-policy.js'
 import type { Executor } from '../../store/schema/index.js'
 import type { OrgStore } from '../../store/store.js'
 import type { AppContext, AppDeps } from '../context.js'
+import { onlyPage } from '../process/default-page.js'
 import { startProcess } from '../process/start-process.js'
 
 /**
@@ -22,15 +23,10 @@ export async function openIncidentFromRule(
   suggestion: IncidentSuggestion,
   alerts: readonly AttachedAlert[],
 ): Promise<{ id: string; pageId: string | null }> {
-  const notes: string[] = []
-  let pageId = suggestion.pageId
-  if (pageId === null) {
-    const pages = await tx.pages.list()
-    if (pages.length === 1) {
-      pageId = pages[0]!.id
-      notes.push(`Status page "${pages[0]!.name}" chosen: the routing rule named none and it is the only one.`)
-    }
-  }
+  const { pageId, notes } =
+    suggestion.pageId === null
+      ? await onlyPage(tx, 'the routing rule named none')
+      : { pageId: suggestion.pageId, notes: [] }
   const level = severityByLevel(policy.severityScale, suggestion.severity)
   const incident = await tx.incidents.create({
     title: suggestion.title,

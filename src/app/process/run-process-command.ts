@@ -14,6 +14,8 @@ import { loadPolicy } from './load-policy.js'
 import { processView, type ProcessView } from './process-view.js'
 import { writeIntents } from './write-intents.js'
 
+type IncidentRow = NonNullable<Awaited<ReturnType<OrgStore['incidents']['get']>>>
+
 export interface CommittedChange {
   process: ProcessIncident
   pageId: string | null
@@ -71,7 +73,7 @@ export async function loadForCommand(tx: OrgStore, incidentId: string) {
   const loaded = await tx.process.state.load(incidentId, { forUpdate: true })
   if (!loaded) return null
   const current = loaded.process ?? (await adoptIncident(tx, loaded.incident, policy))
-  return { policy, current, previous: { stored: loaded.process, status: current.status } }
+  return { policy, current, row: loaded.incident, previous: { stored: loaded.process, status: current.status } }
 }
 
 /**
@@ -84,6 +86,8 @@ export async function runProcessCommand(
   incidentId: string,
   permission: string,
   command: ProcessCommand,
+  /** Checks the accepted change against what the domain cannot see (the incident row), before it is saved. */
+  guard?: (row: IncidentRow, result: Extract<ApplyResult, { ok: true }>) => void,
 ): Promise<ProcessView> {
   requirePermission(ctx, permission)
   const { change, view } = await deps.store.transaction(ctx.orgId, async (tx, raw) => {
@@ -92,6 +96,7 @@ export async function runProcessCommand(
     const { policy, previous } = found
     const result = applyCommand(found.current, command, { now: ctx.now, actor: ctx.actor, policy })
     if (!result.ok) throw new AppError(result.rejection.code, result.rejection.message, result.rejection.details)
+    guard?.(found.row, result)
     const change = await commitChange(deps, ctx, tx, raw, policy, previous, result)
     return { change, view: processView(change.process, policy) }
   })
