@@ -1,13 +1,29 @@
 import type { TimelineEntry } from '../../api/types'
 import { humanise } from '../../ui/labels'
+import { channelLabel } from './message-channels'
 
 const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '')
+
+type Delivery = { total: number; sent: number; queued: number; retrying: number; failed: number; skipped: number }
+
+/** "Status page update: 1 sent" — how far one outbound message got, from the outbox. */
+function describeOutbound(entry: TimelineEntry): string {
+  const d = (entry.delivery ?? {}) as Partial<Delivery>
+  const states = (['sent', 'queued', 'retrying', 'failed', 'skipped'] as const)
+    .filter((k) => (d[k] ?? 0) > 0)
+    .map((k) => `${d[k]} ${k}`)
+  const what = entry.stage ? humanise(text(entry.stage)) : humanise(text(entry.kind))
+  const error = text(entry.lastError ?? entry.last_error)
+  return `${what} by ${channelLabel(text(entry.channel))} to ${d.total ?? 0}: ${states.join(', ') || 'nothing yet'}${error ? ` (${error})` : ''}`
+}
 
 /** One line per timeline event; unknown kinds still say what they are, so a new event type never hides. */
 export function describeTimelineEntry(entry: TimelineEntry): string {
   switch (entry.type) {
     case 'message_published':
       return `${humanise(text(entry.stage))} published${entry.status ? ` (${humanise(text(entry.status))})` : ''}: ${text(entry.text)}`
+    case 'outbound_message':
+      return describeOutbound(entry)
     case 'status_change':
       return `Status ${humanise(text(entry.from))} → ${humanise(text(entry.to))}${entry.reason ? ` — ${text(entry.reason)}` : ''}`
     case 'stakeholders_notified':

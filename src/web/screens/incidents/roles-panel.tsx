@@ -1,0 +1,64 @@
+import { api } from '../../api/client'
+import type { ProcessState } from '../../api/types'
+import { useMe } from '../../session/session-context'
+import { ProblemMessage } from '../../ui/problem-message'
+import { useSubmit } from '../../ui/use-api'
+
+type Role = ProcessState['roles'][number]
+
+/** Step 2: who holds which role, and who has checked in, so everybody knows who is working. */
+export function RolesPanel({ process, onChanged }: { process: ProcessState; onChanged(): void }) {
+  const me = useMe()
+  const id = process.incident_id
+  const person = me.user ? { id: me.user.id, name: me.user.name || me.user.email } : undefined
+  const taking = useSubmit((role: string) =>
+    api.put(`/api/incidents/${id}/roles/${role}`, { person: person ?? null }).then(onChanged),
+  )
+  const checking = useSubmit((role: string) =>
+    api.post(`/api/incidents/${id}/check-ins`, { role, ...(person ? { person } : {}) }).then(onChanged),
+  )
+  const isMine = (r: Role) => person !== undefined && r.primary?.id === person.id
+  const hasCheckedIn = person !== undefined && process.check_ins.some((c) => c.person.id === person.id)
+
+  return (
+    <section className="card" aria-labelledby="roles-title" id="roles">
+      <h2 id="roles-title">Roles</h2>
+      <ul className="roles">
+        {process.roles.map((r) => (
+          <li key={r.role}>
+            <span className="role-name">{r.name}</span>
+            <span>
+              {r.primary ? r.primary.name : <span className="muted">Nobody yet</span>}
+              {r.backup && <span className="muted"> (backup {r.backup.name})</span>}
+              {r.primary && (
+                <span className={r.has_checked_in ? 'checked-in' : 'muted'}>
+                  {r.has_checked_in ? ' · checked in' : ' · not checked in'}
+                </span>
+              )}
+            </span>
+            {isMine(r) ? (
+              !r.has_checked_in && (
+                <button type="button" className="button-quiet" onClick={() => void checking.submit(r.role)}>
+                  Check in as {r.name}
+                </button>
+              )
+            ) : (
+              <button type="button" className="button-quiet" onClick={() => void taking.submit(r.role)}>
+                Take {r.name}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {!hasCheckedIn && (
+        <button type="button" className="button-secondary" onClick={() => void checking.submit('responder')}>
+          Check in as responder
+        </button>
+      )}
+      {process.check_ins.length > 0 && (
+        <p className="muted">Checked in: {[...new Set(process.check_ins.map((c) => c.person.name))].join(', ')}</p>
+      )}
+      <ProblemMessage problem={taking.problem ?? checking.problem} />
+    </section>
+  )
+}
