@@ -32,9 +32,22 @@ export interface AppContext {
   userAgent?: string
 }
 
+/** What changed on an incident, for live consoles: `opened`, `process`, `update`, `delivery`, `alert_attached`… */
+export type IncidentChangeKind =
+  | 'opened'
+  | 'process'
+  | 'edited'
+  | 'update'
+  | 'delivery'
+  | 'alert_attached'
+  | 'alert_acknowledged'
+  | 'deleted'
+
 export interface ChangeEvents {
   'page.changed': [{ orgId: string; pageId: string | null }]
-  'incident.changed': [{ orgId: string; incidentId: string; pageId: string | null }]
+  'incident.changed': [{ orgId: string; incidentId: string; pageId: string | null; kind?: IncidentChangeKind }]
+  /** Alerts were received or changed (intake, acknowledge); emitted after commit. */
+  'alert.changed': [{ orgId: string; alertIds: string[]; kind: 'received' | 'acknowledged' | 'attached' }]
 }
 
 export class AppEvents extends EventEmitter<ChangeEvents> {}

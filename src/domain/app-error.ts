@@ -8,6 +8,7 @@ export const errorCodes = [
   'INVALID_TRANSITION',
   'RATE_LIMITED',
   'UNAVAILABLE',
+  'NO_RECIPIENTS',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
@@ -30,4 +31,11 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`)
 export const conflict = (message: string, details?: ErrorDetail[]) => new AppError('CONFLICT', message, details)
 export const invalid = (message: string, details?: ErrorDetail[]) => new AppError('VALIDATION', message, details)
+/** A public message that would reach nobody: no status page on the incident, no channel with a recipient. */
+export const noRecipients = () =>
+  new AppError('NO_RECIPIENTS', 'This message would reach nobody: the incident has no status page', [
+    { path: 'page_id', message: 'set the status page of the incident first (PATCH /api/incidents/:id)' },
+    { path: 'channels', message: 'no channel named has a recipient without a status page' },
+  ])
+
 export const forbidden = (message = 'You do not have permission to do this') => new AppError('FORBIDDEN', message)

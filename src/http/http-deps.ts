@@ -2,6 +2,7 @@ import type { AppDeps } from '../app/context.js'
 import type { DatabaseHandle } from '../store/database.js'
 import type { SecuritySettings } from './accounts/security-plugin.js'
 import type { Authenticator } from './authenticate.js'
+import type { ConsoleEvents } from './live/console-events.js'
 import type { StatusPagesRuntime } from './status-page/runtime.js'
 
 export interface HttpDeps extends AppDeps {
@@ -14,4 +15,6 @@ export interface HttpDeps extends AppDeps {
   /** The status pages' snapshot cache and live hub, shared by the routes and the background service. */
   statusPages: StatusPagesRuntime
   security: SecuritySettings
+  /** The console's live streams (server-sent events), fed by the change events. */
+  consoleEvents: ConsoleEvents
 }

@@ -11,6 +11,7 @@ const statusByCode: Record<ErrorCode, number> = {
   INVALID_TRANSITION: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  NO_RECIPIENTS: 422,
 }
 
 /** The HTTP status an application error answers with. */

@@ -29,6 +29,7 @@ export async function runFiringForTimers(deps: AppDeps, now: Date, options: { li
           orgId: result.orgId,
           incidentId: result.opened.id,
           pageId: result.opened.pageId,
+          kind: 'opened',
         })
     } catch (error) {
       if (claimed === null) throw error

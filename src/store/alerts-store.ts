@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import { alertBatchWrites } from './alert-batch-writes.js'
 import type { AlertsTable } from './schema/alerts.js'
 import type { Executor } from './schema/index.js'
@@ -75,6 +75,40 @@ export function alertsStore(db: Executor, orgId: string) {
         .where('id', 'in', alertIds)
         .where('incident_id', 'is', null)
         .execute()
+    },
+    /** Acknowledged from the console: a firing alert changes (version, state change, event); null otherwise. */
+    async acknowledge(id: string, at: Date, by: string) {
+      const row = await db
+        .updateTable('alerts')
+        .set({
+          status: 'acknowledged',
+          acknowledged_at: at,
+          updated_at: at,
+          event_count: sql<number>`event_count + 1`,
+          state_change_times: sql`state_change_times || jsonb_build_array(${at.toISOString()}::text)`,
+          version: sql<string>`version + 1`,
+        })
+        .where('org_id', '=', orgId)
+        .where('id', '=', id)
+        .where('status', '=', 'firing')
+        .returningAll()
+        .executeTakeFirst()
+      if (!row) return null
+      await db
+        .insertInto('alert_events')
+        .values({
+          org_id: orgId,
+          integration_id: row.integration_id,
+          alert_id: row.id,
+          dedup_key: row.dedup_key,
+          action: 'acknowledge',
+          change: 'acknowledged',
+          occurred_at: at,
+          received_at: at,
+          payload: json({ acknowledged_by: by, via: 'console' }),
+        })
+        .execute()
+      return row
     },
     list(filter: AlertListFilter = {}) {
       let query = scoped()

@@ -9,6 +9,7 @@ import { defaultSecuritySettings } from '../http/accounts/security-plugin.js'
 import { sessionAuthenticator } from '../http/accounts/session-authenticator.js'
 import { bearerTokenAuthenticator } from '../http/authenticate.js'
 import type { HttpDeps } from '../http/http-deps.js'
+import { createConsoleEvents } from '../http/live/console-events.js'
 import { createStatusPagesRuntime } from '../http/status-page/runtime.js'
 import type { Logger } from '../logger.js'
 import type { DatabaseHandle } from '../store/database.js'
@@ -45,11 +46,12 @@ export async function buildDeps(
   const delivery = deliverySettingsOf(config)
   const allowlist = createAllowlist([...config.webhookAllowlist, ...delivery.webhookAllowlist])
   const statusPages = createStatusPagesRuntime({ store, baseUrl: config.baseUrl, clock, logger })
+  const events = new AppEvents()
   const deps = {
     database,
     store,
     secret,
-    events: new AppEvents(),
+    events,
     hooks: createHooks(),
     logger,
     baseUrl: config.baseUrl,
@@ -68,6 +70,7 @@ export async function buildDeps(
     trustProxy: config.trustProxy,
     statusPages,
     security: defaultSecuritySettings,
+    consoleEvents: createConsoleEvents(events),
   }
   deps.events.setMaxListeners(0)
   wireHooks(deps, statusPages)

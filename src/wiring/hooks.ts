@@ -37,8 +37,9 @@ export function wireHooks(deps: AppDeps, statusPages: StatusPagesRuntime): void 
 
   // Emitted after commit, so the rows are there for the snapshot and the worker.
   deps.events.on('page.changed', ({ pageId }) => pageId && statusPages.cache.changed(pageId))
-  deps.events.on('incident.changed', ({ pageId }) => {
+  deps.events.on('incident.changed', ({ pageId, kind }) => {
     if (pageId) statusPages.cache.changed(pageId)
-    deps.outbox.wake()
+    // A delivery's new state comes from the worker itself: nothing new to send.
+    if (kind !== 'delivery') deps.outbox.wake()
   })
 }

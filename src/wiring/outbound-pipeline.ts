@@ -9,6 +9,7 @@ import { createOtherMessages } from '../delivery/worker/other-messages.js'
 import { storeOutbox } from '../delivery/worker/store-outbox.js'
 import { deliveryBatchSize } from '../store/deliveries-store.js'
 import type { DatabaseHandle } from '../store/database.js'
+import { announcingOutbox } from './announcing-outbox.js'
 import { type Channels, createChannels, mailHost } from './channels.js'
 
 /** `delivery` in candor.config.json tunes everything; MAIL_FROM and SMTP_RATE_PER_SECOND cover the common cases. */
@@ -66,10 +67,14 @@ export function createOutboundPipeline(
   })
   const worker = createDeliveryWorker(
     {
-      outbox: storeOutbox(deps.store.db, deps.store.run, {
-        isEmbedded: deps.database.engine === 'pglite',
-        clock: deps.clock,
-      }),
+      outbox: announcingOutbox(
+        storeOutbox(deps.store.db, deps.store.run, {
+          isEmbedded: deps.database.engine === 'pglite',
+          clock: deps.clock,
+        }),
+        ({ orgId, incidentId }) =>
+          deps.events.emit('incident.changed', { orgId, incidentId, pageId: null, kind: 'delivery' }),
+      ),
       registry: channels.registry,
       composer,
       logger: deps.logger,

@@ -5,9 +5,21 @@ import type { Engine } from '../support/databases.js'
 /** Drives the process API of one test tenant: `call('declare', {})` posts to /api/incidents/:id/declare. */
 export async function processApp(
   engine: Engine,
-  options: { severity?: number; isDrill?: boolean; crisisType?: string; roles?: unknown[] } = {},
+  options: { severity?: number; isDrill?: boolean; crisisType?: string; roles?: unknown[]; withPage?: boolean } = {},
 ) {
   const t = await createTestApp(engine)
+  // Public messages need someone to reach: the incident gets a status page unless told otherwise.
+  const pageId =
+    options.withPage === false
+      ? null
+      : (
+          await t.app.inject({
+            method: 'POST',
+            url: '/api/pages',
+            headers: t.org.auth,
+            payload: { slug: 'status', name: 'Status' },
+          })
+        ).json().id
   const opened = await t.app.inject({
     method: 'POST',
     url: '/api/process/incidents',
@@ -18,11 +30,12 @@ export async function processApp(
       is_drill: options.isDrill ?? false,
       crisis_type: options.crisisType ?? 'service_outage',
       roles: options.roles ?? [],
+      ...(pageId ? { page_id: pageId } : {}),
     },
   })
   if (opened.statusCode !== 201) throw new Error(`open failed: ${opened.body}`)
   const id: string = opened.json().incident_id
-  return { ...t, id, ...bind(t, id) }
+  return { ...t, id, pageId: pageId as string | null, ...bind(t, id) }
 }
 
 /** The process's notice kinds by their former outbox names, as the tests speak of them. */

@@ -5,6 +5,9 @@ import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { invalid } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
+import { loadPolicy } from '../process/load-policy.js'
+import { announce } from '../process/run-process-command.js'
+import { startProcess } from '../process/start-process.js'
 import { applyComponentChanges } from './apply-component-changes.js'
 import { createIncidentInput } from './incident-input.js'
 import { loadIncidents } from './incident-view.js'
@@ -54,6 +57,8 @@ export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknow
       resolvedAt: times.resolvedAt ?? null,
       createdBy: ctx.actor.name,
     })
+    const policy = await loadPolicy(tx)
+    const birth = await startProcess(deps, ctx, tx, raw, policy, incident, { source: 'manual' })
     const { affected, pageId } = await applyComponentChanges(tx, {
       incidentId: incident.id,
       pageId: incident.page_id,
@@ -82,9 +87,10 @@ export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknow
       }
     }
     const [view] = await loadIncidents(tx, [(await tx.incidents.get(incident.id))!])
-    return view!
+    return { view: view!, birth }
   })
-  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: result.id, pageId: result.page_id })
-  if (goesPublic || result.page_id) deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: result.page_id })
-  return result
+  announce(deps, ctx, { ...result.birth, pageId: result.view.page_id }, 'opened')
+  if (goesPublic || result.view.page_id)
+    deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: result.view.page_id })
+  return result.view
 }

@@ -71,8 +71,10 @@ export async function updateIncident(deps: AppDeps, ctx: AppContext, id: string,
     if (!row) throw notFound('Incident')
     return (await loadIncidents(tx, [row]))[0]!
   })
-  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: id, pageId: view.page_id })
+  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: id, pageId: view.page_id, kind: 'edited' })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: view.page_id })
+  if (current.page_id && current.page_id !== view.page_id)
+    deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: current.page_id })
   return view
 }
 
@@ -81,6 +83,7 @@ export async function deleteIncident(deps: AppDeps, ctx: AppContext, id: string)
   const store = deps.store.forOrg(ctx.orgId)
   const row = await store.incidents.get(id)
   if (!row || !(await store.incidents.remove(id))) throw notFound('Incident')
+  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: id, pageId: row.page_id, kind: 'deleted' })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: row.page_id })
 }
 

@@ -2,7 +2,7 @@ import { isIncidentStatus, isPublic } from '../../domain/incident/incident-statu
 import { changeStatus } from '../../domain/incident/status-change.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
-import { AppError, notFound } from '../../domain/app-error.js'
+import { AppError, noRecipients, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { applyComponentChanges } from './apply-component-changes.js'
 import { postUpdateInput } from './incident-input.js'
@@ -62,6 +62,8 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
       changes,
       now: ctx.now,
     })
+    // A public update on no page reaches nobody: refused rather than stored unseen.
+    if (isPublic(input.status) && !incident.is_drill && pageId === null) throw noRecipients()
     const updated = await tx.incidents.update(
       incidentId,
       {
@@ -95,7 +97,12 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
     const [view] = await loadIncidents(tx, [updated!])
     return { incident: view!, update, reopened: change.reopened }
   })
-  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId, pageId: result.incident.page_id })
+  deps.events.emit('incident.changed', {
+    orgId: ctx.orgId,
+    incidentId,
+    pageId: result.incident.page_id,
+    kind: 'update',
+  })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: result.incident.page_id })
   return result
 }

@@ -84,7 +84,9 @@ async function runBatch(deps: AppDeps, orgId: string, batch: PendingRequest[], a
     const results = (tryRepeats ? await recordRepeats(deps.store.forOrg(orgId), batch) : null) ?? (await recordLocked())
     return () => {
       batch.forEach((p, i) => p.resolve(results[i]!))
-      for (const [incidentId, pageId] of opened) deps.events.emit('incident.changed', { orgId, incidentId, pageId })
+      for (const [incidentId, pageId] of opened)
+        deps.events.emit('incident.changed', { orgId, incidentId, pageId, kind: 'opened' })
+      announceAlerts(deps, orgId, results.flat(), opened)
       if (routing.happened) deps.outbox.wake()
     }
   } catch (error) {
@@ -100,4 +102,19 @@ async function runBatch(deps: AppDeps, orgId: string, batch: PendingRequest[], a
     if (error instanceof AlertRaceError && attempt < 3) return runBatch(deps, orgId, batch, attempt + 1)
     return () => batch[0]!.reject(error)
   }
+}
+
+/** Live consoles hear of received alerts, and of open incidents that new alerts joined. */
+function announceAlerts(deps: AppDeps, orgId: string, results: IngestedAlert[], opened: Map<string, string | null>) {
+  const alertIds = [...new Set(results.flatMap((r) => (r.alertId && r.change !== 'dropped' ? [r.alertId] : [])))]
+  if (alertIds.length > 0) deps.events.emit('alert.changed', { orgId, alertIds, kind: 'received' })
+  const joined = new Set(
+    results.flatMap((r) =>
+      (r.change === 'opened' || r.change === 'reopened') && r.incidentId && !opened.has(r.incidentId)
+        ? [r.incidentId]
+        : [],
+    ),
+  )
+  for (const incidentId of joined)
+    deps.events.emit('incident.changed', { orgId, incidentId, pageId: null, kind: 'alert_attached' })
 }

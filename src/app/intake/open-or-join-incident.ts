@@ -6,6 +6,8 @@ import type { AlertStateRow } from '../../store/alerts-store.js'
 import type { Executor } from '../../store/schema/index.js'
 import type { OrgStore } from '../../store/store.js'
 import type { AppContext, AppDeps } from '../context.js'
+import type { AttachedAlert } from '../../domain/process/open-incident.js'
+import { entry } from '../../domain/process/timeline.js'
 import { loadPolicy } from '../process/load-policy.js'
 import { incidentGroupKey } from './alert-group.js'
 import { openIncidentFromRule } from './open-incident-from-rule.js'
@@ -53,9 +55,14 @@ export async function openOrJoinIncident(
   const existing = await tx.routingRules.findOpenIncident(ruleId, groupKey)
   if (existing) {
     await tx.alerts.attachIncident([alert.id], existing.id)
+    // The incident's timeline says which alerts joined it (an append: no lock on the incident needed).
+    await tx.process.timeline.append(existing.id, [
+      entry({ type: 'alert_attached', ...attachedAlert(alert) }, now, ctx.actor),
+    ])
     return { incidentId: existing.id, opened: null, record: { rule_id: ruleId, joined: existing.id } }
   }
   let alertIds = [alert.id]
+  let attached: AttachedAlert[] = [attachedAlert(alert)]
   let title = alert.summary
   const record: Record<string, unknown> = { rule_id: ruleId, severity: request.severity }
   const threshold = request.threshold
@@ -83,6 +90,7 @@ export async function openOrJoinIncident(
       (r) => thresholdGroupKey(threshold, r.labels) === result.groupKey && r.incident_id === null,
     )
     alertIds = [alert.id, ...inGroup.map((r) => r.id)]
+    attached = [attachedAlert(alert), ...inGroup.map(attachedAlert)]
     const group = groupKey === '*' ? '' : ` (${groupKey})`
     title = `${result.count} alerts in ${threshold.windowMinutes} min${group}: ${alert.summary}`
   } else if (request.firingFor) {
@@ -101,7 +109,7 @@ export async function openOrJoinIncident(
       hasPage,
     },
   )
-  const opened = await openIncidentFromRule(tx, suggestion, now)
+  const opened = await openIncidentFromRule(deps, ctx, tx, rawTx, policy, suggestion, attached)
   Object.assign(record, { opened: opened.id, severity: suggestion.severity })
   if (fallbacks.length > 0) record.fell_back = fallbacks
   if (suggestion.escalationPolicyIds.length > 0) {
@@ -114,6 +122,10 @@ export async function openOrJoinIncident(
     })
   }
   return { incidentId: opened.id, opened, record }
+}
+
+function attachedAlert(row: Pick<AlertStateRow, 'id' | 'summary' | 'source'>): AttachedAlert {
+  return { alertId: row.id, summary: row.summary, ...(row.source ? { source: row.source } : {}) }
 }
 
 function startedAt({ alert, now, firingSinceAt }: OpenOrJoinInput): Date {

@@ -6,13 +6,15 @@ import type { ProcessPolicy } from '../../domain/process/process-policy.js'
 import type { Executor } from '../../store/schema/index.js'
 import type { OrgStore } from '../../store/store.js'
 import { requirePermission } from '../authorize.js'
-import type { AppContext, AppDeps } from '../context.js'
+import type { AppContext, AppDeps, IncidentChangeKind } from '../context.js'
 import { AppError, notFound } from '../../domain/app-error.js'
 import { adoptIncident } from './adopt-incident.js'
 import { evaluateFreeze } from './evaluate-freeze.js'
 import { loadPolicy } from './load-policy.js'
 import { processView, type ProcessView } from './process-view.js'
 import { writeIntents } from './write-intents.js'
+
+type IncidentRow = NonNullable<Awaited<ReturnType<OrgStore['incidents']['get']>>>
 
 export interface CommittedChange {
   process: ProcessIncident
@@ -49,8 +51,18 @@ export async function commitChange(
   }
 }
 
-export function announce(deps: AppDeps, ctx: AppContext, change: CommittedChange) {
-  deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: change.process.id, pageId: change.pageId })
+export function announce(
+  deps: AppDeps,
+  ctx: AppContext,
+  change: CommittedChange,
+  kind: IncidentChangeKind = 'process',
+) {
+  deps.events.emit('incident.changed', {
+    orgId: ctx.orgId,
+    incidentId: change.process.id,
+    pageId: change.pageId,
+    kind,
+  })
   if (change.pageId && (change.publishedUpdate || change.statusChanged))
     deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: change.pageId })
 }
@@ -61,7 +73,7 @@ export async function loadForCommand(tx: OrgStore, incidentId: string) {
   const loaded = await tx.process.state.load(incidentId, { forUpdate: true })
   if (!loaded) return null
   const current = loaded.process ?? (await adoptIncident(tx, loaded.incident, policy))
-  return { policy, current, previous: { stored: loaded.process, status: current.status } }
+  return { policy, current, row: loaded.incident, previous: { stored: loaded.process, status: current.status } }
 }
 
 /**
@@ -74,6 +86,8 @@ export async function runProcessCommand(
   incidentId: string,
   permission: string,
   command: ProcessCommand,
+  /** Checks the accepted change against what the domain cannot see (the incident row), before it is saved. */
+  guard?: (row: IncidentRow, result: Extract<ApplyResult, { ok: true }>) => void,
 ): Promise<ProcessView> {
   requirePermission(ctx, permission)
   const { change, view } = await deps.store.transaction(ctx.orgId, async (tx, raw) => {
@@ -82,6 +96,7 @@ export async function runProcessCommand(
     const { policy, previous } = found
     const result = applyCommand(found.current, command, { now: ctx.now, actor: ctx.actor, policy })
     if (!result.ok) throw new AppError(result.rejection.code, result.rejection.message, result.rejection.details)
+    guard?.(found.row, result)
     const change = await commitChange(deps, ctx, tx, raw, policy, previous, result)
     return { change, view: processView(change.process, policy) }
   })

@@ -10,6 +10,12 @@ import type { ApplyResult, CommandContext } from './process-commands.js'
 import { reject } from './process-commands.js'
 import { Change } from './process-change.js'
 
+export interface AttachedAlert {
+  alertId: string
+  summary: string
+  source?: string
+}
+
 export interface OpenIncidentInput {
   id: string
   title: string
@@ -17,7 +23,13 @@ export interface OpenIncidentInput {
   severity: number
   isDrill: boolean
   source: 'alert' | 'manual'
-  alert?: { alertId: string; summary: string; source?: string }
+  alert?: AttachedAlert
+  /** The alerts that opened it (a rule may open on several): one timeline entry each. */
+  alerts?: readonly AttachedAlert[]
+  /** A playbook chosen by whoever opened it (a routing rule); unknown keys fall back to the crisis type's. */
+  playbookKey?: string | null
+  /** What was decided for the incident as it opened (e.g. the status page chosen), said on its timeline. */
+  notes?: readonly string[]
   roles?: { role: IncidentRole; person: Person; backup?: Person | null }[]
 }
 
@@ -46,7 +58,9 @@ export function openIncident(input: OpenIncidentInput, ctx: CommandContext): App
     crisisType: input.crisisType,
     severity: input.severity,
     isDrill: input.isDrill,
-    playbookKey: playbookFor(policy.playbooks, input.crisisType)?.key ?? null,
+    playbookKey: policy.playbooks.some((p) => p.key === input.playbookKey)
+      ? (input.playbookKey ?? null)
+      : (playbookFor(policy.playbooks, input.crisisType)?.key ?? null),
   }
   const change = new Change(incident, ctx)
   change.record({
@@ -57,7 +71,9 @@ export function openIncident(input: OpenIncidentInput, ctx: CommandContext): App
     isDrill: incident.isDrill,
     source: input.source,
   })
-  if (input.alert) change.record({ type: 'alert_attached', ...input.alert })
+  for (const alert of [...(input.alert ? [input.alert] : []), ...(input.alerts ?? [])])
+    change.record({ type: 'alert_attached', ...alert })
+  for (const text of input.notes ?? []) change.record({ type: 'note', text })
   for (const r of input.roles ?? []) {
     const { assignments, change: roleChange } = assignRole(
       change.incident.roles,

@@ -7,6 +7,7 @@ import { componentsRoutes } from './components-routes.js'
 import { consoleRoutes } from './console-routes.js'
 import { healthRoutes } from './health-routes.js'
 import { incidentsRoutes } from './incidents-routes.js'
+import { liveRoutes } from './live-routes.js'
 import { maintenancesRoutes } from './maintenances-routes.js'
 import { messagesRoutes } from './messages-routes.js'
 import { oncallPagingRoutes } from './oncall-paging-routes.js'
@@ -31,6 +32,7 @@ export const authenticatedRoutes: RouteModule[] = [
   oncallPagingRoutes,
   subscribersRoutes,
   messagesRoutes,
+  liveRoutes,
 ]
 
 /** Routes anyone may call (status pages, intake with its own keys, health); each feature adds one line. */

@@ -12,7 +12,7 @@ export class LiveHub {
   constructor(private readonly heartbeatMs = 25_000) {}
 
   /** Takes over the response: headers, a retry hint, then messages until the client leaves. */
-  open(pageId: string, response: ServerResponse): void {
+  open(pageId: string, response: ServerResponse, headers: Record<string, string> = {}): void {
     response.socket?.setTimeout(0)
     response.socket?.setNoDelay(true)
     response.writeHead(200, {
@@ -21,6 +21,7 @@ export class LiveHub {
       connection: 'keep-alive',
       // nginx and similar proxies must not buffer the stream.
       'x-accel-buffering': 'no',
+      ...headers,
     })
     response.write('retry: 3000\n\n')
     let set = this.streams.get(pageId)
@@ -35,9 +36,14 @@ export class LiveHub {
 
   /** Tells every reader of the page that it changed; returns how many streams were written. */
   publish(pageId: string, version: string): number {
-    const set = this.streams.get(pageId)
+    return this.send(pageId, 'change', { version })
+  }
+
+  /** Writes one event to every stream open under the key (a page, an incident, an organisation). */
+  send(key: string, event: string, data: unknown): number {
+    const set = this.streams.get(key)
     if (!set) return 0
-    const message = Buffer.from(`event: change\ndata: ${JSON.stringify({ version })}\n\n`)
+    const message = Buffer.from(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
     for (const response of set) response.write(message)
     return set.size
   }
