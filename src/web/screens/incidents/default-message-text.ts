@@ -3,7 +3,7 @@ import { describeAnswer } from './scope-answers'
 
 export type Stage = 'acknowledgement' | 'scope' | 'update' | 'all_clear' | 'postmortem'
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZoneName: 'short' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })
 
 /**
  * The default text per stage, after the English templates (src/domain/template/locales/en.ts):

@@ -1,6 +1,5 @@
 import type { TimelineEntry } from '../../api/types'
 import { humanise } from '../../ui/labels'
-import { channelLabel } from './message-channels'
 
 const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '')
 
@@ -14,7 +13,7 @@ function describeOutbound(entry: TimelineEntry): string {
     .map((k) => `${d[k]} ${k}`)
   const what = entry.stage ? humanise(text(entry.stage)) : humanise(text(entry.kind))
   const error = text(entry.lastError ?? entry.last_error)
-  return `${what} by ${channelLabel(text(entry.channel))} to ${d.total ?? 0}: ${states.join(', ') || 'nothing yet'}${error ? ` (${error})` : ''}`
+  return `${what} by ${text(entry.channel).replaceAll('_', ' ')} to ${d.total ?? 0}: ${states.join(', ') || 'nothing yet'}${error ? ` (${error})` : ''}`
 }
 
 /** One line per timeline event; unknown kinds still say what they are, so a new event type never hides. */

@@ -38,7 +38,7 @@ export function IncidentRoomScreen({ id }: { id: string }) {
             <IncidentFacts incident={i} components={components.data ?? []} />
             <Loading data={process.data} problem={process.problem}>
               {(p) => (
-                <div className="columns">
+                <div className="columns room-columns">
                   <div>
                     {p.status === 'triage' && <TriagePanel process={p} onChanged={reload} />}
                     {canPublish && p.status !== 'triage' && <CadenceClock cadence={p.cadence} />}

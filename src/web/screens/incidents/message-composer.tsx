@@ -40,7 +40,10 @@ export function MessageComposer({
   onPublished(): void
 }) {
   const stages = stagesFor(incident.status, process.acknowledged_at !== null)
-  const [stage, setStage] = useState<Stage>(stages[0] ?? 'update')
+  // Once customers have heard the first word, the next message is most often an update.
+  const [stage, setStage] = useState<Stage>(
+    stages.includes('update') && process.acknowledged_at ? 'update' : (stages[0] ?? 'update'),
+  )
   const [text, setText] = useState<string | null>(null)
   const statuses = publicStatusesFrom(incident.status)
   const [status, setStatus] = useState<IncidentStatus | ''>('')

@@ -6,6 +6,24 @@ import { useSubmit } from '../../ui/use-api'
 
 type Role = ProcessState['roles'][number]
 
+/** Every role an incident has (src/domain/process/incident-roles.ts), held or not: an empty one is the news. */
+const allRoles: { role: string; name: string }[] = [
+  { role: 'incident_lead', name: 'Incident lead' },
+  { role: 'support_on_call_manager', name: 'Support on-call manager' },
+  { role: 'business_manager', name: 'Business / operations manager' },
+  { role: 'incident_manager', name: 'Incident manager' },
+  { role: 'communications_lead', name: 'Communications lead' },
+]
+
+function withEmptyRoles(held: Role[]): Role[] {
+  const empty = allRoles
+    .filter((r) => !held.some((h) => h.role === r.role))
+    .map((r) => ({ ...r, primary: null, backup: null, has_checked_in: false }))
+  return [...held, ...empty].sort(
+    (a, b) => allRoles.findIndex((r) => r.role === a.role) - allRoles.findIndex((r) => r.role === b.role),
+  )
+}
+
 /** Step 2: who holds which role, and who has checked in, so everybody knows who is working. */
 export function RolesPanel({ process, onChanged }: { process: ProcessState; onChanged(): void }) {
   const me = useMe()
@@ -24,7 +42,7 @@ export function RolesPanel({ process, onChanged }: { process: ProcessState; onCh
     <section className="card" aria-labelledby="roles-title" id="roles">
       <h2 id="roles-title">Roles</h2>
       <ul className="roles">
-        {process.roles.map((r) => (
+        {withEmptyRoles(process.roles).map((r) => (
           <li key={r.role}>
             <span className="role-name">{r.name}</span>
             <span>
