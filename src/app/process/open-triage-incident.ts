@@ -68,6 +68,10 @@ export async function openTriageIncident(deps: AppDeps, ctx: AppContext, raw: un
       startedAt: input.started_at ?? ctx.now,
       createdBy: ctx.actor.name,
     })
+    // An alert Candor received is linked to the incident it opened.
+    const alertId = input.alert?.alert_id
+    if (alertId && z.uuid().safeParse(alertId).success && (await tx.alerts.get(alertId)))
+      await tx.alerts.attachIncident([alertId], row.id)
     const opened = openIncident(
       {
         id: row.id,
@@ -97,6 +101,6 @@ export async function openTriageIncident(deps: AppDeps, ctx: AppContext, raw: un
     const change = await commitChange(deps, ctx, tx, rawDb, policy, { stored: null, status: 'triage' }, opened)
     return { change, view: processView(change.process, policy) }
   })
-  announce(deps, ctx, change)
+  announce(deps, ctx, change, 'opened')
   return view
 }

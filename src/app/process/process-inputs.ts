@@ -106,7 +106,10 @@ export const answerQuestionInput = z.object({ question_id: label, answer: z.bool
 export const checkTaskInput = z.object({ is_done: z.boolean() }).strict()
 export const noteInput = z.object({ text: textSchema.trim().min(1, 'must not be empty') }).strict()
 export const decisionInput = z.object({ text: shortText, rationale: shortText.optional() }).strict()
-export const attachAlertInput = z.object({ alert_id: label, summary: shortText, source: label.optional() }).strict()
+/** An alert Candor received (its id; summary and source come from it) or one known elsewhere (give its summary). */
+export const attachAlertInput = z
+  .object({ alert_id: label, summary: shortText.optional(), source: label.optional() })
+  .strict()
 export const publishInput = z
   .object({
     stage: z.enum(['acknowledgement', 'scope', 'update', 'all_clear', 'postmortem']),

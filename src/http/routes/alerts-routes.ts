@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { getAlert, listAlerts, listAlertsQuery } from '../../app/intake/list-alerts.js'
+import { acknowledgeAlert } from '../../app/intake/acknowledge-alert.js'
+import { getAlert, listAlerts, listAlertsQuery, listIncidentAlerts } from '../../app/intake/list-alerts.js'
+import { openIncidentFromAlert, openIncidentFromAlertInput } from '../../app/intake/open-incident-from-alert.js'
 import {
   createIntegration,
   createIntegrationInput,
@@ -89,7 +91,35 @@ export const alertsRoutes: RouteModule = (app, deps) => {
   )
   app.get<{ Params: IdParams }>(
     '/api/alerts/:id',
-    { schema: { tags: alerts, summary: 'Get an alert with its latest raw events', params: idParams } },
+    {
+      schema: {
+        tags: alerts,
+        summary: 'Get an alert: labels, annotations, runbook and source links, its incident and latest raw events',
+        params: idParams,
+      },
+    },
     (req) => getAlert(deps, req.ctx, req.params.id),
+  )
+  app.post<{ Params: IdParams }>(
+    '/api/alerts/:id/acknowledge',
+    { schema: { tags: alerts, summary: 'Acknowledge an alert (its pages stop escalating)', params: idParams } },
+    (req) => acknowledgeAlert(deps, req.ctx, req.params.id),
+  )
+  app.post<{ Params: IdParams }>(
+    '/api/alerts/:id/open-incident',
+    {
+      schema: {
+        tags: alerts,
+        summary: 'Open an incident in triage from an alert (title, severity and page from it), the alert attached',
+        params: idParams,
+        body: openIncidentFromAlertInput.optional(),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await openIncidentFromAlert(deps, req.ctx, req.params.id, req.body)),
+  )
+  app.get<{ Params: IdParams }>(
+    '/api/incidents/:id/alerts',
+    { schema: { tags: alerts, summary: 'The alerts attached to an incident', params: idParams } },
+    (req) => listIncidentAlerts(deps, req.ctx, req.params.id),
   )
 }
