@@ -1,39 +1,34 @@
 import type { Problem } from '../api/problem'
 
 /**
- * An API refusal next to the form that caused it. Reasons about a field the form shows
- * (`fields` maps the API's name to the visible label) are shown beside that field instead;
- * the rest are listed here under the field's label, never the API's name.
+ * An API refusal next to the form that caused it, as an error summary: each reason under the
+ * visible label of its field (`fields` maps the API's name, e.g. `new_password`, to that label),
+ * never the API's name. The fields show their own reason beside them too.
  */
-export function ProblemMessage({
-  problem,
-  fields = {},
-  id,
-}: {
-  problem: Problem | null
-  fields?: Record<string, string>
-  id?: string
-}) {
+export function ProblemMessage({ problem, fields = {} }: { problem: Problem | null; fields?: Record<string, string> }) {
   if (!problem) return null
-  const shownBeside = (path: string | undefined) =>
-    path !== undefined && Object.keys(fields).some((f) => path === f || path.startsWith(`${f}.`))
-  const rest = (problem.errors ?? []).filter((e) => !shownBeside(e.path))
-  const besideCount = (problem.errors ?? []).length - rest.length
+  const labelOf = (path: string | undefined) =>
+    path === undefined
+      ? undefined
+      : Object.entries(fields).find(([name]) => path === name || path.startsWith(`${name}.`))?.[1]
+  const reasons = (problem.errors ?? []).map((e) => {
+    const label = labelOf(e.path)
+    return label ? `${label}: ${e.message}` : e.message
+  })
   return (
-    <div className="problem" role="alert" id={id}>
+    <div className="problem" role="alert">
       <p className="problem-title">
         <span aria-hidden="true">⚠ </span>
         {problem.title}
       </p>
       {problem.detail && <p>{problem.detail}</p>}
-      {rest.length > 0 && (
+      {reasons.length > 0 && (
         <ul>
-          {rest.map((e) => (
-            <li key={`${e.path ?? ''}:${e.message}`}>{e.message}</li>
+          {[...new Set(reasons)].map((reason) => (
+            <li key={reason}>{reason}</li>
           ))}
         </ul>
       )}
-      {besideCount > 0 && <p className="muted">See the marked field{besideCount === 1 ? '' : 's'} above.</p>}
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { Link } from '../../routing/router'
 import { useCan } from '../../session/session-context'
+import { activePublicStatuses } from '../../ui/incident-transitions'
 import { Loading } from '../../ui/loading'
 import { CadenceClock } from './cadence-clock'
 import { IncidentAlerts } from './incident-alerts'
@@ -41,7 +42,7 @@ export function IncidentRoomScreen({ id }: { id: string }) {
                 <div className="columns room-columns">
                   <div>
                     {p.status === 'triage' && <TriagePanel process={p} onChanged={reload} />}
-                    {canPublish && p.status !== 'triage' && <CadenceClock cadence={p.cadence} />}
+                    {canPublish && activePublicStatuses.includes(p.status) && <CadenceClock cadence={p.cadence} />}
                     {canPublish && (
                       <MessageComposer
                         key={`${i.status}-${p.acknowledged_at ?? ''}`}

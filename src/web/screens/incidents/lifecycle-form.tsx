@@ -9,7 +9,7 @@ import { ProblemMessage } from '../../ui/problem-message'
 import { useSubmit } from '../../ui/use-api'
 
 /** Triage and public messages have their own forms; this moves the rest of the lifecycle (close, re-open triage). */
-const quietMoves = new Set<IncidentStatus>(['closed', 'triage', 'postmortem_published'])
+const quietMoves = new Set<IncidentStatus>(['closed', 'triage'])
 
 export function LifecycleForm({ incident, onMoved }: { incident: Incident; onMoved(): void }) {
   const options = nextStatuses(incident.status).filter((s) => quietMoves.has(s))
