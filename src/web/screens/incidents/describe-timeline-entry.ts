@@ -3,6 +3,8 @@ import { humanise } from '../../ui/labels'
 
 const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '')
 
+const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
+
 type Delivery = { total: number; sent: number; queued: number; retrying: number; failed: number; skipped: number }
 
 /** "Status page update: 1 sent" — how far one outbound message got, from the outbox. */
@@ -26,7 +28,7 @@ export function describeTimelineEntry(entry: TimelineEntry): string {
     case 'status_change':
       return `Status ${humanise(text(entry.from))} → ${humanise(text(entry.to))}${entry.reason ? ` — ${text(entry.reason)}` : ''}`
     case 'stakeholders_notified':
-      return `Stakeholders notified (${humanise(text(entry.event))}): ${text(entry.groups)}`
+      return `Stakeholders notified (${humanise(text(entry.event))}): ${list(entry.groups).map(humanise).join(', ')}`
     default: {
       const said = text(entry.text) || text(entry.note) || text(entry.decision) || text(entry.reason)
       return said ? `${humanise(entry.type)}: ${said}` : humanise(entry.type)
