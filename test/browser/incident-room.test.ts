@@ -26,6 +26,17 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the incident room
   const heading = (target: Page, name: string | RegExp) => target.getByRole('heading', { level: 1, name })
 
   async function apiAs(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown) {
+    // A kept-alive socket the server has just closed fails once with ECONNRESET: try again on a new one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await apiOnce(method, path, data)
+      } catch (error) {
+        if (attempt >= 3 || !/ECONNRESET|socket hang up/.test(String(error))) throw error
+      }
+    }
+  }
+
+  async function apiOnce(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown) {
     const me = await (await tab.request.get(`${server.url}/api/me`)).json()
     const response = await tab.request.fetch(`${server.url}${path}`, {
       method,
@@ -221,5 +232,24 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the incident room
     const options = await composer.getByLabel('Status', { exact: true }).locator('option').allInnerTexts()
     expect(options).not.toContain('Resolved')
     await shot(tab, '10-composer-refusal')
+
+    // The rest of the room: a role taken and checked in, a checklist answer, a playbook task, all on the timeline.
+    await tab.getByRole('button', { name: 'Take role: Incident lead' }).click()
+    await tab.getByRole('button', { name: 'Check in as Incident lead' }).click()
+    await expect.poll(() => tab.locator('#roles').innerText(), eventually).toContain('checked in')
+    const affected = tab.getByRole('form', { name: 'Who is affected?' })
+    await affected.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => tab.locator('#checklist').innerText(), eventually).toContain('All customers')
+    const task = tab.locator('#playbook input[type=checkbox]').first()
+    await task.check()
+    await expect
+      .poll(() => tab.locator('#playbook').innerText(), eventually)
+      .toMatch(/^Playbook[\s\S]*1 of \d+ tasks done/)
+    // A change made elsewhere (here: the API) arrives without a reload.
+    await apiAs('POST', `/api/incidents/${open.id}/notes`, { text: 'Search cluster is rebalancing.' })
+    await expect
+      .poll(() => tab.locator('#timeline').innerText(), eventually)
+      .toContain('Search cluster is rebalancing.')
+    await shot(tab, '11-incident-room-working')
   })
 })

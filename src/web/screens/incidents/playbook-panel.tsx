@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { api } from '../../api/client'
 import type { ProcessState } from '../../api/types'
 import { humanise } from '../../ui/labels'
@@ -9,6 +10,13 @@ export function PlaybookPanel({ process, onChanged }: { process: ProcessState; o
   const { submit, problem } = useSubmit((task: string, isDone: boolean) =>
     api.put(`/api/incidents/${process.incident_id}/playbook/tasks/${encodeURIComponent(task)}`, { is_done: isDone }),
   )
+  // The box follows the click at once; a refusal puts it back.
+  const [ticked, setTicked] = useState<Record<string, boolean>>({})
+  const tick = async (task: string, isDone: boolean) => {
+    setTicked((t) => ({ ...t, [task]: isDone }))
+    if (await submit(task, isDone)) onChanged()
+    else setTicked(({ [task]: _undone, ...rest }) => rest)
+  }
   const playbook = process.playbook
   if (!playbook) return null
   const stages = [...new Set(playbook.tasks.map((t) => t.stage))]
@@ -28,8 +36,8 @@ export function PlaybookPanel({ process, onChanged }: { process: ProcessState; o
               <label key={t.id} className="task">
                 <input
                   type="checkbox"
-                  checked={t.is_done}
-                  onChange={(e) => void submit(t.id, e.target.checked).then((ok) => ok && onChanged())}
+                  checked={ticked[t.id] ?? t.is_done}
+                  onChange={(e) => void tick(t.id, e.target.checked)}
                 />
                 <span>
                   {t.text} <span className="muted">({humanise(t.role)})</span>

@@ -56,13 +56,23 @@ export function RolesPanel({ process, onChanged }: { process: ProcessState; onCh
             </span>
             {isMine(r) ? (
               !r.has_checked_in && (
-                <button type="button" className="button-quiet" onClick={() => void checking.submit(r.role)}>
-                  Check in as {r.name}
+                <button
+                  type="button"
+                  className="button-quiet"
+                  aria-label={`Check in as ${r.name}`}
+                  onClick={() => void checking.submit(r.role)}
+                >
+                  Check in
                 </button>
               )
             ) : (
-              <button type="button" className="button-quiet" onClick={() => void taking.submit(r.role)}>
-                Take {r.name}
+              <button
+                type="button"
+                className="button-quiet"
+                aria-label={`Take role: ${r.name}`}
+                onClick={() => void taking.submit(r.role)}
+              >
+                Take role
               </button>
             )}
           </li>
