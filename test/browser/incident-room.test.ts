@@ -147,6 +147,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the incident room
     await act.click(composer.getByRole('button', { name: 'Publish acknowledgement' }))
     await expect.poll(() => tab.locator('#timeline').innerText(), eventually).toContain('Acknowledgement published')
     expect(act.count).toBeLessThanOrEqual(3)
+    console.info(`first public acknowledgement of a rule-opened incident: ${act.count} actions`)
 
     // The status page, loaded before the incident was public, shows it without a reload and tells screen readers.
     await expect
@@ -204,10 +205,29 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the incident room
     await act.click(composer.getByRole('button', { name: 'Publish acknowledgement' }))
     await expect.poll(() => tab.locator('#timeline').innerText(), eventually).toContain('Acknowledgement published')
     expect(act.count).toBeLessThanOrEqual(4)
+    console.info(`first public acknowledgement from the alert's "open incident": ${act.count} actions`)
     await expect
       .poll(() => publicTab.locator('#active-incidents').innerText(), eventually)
       .toContain("We're aware of a problem")
     await publicTab.close()
+
+    // Another alert about the same problem: acknowledged, then added to the open incident.
+    await fireAlert('us-3', { alertname: 'CheckoutTimeouts', service: 'payments' })
+    await tab.getByRole('link', { name: 'Alerts' }).click()
+    await tab.getByRole('link', { name: 'Checkout errors on us-3' }).click()
+    await heading(tab, 'Checkout errors on us-3').waitFor()
+    await tab.getByRole('button', { name: 'Acknowledge' }).click()
+    await expect.poll(() => tab.locator('main .meta').innerText(), eventually).toContain('Acknowledged')
+    const attach = tab.getByRole('form', { name: 'Add to an open incident' })
+    await attach.getByLabel('Open incident').selectOption({ label: 'Checkout errors on us-2' })
+    await attach.getByRole('button', { name: 'Add to incident' }).click()
+    await expect
+      .poll(() => tab.locator('main').innerText(), eventually)
+      .toContain('On incident Checkout errors on us-2')
+    await tab.getByRole('link', { name: 'Checkout errors on us-2' }).click()
+    await expect
+      .poll(() => tab.locator('#incident-alerts').innerText(), eventually)
+      .toContain('Checkout errors on us-3')
   })
 
   it('shows a refusal beside the field it concerns, in the words of the form, and focuses it', async () => {
@@ -232,6 +252,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the incident room
     const options = await composer.getByLabel('Status', { exact: true }).locator('option').allInnerTexts()
     expect(options).not.toContain('Resolved')
     await shot(tab, '10-composer-refusal')
+    await expectNoSeriousA11yViolations(tab)
 
     // The rest of the room: a role taken and checked in, a checklist answer, a playbook task, all on the timeline.
     await tab.getByRole('button', { name: 'Take role: Incident lead' }).click()
