@@ -5,6 +5,9 @@ const text = (value: unknown) => (typeof value === 'string' ? value : Array.isAr
 
 const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
 
+const nameOf = (person: unknown) =>
+  typeof person === 'object' && person !== null && 'name' in person ? text(person.name) : 'someone'
+
 type Delivery = { total: number; sent: number; queued: number; retrying: number; failed: number; skipped: number }
 
 /** "Status page update: 1 sent" — how far one outbound message got, from the outbox. */
@@ -27,6 +30,14 @@ export function describeTimelineEntry(entry: TimelineEntry): string {
       return describeOutbound(entry)
     case 'status_change':
       return `Status ${humanise(text(entry.from))} → ${humanise(text(entry.to))}${entry.reason ? ` — ${text(entry.reason)}` : ''}`
+    case 'alert_attached':
+      return `Alert attached: ${text(entry.summary)}`
+    case 'check_in':
+      return `${nameOf(entry.person)} checked in as ${humanise(text(entry.role)).toLowerCase()}`
+    case 'role_change':
+      return `${humanise(text(entry.role))}: ${entry.to ? nameOf(entry.to) : 'nobody'}${entry.from ? ` (was ${nameOf(entry.from)})` : ''}`
+    case 'scope_answer':
+      return `Checklist: ${humanise(text(entry.item))} — ${text(entry.answer)}`
     case 'stakeholders_notified':
       return `Stakeholders notified (${humanise(text(entry.event))}): ${list(entry.groups).map(humanise).join(', ')}`
     default: {
