@@ -160,12 +160,13 @@ forEachDatabase((engine) => {
 
     it('re-opens a resolved incident', async () => {
       const { app, org } = await createTestApp(engine)
+      const { pageId } = await pageWithComponent(app, org)
       const id = (
         await app.inject({
           method: 'POST',
           url: '/api/incidents',
           headers: org.auth,
-          payload: { title: 'X', status: 'resolved', body: 'Was broken, fixed.' },
+          payload: { title: 'X', status: 'resolved', body: 'Was broken, fixed.', page_id: pageId },
         })
       ).json().id
       const reopened = await app.inject({

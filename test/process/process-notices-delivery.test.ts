@@ -66,6 +66,16 @@ forEachDatabase((engine) => {
       expect(mail.headers).toMatch(/Subject: Incident declared: Checkout is down/)
     })
 
+    it('tells the incident’s live stream when its messages are sent', async () => {
+      const { t, sender, call, id } = await setup(engine)
+      const kinds: string[] = []
+      t.deps.events.on('incident.changed', (e) => e.incidentId === id && kinds.push(e.kind ?? ''))
+      await call('POST', `/api/incidents/${id}/declare`, { override_reason: 'clearly a crisis' })
+      await sender.runOnce()
+      expect(kinds[0]).toBe('process')
+      expect(kinds).toContain('delivery')
+    })
+
     it('retries a failing receiver with backoff and then delivers, leaving the error visible meanwhile', async () => {
       let failing = true
       const { t, receiver, sender, call, id } = await setup(engine, () => (failing ? 503 : 200))

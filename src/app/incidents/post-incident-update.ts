@@ -62,8 +62,9 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
       changes,
       now: ctx.now,
     })
-    // A public update on no page reaches nobody: refused rather than stored unseen.
-    if (isPublic(input.status) && !incident.is_drill && pageId === null) throw noRecipients()
+    // A public update on no page reaches nobody: refused rather than stored unseen (closing is bookkeeping).
+    const isMessage = isPublic(input.status) && input.status !== 'closed'
+    if (isMessage && !incident.is_drill && pageId === null) throw noRecipients()
     const updated = await tx.incidents.update(
       incidentId,
       {

@@ -62,7 +62,7 @@ export async function openIncidentFromAlert(deps: AppDeps, ctx: AppContext, aler
       severity,
       impact: level.impact,
       isDrill: input.is_drill ?? false,
-      startedAt: alert.first_seen_at < ctx.now ? alert.first_seen_at : ctx.now,
+      startedAt: new Date(Math.min(alert.first_seen_at.getTime(), ctx.now.getTime())),
       createdBy: ctx.actor.name,
     })
     await tx.alerts.setRouting(alertId, { disposition: alert.disposition, routing: alert.routing, incidentId: row.id })
