@@ -272,5 +272,15 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the incident room
       .poll(() => tab.locator('#timeline').innerText(), eventually)
       .toContain('Search cluster is rebalancing.')
     await shot(tab, '11-incident-room-working')
+
+    // On a phone, in the dark: one column, nothing wider than the screen, still readable.
+    await tab.setViewportSize({ width: 390, height: 844 })
+    await tab.emulateMedia({ colorScheme: 'dark' })
+    const overflow = await tab.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')
+    await shot(tab, '12-incident-room-narrow-dark')
+    expect(overflow).toBeLessThanOrEqual(0)
+    await expectNoSeriousA11yViolations(tab)
+    await tab.setViewportSize({ width: 1280, height: 900 })
+    await tab.emulateMedia({ colorScheme: 'light' })
   })
 })
