@@ -55,7 +55,7 @@ export function AlertsScreen() {
                       </td>
                       <td>
                         {a.incident_id ? (
-                          <Link to={`/incidents/${a.incident_id}`}>Open incident</Link>
+                          <Link to={`/incidents/${a.incident_id}`}>View incident</Link>
                         ) : (
                           <span className="muted">—</span>
                         )}
