@@ -283,4 +283,36 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the incident room
     await tab.setViewportSize({ width: 1280, height: 900 })
     await tab.emulateMedia({ colorScheme: 'light' })
   })
+
+  it('confirms the criteria one by one before declaring, and stands a false alarm down with a reason', async () => {
+    const falseAlarm = await apiAs('POST', '/api/incidents', {
+      title: 'Disk almost full',
+      status: 'triage',
+      severity: 1,
+    })
+    await tab.goto(`${server.url}/console/incidents/${falseAlarm.id}`)
+    const triage = tab.getByRole('region', { name: 'Is this a crisis?' })
+    await triage.waitFor(eventually)
+    await triage.getByRole('button', { name: 'Stand down' }).click()
+    const why = triage.getByLabel('Why stand down')
+    await expect.poll(() => why.getAttribute('aria-invalid'), eventually).toBe('true')
+    expect(await tab.evaluate('document.activeElement.name')).toBe('reason')
+    await why.fill('The disk alarm was a test of the monitoring.')
+    await triage.getByRole('button', { name: 'Stand down' }).click()
+    await expect.poll(() => tab.locator('dl.facts').innerText(), eventually).toContain('Stood down')
+
+    const crisis = await apiAs('POST', '/api/incidents', { title: 'Logins failing', status: 'triage', severity: 4 })
+    await tab.goto(`${server.url}/console/incidents/${crisis.id}`)
+    await triage.waitFor(eventually)
+    const met = triage.getByRole('button', { name: 'Met', exact: true })
+    for (let i = 0; i < (await met.count()); i++) {
+      await met.nth(i).click()
+      await expect.poll(() => met.nth(i).getAttribute('aria-pressed'), eventually).toBe('true')
+    }
+    // Every criterion met: no reason asked for, the declaration goes straight through.
+    await expect.poll(() => triage.getByLabel(/Reason to declare/).count(), eventually).toBe(0)
+    await triage.getByRole('button', { name: 'Declare crisis' }).click()
+    await tab.getByRole('form', { name: 'Tell customers' }).waitFor(eventually)
+    await expect.poll(() => tab.locator('#timeline').innerText(), eventually).toContain('Status Triage → Declared')
+  })
 })

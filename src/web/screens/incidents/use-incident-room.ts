@@ -8,7 +8,7 @@ export function useIncidentRoom(id: string) {
   const incident = useApi<Incident>(`/api/incidents/${id}`)
   const process = useApi<ProcessState>(`/api/incidents/${id}/process`)
   const timeline = useApi<{ entries: TimelineEntry[] }>(`/api/incidents/${id}/timeline`)
-  const alerts = useApi<Alert[]>(`/api/alerts?incident_id=${encodeURIComponent(id)}`)
+  const alerts = useApi<Alert[]>(`/api/incidents/${id}/alerts`)
   const components = useApi<Component[]>('/api/components')
   const { reload: reloadIncident } = incident
   const { reload: reloadProcess } = process
