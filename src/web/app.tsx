@@ -1,10 +1,11 @@
 import { ConsoleShell } from './layout/console-shell'
 import { matchPath, usePath } from './routing/router'
 import { SetPasswordScreen } from './screens/account/set-password-screen'
+import { AlertDetailScreen } from './screens/alerts/alert-detail-screen'
 import { AlertsScreen } from './screens/alerts/alerts-screen'
 import { ComponentsScreen } from './screens/components/components-screen'
 import { DeclareIncidentScreen } from './screens/incidents/declare-incident-screen'
-import { IncidentDetailScreen } from './screens/incidents/incident-detail-screen'
+import { IncidentRoomScreen } from './screens/incidents/incident-room-screen'
 import { IncidentListScreen } from './screens/incidents/incident-list-screen'
 import { NotFoundScreen } from './screens/not-found-screen'
 import { OnCallScreen } from './screens/oncall/oncall-screen'
@@ -15,10 +16,12 @@ function Screen({ path }: { path: string }) {
   if (path === '/') return <IncidentListScreen />
   if (path === '/incidents/new') return <DeclareIncidentScreen />
   const incident = matchPath('/incidents/:id', path)
-  if (incident) return <IncidentDetailScreen key={incident.id} id={incident.id!} />
+  if (incident) return <IncidentRoomScreen key={incident.id} id={incident.id!} />
   if (path === '/components') return <ComponentsScreen />
   if (path === '/on-call') return <OnCallScreen />
   if (path === '/alerts') return <AlertsScreen />
+  const alert = matchPath('/alerts/:id', path)
+  if (alert) return <AlertDetailScreen key={alert.id} id={alert.id!} />
   if (path === '/account/password') return <SetPasswordScreen />
   return <NotFoundScreen />
 }

@@ -4,6 +4,7 @@ import { App } from './app'
 import { SessionProvider } from './session/session-context'
 import './styles/base.css'
 import './styles/layout.css'
+import './styles/incident-room.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

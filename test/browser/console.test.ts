@@ -111,22 +111,22 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)(
         .poll(() => facts.innerText(), eventually)
         .toMatch(/Investigating[\s\S]*Significant[\s\S]*API[\s\S]*Partial outage/)
 
-      // Post an update; it shows in the updates and, as a status change, in the timeline.
-      const updateForm = tab.getByRole('form', { name: 'Post an update' })
-      await updateForm.getByLabel('Status').selectOption('identified')
-      await updateForm.getByLabel('Message').fill('A faulty deploy is being rolled back.')
-      await updateForm.getByRole('button', { name: 'Post update' }).click()
+      // Post an update from the composer; it shows in the updates and, as a status change, in the timeline.
+      const composer = tab.getByRole('form', { name: 'Tell customers' })
+      await composer.getByLabel('Stage').selectOption('update')
+      await composer.getByLabel('Status', { exact: true }).selectOption('identified')
+      await composer.getByLabel('Message').fill('A faulty deploy is being rolled back.')
+      await composer.getByRole('button', { name: 'Publish update' }).click()
       const timeline = tab.locator('#timeline')
       await expect.poll(() => timeline.innerText(), eventually).toContain('Status Investigating → Identified')
       expect(await timeline.innerText()).toContain('A faulty deploy is being rolled back.')
       await expect.poll(() => facts.innerText(), eventually).toContain('Identified')
 
       // The scope message is refused until the checklist is answered; the refusal lists what is missing.
-      const messageForm = tab.getByRole('form', { name: 'Publish a process message' })
-      await messageForm.getByLabel('Stage').selectOption('scope')
-      await messageForm.getByLabel('Text').fill('Checkout is failing for EU customers.')
-      await messageForm.getByRole('button', { name: 'Publish message' }).click()
-      const refusal = messageForm.getByRole('alert')
+      await composer.getByLabel('Stage').selectOption('scope')
+      await composer.getByLabel('Message').fill('Checkout is failing for EU customers.')
+      await composer.getByRole('button', { name: 'Publish scope and impact' }).click()
+      const refusal = composer.getByRole('alert')
       await expect.poll(() => refusal.innerText(), eventually).toContain('needs the checklist first')
       expect(await refusal.innerText()).toContain('When did it start?')
       await tab.screenshot({ path: new URL('console-incident.png', outputDir).pathname, fullPage: true })

@@ -2,7 +2,9 @@
  * The page's only script, served as /assets/status.js. Without it the page is complete
  * (UTC times, state at load). With it: times in the reader's zone plus "5 minutes ago",
  * and live updates: on each server-sent `change` event the current URL is fetched again
- * (a cheap 304/snapshot hit) and the regions marked data-live are swapped in place.
+ * (a cheap 304/snapshot hit) and the regions marked data-live are swapped in place. Swapped
+ * regions are not read out, so a summary of what changed goes to the page's one polite live
+ * region (#live-announcer), in the page's own words (banner, incident, newest update).
  */
 export const pageScript =
   `(function () {
@@ -40,6 +42,30 @@ export const pageScript =
     }
   }
 
+  function text(el) { return el ? el.textContent.replace(/s+/g, ' ').trim() : ''; }
+
+  function summary(root) {
+    var parts = [text(root.querySelector('#status-banner'))];
+    var incident = root.querySelector('#active-incidents article, #incident-detail article');
+    if (incident) {
+      parts.push(text(incident.querySelector('.incident-title')));
+      var update = incident.querySelector('.update');
+      if (update) parts.push(text(update.querySelector('.update-status')) + ': ' + text(update.querySelector('.update-body')));
+    }
+    return parts.filter(Boolean).join('. ');
+  }
+
+  var announced = '';
+  function announce() {
+    var region = document.getElementById('live-announcer');
+    var said = summary(document);
+    if (!region || said === announced) return;
+    announced = said;
+    // Emptied first, then filled: screen readers announce a change, not a node that was already there.
+    region.textContent = '';
+    setTimeout(function () { region.textContent = said; }, 100);
+  }
+
   var busy = false;
   var again = false;
   function refresh() {
@@ -59,6 +85,7 @@ export const pageScript =
           localise(next);
         }
         document.title = doc.title;
+        announce();
         document.dispatchEvent(new CustomEvent('candor:updated'));
       })
       .catch(function () {})
@@ -66,6 +93,7 @@ export const pageScript =
   }
 
   function start() {
+    announced = summary(document);
     localise(document);
     setInterval(function () { localise(document); }, 60000);
     var live = document.body.getAttribute('data-live');

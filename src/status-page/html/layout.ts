@@ -55,6 +55,7 @@ export function documentHtml(ctx: RenderContext, title: string, main: SafeHtml):
 <script src="${links.to(assetPaths.script)}" defer></script>
 </head>
 <body${live ? html` data-live="${live}"` : ''}>
+${live ? html`<div id="live-announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>` : ''}
 ${iconSprite}
 <a class="skip" href="#main">${tr.t('skipToContent')}</a>
 ${header(ctx)}

@@ -134,3 +134,56 @@ export interface Alert {
   last_seen_at: string
   incident_id: string | null
 }
+
+export interface Person {
+  id: string
+  name: string
+}
+
+/** GET /api/incidents/:id/process (src/app/process/process-view.ts): every step's state, what is missing and due. */
+export interface ProcessState {
+  incident_id: string
+  title: string
+  crisis_type: { key: string; name: string }
+  severity: { level: number; name: string }
+  status: IncidentStatus
+  is_drill: boolean
+  triage: { started_at: string; deadline_at: string | null; decided_at: string | null }
+  criteria: { items: { id: string; text: string; is_met: boolean | null }[]; is_satisfied: boolean }
+  checklist: {
+    answers: Record<string, unknown>
+    missing: { item: string; message: string }[]
+    is_complete: boolean
+  }
+  roles: {
+    role: string
+    name: string
+    primary: Person | null
+    backup: Person | null
+    has_checked_in: boolean
+  }[]
+  check_ins: { person: Person; role: string; at: string }[]
+  playbook: {
+    key: string
+    name: string
+    tasks: { id: string; role: string; text: string; stage: string; is_done: boolean }[]
+  } | null
+  cadence: {
+    minutes: number
+    last_public_update_at: string | null
+    next_update_due_at: string | null
+  }
+  acknowledged_at: string | null
+  scope_published_at: string | null
+  channels_used: string[]
+}
+
+/** GET /api/alerts/:id: the alert as the monitoring sent it, with where to look next and its incident. */
+export interface AlertDetail extends Alert {
+  labels?: Record<string, string>
+  annotations?: Record<string, string>
+  runbook_url?: string | null
+  links?: { href: string; text: string }[]
+  acknowledged_at?: string | null
+  incident?: { id: string; title: string; status: string } | null
+}

@@ -6,22 +6,35 @@ import {
   type TextareaHTMLAttributes,
 } from 'react'
 
-/** A visible label tied to its control, with an optional hint read out with it. */
-function Labelled({
-  label,
-  hint,
-  children,
-}: {
+interface Described {
   label: string
   hint?: string | undefined
-  children: (id: string, hintId: string | undefined) => ReactNode
-}) {
+  /** Why the server refused this field, shown beside it in the person's words. */
+  error?: string | undefined
+}
+
+interface ControlProps {
+  id: string
+  'aria-describedby': string | undefined
+  'aria-invalid': true | undefined
+}
+
+/** A visible label tied to its control, with an optional hint and refusal read out with it. */
+function Labelled({ label, hint, error, children }: Described & { children: (props: ControlProps) => ReactNode }) {
   const id = useId()
   const hintId = hint ? `${id}-hint` : undefined
+  const errorId = error ? `${id}-error` : undefined
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined
   return (
-    <div className="field">
+    <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children(id, hintId)}
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {error && (
+        <p className="field-error" id={errorId}>
+          <span aria-hidden="true">⚠ </span>
+          {label}: {error}
+        </p>
+      )}
       {hint && (
         <p className="hint" id={hintId}>
           {hint}
@@ -31,26 +44,18 @@ function Labelled({
   )
 }
 
-export function TextField({
-  label,
-  hint,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
+export function TextField({ label, hint, error, ...input }: InputHTMLAttributes<HTMLInputElement> & Described) {
   return (
-    <Labelled label={label} hint={hint}>
-      {(id, hintId) => <input id={id} aria-describedby={hintId} {...input} />}
+    <Labelled label={label} hint={hint} error={error}>
+      {(props) => <input {...props} {...input} />}
     </Labelled>
   )
 }
 
-export function TextArea({
-  label,
-  hint,
-  ...input
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string }) {
+export function TextArea({ label, hint, error, ...input }: TextareaHTMLAttributes<HTMLTextAreaElement> & Described) {
   return (
-    <Labelled label={label} hint={hint}>
-      {(id, hintId) => <textarea id={id} aria-describedby={hintId} rows={4} {...input} />}
+    <Labelled label={label} hint={hint} error={error}>
+      {(props) => <textarea rows={4} {...props} {...input} />}
     </Labelled>
   )
 }
@@ -58,13 +63,14 @@ export function TextArea({
 export function SelectField({
   label,
   hint,
+  error,
   children,
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; hint?: string }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & Described) {
   return (
-    <Labelled label={label} hint={hint}>
-      {(id, hintId) => (
-        <select id={id} aria-describedby={hintId} {...select}>
+    <Labelled label={label} hint={hint} error={error}>
+      {(props) => (
+        <select {...props} {...select}>
           {children}
         </select>
       )}

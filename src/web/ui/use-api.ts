@@ -12,8 +12,9 @@ export interface Loaded<T> {
 export function useApi<T>(path: string): Loaded<T> {
   const [data, setData] = useState<T>()
   const [problem, setProblem] = useState<Problem | null>(null)
-  const [_generation, setGeneration] = useState(0)
+  const [generation, setGeneration] = useState(0)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is how reload() asks to fetch again
   useEffect(() => {
     let isCurrent = true
     api.get<T>(path).then(
@@ -27,7 +28,7 @@ export function useApi<T>(path: string): Loaded<T> {
     return () => {
       isCurrent = false
     }
-  }, [path])
+  }, [path, generation])
 
   const reload = useCallback(() => setGeneration((g) => g + 1), [])
   return { data, problem, reload }

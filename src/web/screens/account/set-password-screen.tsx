@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { api } from '../../api/client'
+import { errorFor, useFocusFirstInvalid } from '../../ui/field-problems'
 import { TextField } from '../../ui/field'
 import { ProblemMessage } from '../../ui/problem-message'
 import { useSubmit } from '../../ui/use-api'
@@ -12,6 +13,8 @@ export function SetPasswordScreen() {
   const { submit, problem, isBusy } = useSubmit((body: { current_password?: string; new_password: string }) =>
     api.put('/api/me/password', body),
   )
+  const form = useRef<HTMLFormElement>(null)
+  useFocusFirstInvalid(form, problem)
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -29,7 +32,7 @@ export function SetPasswordScreen() {
       <h1 id="password-title" tabIndex={-1}>
         Set your password
       </h1>
-      <form onSubmit={(e) => void onSubmit(e)} className="card">
+      <form ref={form} onSubmit={(e) => void onSubmit(e)} className="card">
         <TextField
           label="Current password"
           hint="Leave empty if you signed in with a one-time link and have no password yet."
@@ -37,6 +40,7 @@ export function SetPasswordScreen() {
           autoComplete="current-password"
           value={current}
           onChange={(e) => setCurrent(e.target.value)}
+          error={errorFor(problem, 'current_password')}
         />
         <TextField
           label="New password"
@@ -46,8 +50,12 @@ export function SetPasswordScreen() {
           required
           value={next}
           onChange={(e) => setNext(e.target.value)}
+          error={errorFor(problem, 'new_password')}
         />
-        <ProblemMessage problem={problem} />
+        <ProblemMessage
+          problem={problem}
+          fields={{ current_password: 'Current password', new_password: 'New password' }}
+        />
         <div role="status">
           {isSaved && <p className="success">Password saved. Your other sessions were signed out.</p>}
         </div>

@@ -5,10 +5,12 @@ import { Loading } from '../../ui/loading'
 import { StatusBadge } from '../../ui/status-badge'
 import { TimeText } from '../../ui/time-text'
 import { useApi } from '../../ui/use-api'
+import { useLiveChanges } from '../../ui/use-live-changes'
 
 /** GET /api/alerts: what the monitoring sent, most recently seen first. */
 export function AlertsScreen() {
-  const { data, problem } = useApi<Alert[]>('/api/alerts?limit=100')
+  const { data, problem, reload } = useApi<Alert[]>('/api/alerts?limit=100')
+  useLiveChanges('/api/events', reload)
   return (
     <section aria-labelledby="alerts-title">
       <h1 id="alerts-title" tabIndex={-1}>
@@ -37,7 +39,7 @@ export function AlertsScreen() {
                   {alerts.map((a) => (
                     <tr key={a.id}>
                       <th scope="row">
-                        {a.summary}
+                        <Link to={`/alerts/${a.id}`}>{a.summary}</Link>
                         <span className="muted block">
                           {a.source ? `${a.source} · ` : ''}
                           {a.dedup_key}
@@ -53,7 +55,7 @@ export function AlertsScreen() {
                       </td>
                       <td>
                         {a.incident_id ? (
-                          <Link to={`/incidents/${a.incident_id}`}>Open incident</Link>
+                          <Link to={`/incidents/${a.incident_id}`}>View incident</Link>
                         ) : (
                           <span className="muted">—</span>
                         )}

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { api } from '../../api/client'
 import type { Component, ComponentStatus } from '../../api/types'
+import { errorFor, useFocusFirstInvalid } from '../../ui/field-problems'
 import { componentStatuses, componentStatusLooks } from '../../ui/labels'
 import { ProblemMessage } from '../../ui/problem-message'
 import { useSubmit } from '../../ui/use-api'
@@ -12,6 +13,9 @@ export function ComponentStatusForm({ component, onChanged }: { component: Compo
     api.patch(`/api/components/${component.id}`, { status: next }),
   )
   const selectId = `status-${component.id}`
+  const form = useRef<HTMLFormElement>(null)
+  useFocusFirstInvalid(form, problem)
+  const isInvalid = errorFor(problem, 'status') !== undefined
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -19,11 +23,17 @@ export function ComponentStatusForm({ component, onChanged }: { component: Compo
   }
 
   return (
-    <form className="inline-form" onSubmit={(e) => void onSubmit(e)}>
+    <form ref={form} className="inline-form" onSubmit={(e) => void onSubmit(e)}>
       <label htmlFor={selectId} className="visually-hidden">
         New status of {component.name}
       </label>
-      <select id={selectId} value={status} onChange={(e) => setStatus(e.target.value as ComponentStatus)}>
+      <select
+        id={selectId}
+        aria-invalid={isInvalid || undefined}
+        aria-describedby={problem ? `${selectId}-problem` : undefined}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as ComponentStatus)}
+      >
         {componentStatuses.map((s) => (
           <option key={s} value={s}>
             {componentStatusLooks[s].label}
@@ -33,7 +43,9 @@ export function ComponentStatusForm({ component, onChanged }: { component: Compo
       <button type="submit" className="button-small" disabled={isBusy || status === component.status}>
         Set<span className="visually-hidden"> status of {component.name}</span>
       </button>
-      <ProblemMessage problem={problem} />
+      <div id={`${selectId}-problem`}>
+        <ProblemMessage problem={problem} fields={{ status: `New status of ${component.name}` }} />
+      </div>
     </form>
   )
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { api } from '../../api/client'
 import type { Component, Impact, Incident, StatusPage } from '../../api/types'
 import { navigate } from '../../routing/router'
+import { errorFor, useFocusFirstInvalid } from '../../ui/field-problems'
 import { SelectField, TextArea, TextField } from '../../ui/field'
 import { impactLabels, incidentStatusLooks } from '../../ui/labels'
 import { ProblemMessage } from '../../ui/problem-message'
@@ -27,6 +28,8 @@ export function DeclareIncidentScreen() {
     api.post<Incident>('/api/incidents', payload).then((i) => navigate(`/incidents/${i.id}`)),
   )
 
+  const form = useRef<HTMLFormElement>(null)
+  useFocusFirstInvalid(form, problem)
   const chosenPage = pageId || pages.data?.[0]?.id || ''
   const pageComponents = (components.data ?? []).filter((c) => c.page_id === chosenPage)
 
@@ -48,7 +51,7 @@ export function DeclareIncidentScreen() {
       <h1 id="declare-title" tabIndex={-1}>
         Declare an incident
       </h1>
-      <form className="card" onSubmit={onSubmit}>
+      <form ref={form} className="card" onSubmit={onSubmit}>
         <TextField
           label="Title"
           name="title"
@@ -56,6 +59,7 @@ export function DeclareIncidentScreen() {
           maxLength={200}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
+          error={errorFor(problem, 'title')}
           hint="What customers will read, e.g. “Elevated API error rates in the EU”."
         />
         <TextArea
@@ -63,24 +67,40 @@ export function DeclareIncidentScreen() {
           name="body"
           value={body}
           onChange={(e) => setBody(e.target.value)}
+          error={errorFor(problem, 'body')}
           hint="“We are investigating” is enough: say it early, the scope can follow."
         />
         <div className="field-row">
-          <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+          <SelectField
+            label="Status"
+            error={errorFor(problem, 'status')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as typeof status)}
+          >
             {firstStatuses.map((s) => (
               <option key={s} value={s}>
                 {s === 'triage' ? 'Triage (not public yet)' : incidentStatusLooks[s].label}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Severity" value={severity} onChange={(e) => setSeverity(e.target.value)}>
+          <SelectField
+            label="Severity"
+            error={errorFor(problem, 'severity')}
+            value={severity}
+            onChange={(e) => setSeverity(e.target.value)}
+          >
             {scale.map((s) => (
               <option key={s.level} value={s.level}>
                 {s.name.charAt(0).toUpperCase() + s.name.slice(1)} — {s.description}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Impact" value={impact} onChange={(e) => setImpact(e.target.value as Impact | '')}>
+          <SelectField
+            label="Impact"
+            error={errorFor(problem, 'impact')}
+            value={impact}
+            onChange={(e) => setImpact(e.target.value as Impact | '')}
+          >
             <option value="">From the affected components</option>
             {Object.entries(impactLabels).map(([value, label]) => (
               <option key={value} value={value}>
@@ -90,7 +110,12 @@ export function DeclareIncidentScreen() {
           </SelectField>
         </div>
         {(pages.data?.length ?? 0) > 1 && (
-          <SelectField label="Status page" value={chosenPage} onChange={(e) => setPageId(e.target.value)}>
+          <SelectField
+            label="Status page"
+            error={errorFor(problem, 'page_id')}
+            value={chosenPage}
+            onChange={(e) => setPageId(e.target.value)}
+          >
             {pages.data!.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -99,7 +124,18 @@ export function DeclareIncidentScreen() {
           </SelectField>
         )}
         <AffectedComponentsFieldset components={pageComponents} changes={changes} onChange={setChanges} />
-        <ProblemMessage problem={problem ?? pages.problem ?? components.problem} />
+        <ProblemMessage
+          problem={problem ?? pages.problem ?? components.problem}
+          fields={{
+            title: 'Title',
+            body: 'First update',
+            status: 'Status',
+            severity: 'Severity',
+            impact: 'Impact',
+            page_id: 'Status page',
+            components: 'Affected components',
+          }}
+        />
         <button type="submit" disabled={isBusy}>
           {isBusy ? 'Declaring…' : 'Declare incident'}
         </button>

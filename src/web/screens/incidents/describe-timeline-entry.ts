@@ -3,15 +3,43 @@ import { humanise } from '../../ui/labels'
 
 const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '')
 
+const list = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
+
+const nameOf = (person: unknown) =>
+  typeof person === 'object' && person !== null && 'name' in person ? text(person.name) : 'someone'
+
+type Delivery = { total: number; sent: number; queued: number; retrying: number; failed: number; skipped: number }
+
+/** "Status page update: 1 sent" — how far one outbound message got, from the outbox. */
+function describeOutbound(entry: TimelineEntry): string {
+  const d = (entry.delivery ?? {}) as Partial<Delivery>
+  const states = (['sent', 'queued', 'retrying', 'failed', 'skipped'] as const)
+    .filter((k) => (d[k] ?? 0) > 0)
+    .map((k) => `${d[k]} ${k}`)
+  const what = entry.stage ? humanise(text(entry.stage)) : humanise(text(entry.kind))
+  const error = text(entry.lastError ?? entry.last_error)
+  return `${what} by ${text(entry.channel).replaceAll('_', ' ')} to ${d.total ?? 0}: ${states.join(', ') || 'nothing yet'}${error ? ` (${error})` : ''}`
+}
+
 /** One line per timeline event; unknown kinds still say what they are, so a new event type never hides. */
 export function describeTimelineEntry(entry: TimelineEntry): string {
   switch (entry.type) {
     case 'message_published':
       return `${humanise(text(entry.stage))} published${entry.status ? ` (${humanise(text(entry.status))})` : ''}: ${text(entry.text)}`
+    case 'outbound_message':
+      return describeOutbound(entry)
     case 'status_change':
       return `Status ${humanise(text(entry.from))} → ${humanise(text(entry.to))}${entry.reason ? ` — ${text(entry.reason)}` : ''}`
+    case 'alert_attached':
+      return `Alert attached: ${text(entry.summary)}`
+    case 'check_in':
+      return `${nameOf(entry.person)} checked in as ${humanise(text(entry.role)).toLowerCase()}`
+    case 'role_change':
+      return `${humanise(text(entry.role))}: ${entry.to ? nameOf(entry.to) : 'nobody'}${entry.from ? ` (was ${nameOf(entry.from)})` : ''}`
+    case 'scope_answer':
+      return `Checklist: ${humanise(text(entry.item))} — ${text(entry.answer)}`
     case 'stakeholders_notified':
-      return `Stakeholders notified (${humanise(text(entry.event))}): ${text(entry.groups)}`
+      return `Stakeholders notified (${humanise(text(entry.event))}): ${list(entry.groups).map(humanise).join(', ')}`
     default: {
       const said = text(entry.text) || text(entry.note) || text(entry.decision) || text(entry.reason)
       return said ? `${humanise(entry.type)}: ${said}` : humanise(entry.type)

@@ -6,6 +6,7 @@ import { Loading } from '../../ui/loading'
 import { StatusBadge } from '../../ui/status-badge'
 import { TimeText } from '../../ui/time-text'
 import { useApi } from '../../ui/use-api'
+import { useLiveChanges } from '../../ui/use-live-changes'
 import { severityName, useSeverityScale } from './use-severity-scale'
 
 const newestFirst = (a: Incident, b: Incident) => b.started_at.localeCompare(a.started_at)
@@ -39,7 +40,9 @@ function IncidentRows({ incidents, emptyText }: { incidents: Incident[]; emptyTe
 
 /** Open incidents first (they need someone), then the recent ones, newest first. */
 export function IncidentListScreen() {
-  const { data, problem } = useApi<Incident[]>('/api/incidents?limit=100')
+  const { data, problem, reload } = useApi<Incident[]>('/api/incidents?limit=100')
+  // An alert can open an incident at any moment: the list shows it without a reload.
+  useLiveChanges('/api/events', reload)
   const can = useCan()
   return (
     <section aria-labelledby="incidents-title">

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from '../../api/types'
 import { TimeText } from '../../ui/time-text'
+import { DeliveryBadge } from './delivery-badge'
 import { describeTimelineEntry } from './describe-timeline-entry'
 
 /** GET /api/incidents/:id/timeline: every event, decision and message with its time and who did it. */
@@ -13,7 +14,8 @@ export function IncidentTimeline({ entries }: { entries: TimelineEntry[] }) {
         <ol className="timeline" id="timeline">
           {entries.map((entry) => (
             <li key={entry.id}>
-              <TimeText at={entry.at} /> <span className="actor">{entry.actor?.name ?? 'Candor'}</span>
+              <TimeText at={entry.at} /> <span className="actor">{entry.actor?.name ?? 'Candor'}</span>{' '}
+              <DeliveryBadge entry={entry} />
               <p>{describeTimelineEntry(entry)}</p>
             </li>
           ))}
