@@ -42,7 +42,7 @@ export const pageScript =
     }
   }
 
-  function text(el) { return el ? el.textContent.replace(/s+/g, ' ').trim() : ''; }
+  function text(el) { return el ? el.textContent.replace(/\\s+/g, ' ').trim() : ''; }
 
   function summary(root) {
     var parts = [text(root.querySelector('#status-banner'))];

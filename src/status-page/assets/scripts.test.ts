@@ -79,3 +79,12 @@ describe('client scripts', () => {
     expect(appended).toHaveLength(0)
   })
 })
+
+describe('the page script as the browser gets it', () => {
+  it('collapses whitespace in what it announces, and leaves the letter s alone', () => {
+    const body = /function text\(el\) \{ return (.+?); \}/.exec(pageScript)?.[1]
+    expect(body).toBeDefined()
+    const text = runInNewContext(`(function (el) { return ${body}; })`) as (el: { textContent: string }) => string
+    expect(text({ textContent: '  Resolved\n   issues  ' })).toBe('Resolved issues')
+  })
+})
