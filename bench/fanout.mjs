@@ -239,7 +239,9 @@ async function run(engine, scenario) {
   const done = await Promise.all(Object.values(sinks).map((s) => s.done))
   clearTimeout(timeout)
   const cpu = process.cpuUsage(cpuBefore)
-  const pgCpuMs = engine === 'postgres' ? cpuMsOfAll('postgres') - pgCpuBefore : NaN
+  // Backends of other clients that exit meanwhile take their CPU with them: a negative figure is no figure.
+  const pgCpuSpent = engine === 'postgres' ? cpuMsOfAll('postgres') - pgCpuBefore : NaN
+  const pgCpuMs = pgCpuSpent >= 0 ? pgCpuSpent : NaN
   clearInterval(sampler)
   clearInterval(progress)
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
