@@ -10,7 +10,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { machine, median, rssMb } from './_machine.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
+// CANDOR_ROOT runs another build of Candor (e.g. the commit before a change) with this bench.
+const root = process.env.CANDOR_ROOT ?? fileURLToPath(new URL('..', import.meta.url))
+/** Seconds the server is left alone before its idle RSS is read (after start, after the load). */
+const settleSeconds = Number(process.env.SETTLE_SECONDS ?? 10)
 const host = 'status.acme.localhost'
 const token = 'bench-bootstrap-token-0123456789abcdef'
 const seconds = Number(process.env.DURATION ?? 10)
@@ -176,7 +179,7 @@ if (spawnSync('wrk', ['--version']).error) {
   console.error('status-page bench: wrk is not installed (apt-get install wrk)')
   process.exit(1)
 }
-console.log(`status-page benchmark — ${machine()}`)
+console.log(`status-page benchmark — ${machine()}${process.env.CANDOR_ROOT ? `, Candor in ${root}` : ''}`)
 const candor = await startProcess(
   ['dist/cli/main.js', 'serve'],
   {
@@ -193,6 +196,9 @@ try {
     if (i > 300) throw new Error('the status page never became ready')
     await new Promise((r) => setTimeout(r, 100))
   }
+  await new Promise((r) => setTimeout(r, settleSeconds * 1000))
+  const rssFresh = rssMb(candor.child.pid)
+  console.log(`idle RSS ${settleSeconds} s after a fresh start: ${rssFresh.toFixed(0)} MB`)
   const paths = ['/', '/api/v2/summary.json']
   const routes = {}
   for (const path of paths) {
@@ -256,6 +262,11 @@ try {
   )
   console.log(
     `  ${sse.heard}/${sse.clients} heard the change; last one ${sse.fromPostMs.toFixed(0)} ms after the POST was sent (${sse.fromCommitMs.toFixed(0)} ms after it was answered); target < 1000 ms`,
+  )
+  await new Promise((r) => setTimeout(r, settleSeconds * 1000))
+  console.log(
+    `\nidle RSS: ${rssFresh.toFixed(0)} MB after a fresh start, ` +
+      `${rssMb(candor.child.pid).toFixed(0)} MB ${settleSeconds} s after the load (target < 300 MB)`,
   )
 } finally {
   candor.child.kill('SIGINT')

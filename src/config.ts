@@ -70,6 +70,13 @@ const configSchema = z
       .min(100, 'must be at least 100')
       .max(600_000, 'must be at most 600000')
       .default(15_000),
+    /** Logs RSS, JS heap, buffers and the embedded database's memory every this many seconds (0: off). */
+    memoryLogSeconds: z.coerce
+      .number({ message: 'must be a number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(0, 'must be 0 (off) or more')
+      .max(86_400, 'must be at most 86400')
+      .default(0),
     /** Delivery tuning (rate limits per channel, retries, worker sizes); see src/delivery/delivery-settings.ts. */
     delivery: deliverySettingsSchema.optional(),
   })
@@ -104,6 +111,7 @@ const envNames: Record<string, keyof z.infer<typeof configSchema>> = {
   TRUST_PROXY: 'trustProxy',
   CANDOR_ADMIN_PASSWORD: 'adminPassword',
   TRANSACTION_TIMEOUT_MS: 'transactionTimeoutMs',
+  MEMORY_LOG_SECONDS: 'memoryLogSeconds',
 }
 const keyToEnv = Object.fromEntries(Object.entries(envNames).map(([env, key]) => [key, env]))
 

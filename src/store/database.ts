@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
@@ -69,11 +72,49 @@ function checkDataDir(dataDir: string) {
   }
 }
 
+/**
+ * The embedded PostgreSQL's memory settings. Its WebAssembly heap only grows: every page
+ * PostgreSQL ever touched stays resident, so these bound the idle RSS (DESIGN.md, "Embedded
+ * database memory"). Candor's working set is small and the kernel's page cache sits behind
+ * PGlite's file reads, so 16 MB of shared buffers loses nothing the status page (served from
+ * snapshots) or the outbox would notice; index builds in migrations stay under 16 MB.
+ */
+export const embeddedStartParams = [
+  ...PGlite.defaultStartParams,
+  ...[
+    'shared_buffers=16MB',
+    'wal_buffers=1MB',
+    'work_mem=4MB',
+    'maintenance_work_mem=16MB',
+    'temp_buffers=1MB',
+  ].flatMap((setting) => ['-c', setting]),
+]
+
+/** Candor's own folder (src/store or dist/store is two below it), where its node_modules are. */
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/**
+ * A new data folder is made by initdb in a process of its own: in this one it would leave a
+ * second PostgreSQL's heap and a copy of the folder behind (about 400 MB that stays resident),
+ * while a child gives all of it back when it exits. This process then opens the folder as on
+ * any restart.
+ */
+async function initdbInChildProcess(dataDir: string): Promise<void> {
+  const script = `const { PGlite } = await import('@electric-sql/pglite')
+    const pg = await PGlite.create({ dataDir: process.argv[1] })
+    await pg.close()`
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, resolve(dataDir)], {
+    cwd: packageRoot,
+    timeout: 120_000,
+  })
+}
+
 async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   checkDataDir(dataDir)
   let pglite: PGlite
   try {
-    pglite = await PGlite.create({ dataDir, parsers: pgliteParsers })
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await initdbInChildProcess(dataDir)
+    pglite = await PGlite.create({ dataDir, parsers: pgliteParsers, startParams: embeddedStartParams })
     await pglite.query('select 1')
   } catch (error) {
     throw new DatabaseOpenError(

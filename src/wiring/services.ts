@@ -9,6 +9,7 @@ import { advanceDueEscalations } from '../jobs/escalation-timers.js'
 import { firingForTimersJob } from '../jobs/firing-for-timers.js'
 import { listenForStatusPageChanges } from '../store/status-page-change-listener.js'
 import type { OutboxSignalRelay } from './build-deps.js'
+import { idleGcService, memoryLogService } from './memory-log.js'
 import { createOutboundPipeline } from './outbound-pipeline.js'
 
 export type RuntimeDeps = HttpDeps & { outbox: OutboxSignalRelay }
@@ -52,6 +53,8 @@ export function backgroundServices(deps: RuntimeDeps, config: Config): Backgroun
     firingForTimersJob(deps, { clock: deps.clock }),
     ownerBootstrapService(deps, config),
   ]
+  services.push(idleGcService())
+  if (config.memoryLogSeconds > 0) services.push(memoryLogService(deps.database, deps.logger, config.memoryLogSeconds))
   if (config.inboundSmtpPort !== undefined)
     services.push(smtpIntakeService(deps, { port: config.inboundSmtpPort, host: config.host }))
   return services
