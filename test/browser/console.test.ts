@@ -60,7 +60,8 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)(
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const tab = await context.newPage()
       const problems: string[] = []
-      // Refusals the test provokes (401 before sign-in, 400 from forms) are logged by Chromium as resource errors: expected.
+      // Refusals the test provokes (401 before sign-in, 400 from forms) are logged by Chromium as
+      // resource errors: expected.
       tab.on(
         'console',
         (m) =>
