@@ -59,7 +59,7 @@ forEachDatabase((engine) => {
     })
 
     it(
-      'walks investigating → identified → monitoring → resolved, stamping each time and restoring components',
+      'walks investigating → identified → monitoring → resolved, ' + 'stamping each time and restoring components',
       async () => {
         const { app, org, clock } = await createTestApp(engine)
         const { pageId, componentId } = await pageWithComponent(app, org)

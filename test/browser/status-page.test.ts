@@ -87,7 +87,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
   const text = (tab: Page, selector: string) => tab.locator(selector).innerText()
 
   it(
-    'shows the banner and components, then an incident update posted through the API live within a second',
+    'shows the banner and components, ' + 'then an incident update posted through the API live within a second',
     async () => {
       const { tab, problems } = await openPage({ javaScriptEnabled: true })
       expect(await text(tab, '#status-banner')).toBe('All systems operational')

@@ -118,7 +118,7 @@ forEachDatabase((engine) => {
 
   describe("an alert another rule decides stays out of a rule's incident", () => {
     it(
-      'counts and attaches to a threshold incident only alerts this rule decides, not ones an earlier rule took',
+      'counts and attaches to a threshold incident only alerts this rule decides, ' + 'not ones an earlier rule took',
       async () => {
         const t = await createTestApp(engine)
         const { key } = await createIntegration(t.app, t.org, 'webhook')

@@ -191,7 +191,7 @@ forEachDatabase((engine) => {
     })
 
     it(
-      'keeps every concurrent request whole: duplicates counted once per alert, one replay refused alone',
+      'keeps every concurrent request whole: ' + 'duplicates counted once per alert, one replay refused alone',
       async () => {
         const { app, org } = await createTestApp(engine)
         const { key } = await createIntegration(app, org, 'webhook')

@@ -126,7 +126,7 @@ forEachDatabase((engine) => {
     })
 
     it(
-      'refuses an unknown crisis type on POST /api/incidents with a 400 naming the field, storing nothing',
+      'refuses an unknown crisis type on POST /api/incidents ' + 'with a 400 naming the field, storing nothing',
       async () => {
         const t = await createTestApp(engine)
         const response = await t.app.inject({

@@ -79,7 +79,7 @@ const timeline = async (t: TestApp, incidentId: string): Promise<TimelineEntry[]
 forEachDatabase((engine) => {
   describe('checking in to an incident role through the link in the role notice', () => {
     it(
-      'the mailed link shows a confirmation on GET, checks in once on POST, and the check-in is on the timeline',
+      'the mailed link shows a confirmation on GET, ' + 'checks in once on POST, and the check-in is on the timeline',
       async () => {
         const { t, sink, ana, incidentId } = await setUp(engine)
         const mailed = await linkMailedTo(sink, ana.email)

@@ -38,7 +38,7 @@ forEachDatabase((engine) => {
     })
 
     it(
-      'refuses the scope message until every checklist item is answered, listing exactly what is missing',
+      'refuses the scope message until every checklist item is answered, ' + 'listing exactly what is missing',
       async () => {
         const t = await declared(engine)
         await t.call('messages', { stage: 'acknowledgement', text: 'Investigating', channels: ['status_page'] })

@@ -32,7 +32,7 @@ const changes = (text: string) =>
 forEachDatabase((engine) => {
   describe('one way to publish: never to nobody', () => {
     it(
-      'refuses a public message on an incident with no status page (422), then publishes once the page is set',
+      'refuses a public message on an incident with no status page (422), ' + 'then publishes once the page is set',
       async () => {
         const t = await processApp(engine, { withPage: false })
         for (const criterion_id of criteria) await t.call('criteria', { criterion_id, is_met: true })

@@ -39,7 +39,7 @@ function cacheFor(views: Map<string, StatusPageView>, onChange?: (p: ServedPage)
 
 describe('StatusSnapshotCache', () => {
   it(
-    'shows the oldest page to localhost, IP literals and the BASE_URL host, and nothing to unknown names',
+    'shows the oldest page to localhost, ' + 'IP literals and the BASE_URL host, and nothing to unknown names',
     async () => {
       const first = sampleView()
       first.page.hostnames = ['status.acme.example']
