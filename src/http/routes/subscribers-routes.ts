@@ -79,7 +79,8 @@ export const subscribersRoutes: RouteModule = async (app, deps) => {
         schema: {
           tags,
           summary:
-            'Import subscribers from CSV (text/csv body; columns email or channel+address, locale, components, confirmed)',
+            'Import subscribers from CSV ' +
+            '(text/csv body; columns email or channel+address, locale, components, confirmed)',
           params: idParams,
           querystring: importOptionsInput,
         },
