@@ -94,7 +94,10 @@ type TxHook<E> = (tx: Executor, ctx: AppContext, event: E) => Promise<void>
  */
 export interface AppHooks {
   incidentUpdatePublished: TxHook<IncidentUpdatePublished>[]
-  /** A routing rule asked to page an escalation policy for an alert; on-call answers with the page id, or null when nobody was paged. */
+  /**
+   * A routing rule asked to page an escalation policy for an alert; on-call answers with the page
+   * id, or null when nobody was paged.
+   */
   alertPageRequested: ((
     tx: Executor,
     ctx: AppContext,

@@ -79,7 +79,9 @@ export async function seedDemo(deps: AppDeps, now: Date): Promise<{ orgId: strin
   })
   await postIncidentUpdate(deps, at(startedAt + 70 * 60_000), incident.id, {
     status: 'resolved',
-    body: 'The API is back to normal for all customers. We are sorry for the trouble; a summary of what happened will follow on this page.',
+    body:
+      'The API is back to normal for all customers. ' +
+      'We are sorry for the trouble; a summary of what happened will follow on this page.',
   })
 
   const nextSaturday = new Date(now)

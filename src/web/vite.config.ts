@@ -16,6 +16,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     reportCompressedSize: false,
   },
-  // `npm run web:dev`: hot reload at :5173/console/, the API from a running `npm start` (same-origin to the browser, so cookies and CSRF work).
+  // `npm run web:dev`: hot reload at :5173/console/, the API from a running `npm start`
+  // (same-origin to the browser, so cookies and CSRF work).
   server: { proxy: Object.fromEntries(['/api', '/auth', '/p/'].map((path) => [path, 'http://localhost:3000'])) },
 })

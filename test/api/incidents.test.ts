@@ -58,49 +58,52 @@ forEachDatabase((engine) => {
       expect(component.json().status).toBe('partial_outage')
     })
 
-    it('walks investigating → identified → monitoring → resolved, stamping each time and restoring components', async () => {
-      const { app, org, clock } = await createTestApp(engine)
-      const { pageId, componentId } = await pageWithComponent(app, org)
-      const id = (
-        await app.inject({
-          method: 'POST',
-          url: '/api/incidents',
-          headers: org.auth,
-          payload: {
-            title: 'X',
-            page_id: pageId,
-            body: 'Looking',
-            components: [{ id: componentId, status: 'major_outage' }],
-          },
-        })
-      ).json().id
-      const post = (status: string) => {
-        clock.advance(10 * 60_000)
-        return app.inject({
-          method: 'POST',
-          url: `/api/incidents/${id}/updates`,
-          headers: org.auth,
-          payload: { status, body: `now ${status}` },
-        })
-      }
-      expect((await post('identified')).statusCode).toBe(201)
-      const identifiedAt = clock.now.toISOString()
-      expect((await post('monitoring')).statusCode).toBe(201)
-      const resolved = await post('resolved')
-      expect(resolved.statusCode).toBe(201)
-      const incident = resolved.json().incident
-      expect(incident.identified_at).toBe(identifiedAt)
-      expect(incident.resolved_at).toBe(clock.now.toISOString())
-      expect(incident.updates.map((u: { status: string }) => u.status)).toEqual([
-        'resolved',
-        'monitoring',
-        'identified',
-        'investigating',
-      ])
-      expect((await app.inject({ url: `/api/components/${componentId}`, headers: org.auth })).json().status).toBe(
-        'operational',
-      )
-    })
+    it(
+      'walks investigating → identified → monitoring → resolved, ' + 'stamping each time and restoring components',
+      async () => {
+        const { app, org, clock } = await createTestApp(engine)
+        const { pageId, componentId } = await pageWithComponent(app, org)
+        const id = (
+          await app.inject({
+            method: 'POST',
+            url: '/api/incidents',
+            headers: org.auth,
+            payload: {
+              title: 'X',
+              page_id: pageId,
+              body: 'Looking',
+              components: [{ id: componentId, status: 'major_outage' }],
+            },
+          })
+        ).json().id
+        const post = (status: string) => {
+          clock.advance(10 * 60_000)
+          return app.inject({
+            method: 'POST',
+            url: `/api/incidents/${id}/updates`,
+            headers: org.auth,
+            payload: { status, body: `now ${status}` },
+          })
+        }
+        expect((await post('identified')).statusCode).toBe(201)
+        const identifiedAt = clock.now.toISOString()
+        expect((await post('monitoring')).statusCode).toBe(201)
+        const resolved = await post('resolved')
+        expect(resolved.statusCode).toBe(201)
+        const incident = resolved.json().incident
+        expect(incident.identified_at).toBe(identifiedAt)
+        expect(incident.resolved_at).toBe(clock.now.toISOString())
+        expect(incident.updates.map((u: { status: string }) => u.status)).toEqual([
+          'resolved',
+          'monitoring',
+          'identified',
+          'investigating',
+        ])
+        expect((await app.inject({ url: `/api/components/${componentId}`, headers: org.auth })).json().status).toBe(
+          'operational',
+        )
+      },
+    )
 
     it('refuses an illegal transition with 409 and names the legal ones, changing nothing', async () => {
       const { app, org } = await createTestApp(engine)

@@ -103,18 +103,22 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the incident room
     await server?.stop()
   })
 
-  it('takes a rule-opened incident to its first public acknowledgement in three actions, then an update and the all-clear, live on the status page', async () => {
-    const rule = await apiAs('POST', '/api/routing-rules', {
-      name: 'checkout',
-      conditions: [{ field: 'labels.service', op: 'equals', value: 'checkout' }],
-      actions: [{ type: 'open_incident', page_id: pageId }],
-    })
-    try {
-      await acknowledgeRuleOpenedIncident()
-    } finally {
-      await apiAs('DELETE', `/api/routing-rules/${rule.id}`)
-    }
-  })
+  it(
+    'takes a rule-opened incident to its first public acknowledgement in three actions, ' +
+      'then an update and the all-clear, live on the status page',
+    async () => {
+      const rule = await apiAs('POST', '/api/routing-rules', {
+        name: 'checkout',
+        conditions: [{ field: 'labels.service', op: 'equals', value: 'checkout' }],
+        actions: [{ type: 'open_incident', page_id: pageId }],
+      })
+      try {
+        await acknowledgeRuleOpenedIncident()
+      } finally {
+        await apiAs('DELETE', `/api/routing-rules/${rule.id}`)
+      }
+    },
+  )
 
   async function acknowledgeRuleOpenedIncident() {
     await tab.goto(`${server.url}/console/`)

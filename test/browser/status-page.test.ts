@@ -86,62 +86,65 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
 
   const text = (tab: Page, selector: string) => tab.locator(selector).innerText()
 
-  it('shows the banner and components, then an incident update posted through the API live within a second', async () => {
-    const { tab, problems } = await openPage({ javaScriptEnabled: true })
-    expect(await text(tab, '#status-banner')).toBe('All systems operational')
-    // Groups are collapsed while all is well; the summary already says the group's status.
-    expect(await text(tab, '#components details summary')).toMatch(/Core platform\s+1 component\s+Operational/)
-    await tab.locator('#components details summary').click()
-    const row = await text(tab, `#component-${componentId}`)
-    expect(row).toContain('API')
-    expect(row).toContain('Operational')
-    expect(await tab.locator('#last-updated time').getAttribute('data-utc')).toMatch(/UTC$/)
+  it(
+    'shows the banner and components, ' + 'then an incident update posted through the API live within a second',
+    async () => {
+      const { tab, problems } = await openPage({ javaScriptEnabled: true })
+      expect(await text(tab, '#status-banner')).toBe('All systems operational')
+      // Groups are collapsed while all is well; the summary already says the group's status.
+      expect(await text(tab, '#components details summary')).toMatch(/Core platform\s+1 component\s+Operational/)
+      await tab.locator('#components details summary').click()
+      const row = await text(tab, `#component-${componentId}`)
+      expect(row).toContain('API')
+      expect(row).toContain('Operational')
+      expect(await tab.locator('#last-updated time').getAttribute('data-utc')).toMatch(/UTC$/)
 
-    const runtime = t.deps.statusPages
-    await expect.poll(() => runtime.hub.count(pageId)).toBe(1)
-    const incident = (
-      await t.app.inject({
+      const runtime = t.deps.statusPages
+      await expect.poll(() => runtime.hub.count(pageId)).toBe(1)
+      const incident = (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/incidents',
+          headers: t.org.auth,
+          payload: {
+            title: 'Elevated API errors',
+            page_id: pageId,
+            body: 'We are investigating errors on the API.',
+            components: [{ id: componentId, status: 'partial_outage' }],
+          },
+        })
+      ).json()
+      await tab.locator('#active-incidents', { hasText: 'Elevated API errors' }).waitFor({ timeout: 1_000 })
+      t.clock.advance(5 * 60_000)
+
+      const update = await t.app.inject({
         method: 'POST',
-        url: '/api/incidents',
+        url: `/api/incidents/${incident.id}/updates`,
         headers: t.org.auth,
         payload: {
-          title: 'Elevated API errors',
-          page_id: pageId,
-          body: 'We are investigating errors on the API.',
-          components: [{ id: componentId, status: 'partial_outage' }],
+          status: 'identified',
+          body: 'A faulty deploy is being **rolled back**.',
+          body_technical: 'Release 2026.11.20-3 raised pool timeouts.',
         },
       })
-    ).json()
-    await tab.locator('#active-incidents', { hasText: 'Elevated API errors' }).waitFor({ timeout: 1_000 })
-    t.clock.advance(5 * 60_000)
+      expect(update.statusCode).toBe(201)
+      // Live means pushed: the page's fallback poll is far slower than this wait.
+      await tab.locator('#active-incidents', { hasText: 'rolled back' }).waitFor({ timeout: 10_000 })
+      expect(await tab.locator('#active-incidents .update-status').allInnerTexts()).toEqual([
+        'Identified',
+        'Investigating',
+      ])
+      expect(await text(tab, '#status-banner')).toBe('Partial system outage')
+      expect(await text(tab, `#component-${componentId}`)).toContain('Partial outage')
+      const details = tab.locator('#active-incidents details.tech').first()
+      expect(await details.locator('summary').innerText()).toBe('Details for IT teams')
+      await details.locator('summary').click()
+      expect(await details.innerText()).toContain('Release 2026.11.20-3')
 
-    const update = await t.app.inject({
-      method: 'POST',
-      url: `/api/incidents/${incident.id}/updates`,
-      headers: t.org.auth,
-      payload: {
-        status: 'identified',
-        body: 'A faulty deploy is being **rolled back**.',
-        body_technical: 'Release 2026.11.20-3 raised pool timeouts.',
-      },
-    })
-    expect(update.statusCode).toBe(201)
-    // Live means pushed: the page's fallback poll is far slower than this wait.
-    await tab.locator('#active-incidents', { hasText: 'rolled back' }).waitFor({ timeout: 10_000 })
-    expect(await tab.locator('#active-incidents .update-status').allInnerTexts()).toEqual([
-      'Identified',
-      'Investigating',
-    ])
-    expect(await text(tab, '#status-banner')).toBe('Partial system outage')
-    expect(await text(tab, `#component-${componentId}`)).toContain('Partial outage')
-    const details = tab.locator('#active-incidents details.tech').first()
-    expect(await details.locator('summary').innerText()).toBe('Details for IT teams')
-    await details.locator('summary').click()
-    expect(await details.innerText()).toContain('Release 2026.11.20-3')
-
-    await tab.screenshot({ path: new URL('status-page.png', outputDir).pathname, fullPage: true })
-    expect(problems).toEqual([])
-  })
+      await tab.screenshot({ path: new URL('status-page.png', outputDir).pathname, fullPage: true })
+      expect(problems).toEqual([])
+    },
+  )
 
   it('works with JavaScript off: the state at load time, times in UTC', async () => {
     const { tab, problems } = await openPage({ javaScriptEnabled: false, colorScheme: 'dark', width: 390 })

@@ -190,24 +190,27 @@ forEachDatabase((engine) => {
       expect(alert.event_count).toBe(1)
     })
 
-    it('keeps every concurrent request whole: duplicates counted once per alert, one replay refused alone', async () => {
-      const { app, org } = await createTestApp(engine)
-      const { key } = await createIntegration(app, org, 'webhook')
-      const url = `/api/intake/webhook/${key}`
-      const requests = [
-        ...Array.from({ length: 40 }, (_, i) =>
-          postJson(app, url, { summary: `Storm ${i % 20}`, dedup_key: `storm-${i % 20}` }),
-        ),
-        postJson(app, url, { summary: 'Once', dedup_key: 'once' }, { 'idempotency-key': 'same' }),
-        postJson(app, url, { summary: 'Once', dedup_key: 'once' }, { 'idempotency-key': 'same' }),
-      ]
-      const statuses = (await Promise.all(requests)).map((r) => r.statusCode)
-      expect(statuses.filter((s) => s === 202)).toHaveLength(41)
-      expect(statuses.filter((s) => s === 409)).toHaveLength(1)
-      const alerts = (await app.inject({ url: '/api/alerts?limit=200', headers: org.auth })).json()
-      expect(alerts).toHaveLength(21)
-      for (const a of alerts) expect(a.event_count).toBe(a.dedup_key === 'once' ? 1 : 2)
-    })
+    it(
+      'keeps every concurrent request whole: ' + 'duplicates counted once per alert, one replay refused alone',
+      async () => {
+        const { app, org } = await createTestApp(engine)
+        const { key } = await createIntegration(app, org, 'webhook')
+        const url = `/api/intake/webhook/${key}`
+        const requests = [
+          ...Array.from({ length: 40 }, (_, i) =>
+            postJson(app, url, { summary: `Storm ${i % 20}`, dedup_key: `storm-${i % 20}` }),
+          ),
+          postJson(app, url, { summary: 'Once', dedup_key: 'once' }, { 'idempotency-key': 'same' }),
+          postJson(app, url, { summary: 'Once', dedup_key: 'once' }, { 'idempotency-key': 'same' }),
+        ]
+        const statuses = (await Promise.all(requests)).map((r) => r.statusCode)
+        expect(statuses.filter((s) => s === 202)).toHaveLength(41)
+        expect(statuses.filter((s) => s === 409)).toHaveLength(1)
+        const alerts = (await app.inject({ url: '/api/alerts?limit=200', headers: org.auth })).json()
+        expect(alerts).toHaveLength(21)
+        for (const a of alerts) expect(a.event_count).toBe(a.dedup_key === 'once' ? 1 : 2)
+      },
+    )
 
     it('refuses a key of another kind and keeps tenants apart', async () => {
       const { app, org, createOrg } = await createTestApp(engine)

@@ -14,38 +14,42 @@ const webhookAlert = (dedup_key: string, labels: Record<string, string> = {}, ex
 
 forEachDatabase((engine) => {
   describe('alert routing', () => {
-    it('opens one triage incident for a matching alert, with the suggested severity, and attaches later alerts of the rule', async () => {
-      const { app, org, clock } = await createTestApp(engine)
-      const { key } = await createIntegration(app, org, 'webhook')
-      const rule = await createRule(app, org, {
-        name: 'checkout critical',
-        conditions: [
-          { field: 'labels.service', op: 'equals', value: 'checkout' },
-          { field: 'severity', op: 'severity_at_least', value: 'error' },
-        ],
-        actions: [{ type: 'open_incident', severity: 4 }],
-      })
-      const first = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('a', { service: 'checkout' }))
-      const incidentId = first.json().alerts[0].incident_id
-      expect(incidentId).toEqual(expect.any(String))
-      const incident = (await app.inject({ url: `/api/incidents/${incidentId}`, headers: org.auth })).json()
-      expect(incident).toMatchObject({ title: 'Problem a', status: 'triage', severity: 4, impact: 'major' })
+    it(
+      'opens one triage incident for a matching alert, ' +
+        'with the suggested severity, and attaches later alerts of the rule',
+      async () => {
+        const { app, org, clock } = await createTestApp(engine)
+        const { key } = await createIntegration(app, org, 'webhook')
+        const rule = await createRule(app, org, {
+          name: 'checkout critical',
+          conditions: [
+            { field: 'labels.service', op: 'equals', value: 'checkout' },
+            { field: 'severity', op: 'severity_at_least', value: 'error' },
+          ],
+          actions: [{ type: 'open_incident', severity: 4 }],
+        })
+        const first = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('a', { service: 'checkout' }))
+        const incidentId = first.json().alerts[0].incident_id
+        expect(incidentId).toEqual(expect.any(String))
+        const incident = (await app.inject({ url: `/api/incidents/${incidentId}`, headers: org.auth })).json()
+        expect(incident).toMatchObject({ title: 'Problem a', status: 'triage', severity: 4, impact: 'major' })
 
-      clock.advance(60_000)
-      const second = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('b', { service: 'checkout' }))
-      expect(second.json().alerts[0].incident_id).toBe(incidentId)
-      const elsewhere = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('c', { service: 'search' }))
-      expect(elsewhere.json().alerts[0].incident_id).toBeNull()
-      const attached = (await app.inject({ url: `/api/alerts?incident_id=${incidentId}`, headers: org.auth })).json()
-      expect(attached.map((a: { dedup_key: string }) => a.dedup_key).sort()).toEqual(['a', 'b'])
-      const alertA = attached.find((a: { dedup_key: string }) => a.dedup_key === 'a')
-      expect(alertA).toMatchObject({
-        disposition: 'act',
-        routing: { matched_rule_ids: [rule.id], incident: { opened: incidentId } },
-      })
-      const triage = (await app.inject({ url: '/api/incidents?status=triage', headers: org.auth })).json()
-      expect(triage).toHaveLength(1)
-    })
+        clock.advance(60_000)
+        const second = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('b', { service: 'checkout' }))
+        expect(second.json().alerts[0].incident_id).toBe(incidentId)
+        const elsewhere = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('c', { service: 'search' }))
+        expect(elsewhere.json().alerts[0].incident_id).toBeNull()
+        const attached = (await app.inject({ url: `/api/alerts?incident_id=${incidentId}`, headers: org.auth })).json()
+        expect(attached.map((a: { dedup_key: string }) => a.dedup_key).sort()).toEqual(['a', 'b'])
+        const alertA = attached.find((a: { dedup_key: string }) => a.dedup_key === 'a')
+        expect(alertA).toMatchObject({
+          disposition: 'act',
+          routing: { matched_rule_ids: [rule.id], incident: { opened: incidentId } },
+        })
+        const triage = (await app.inject({ url: '/api/incidents?status=triage', headers: org.auth })).json()
+        expect(triage).toHaveLength(1)
+      },
+    )
 
     it('opens an incident only when ≥ 3 alerts for the service fire within 10 minutes', async () => {
       const { app, org, clock } = await createTestApp(engine)
@@ -81,37 +85,43 @@ forEachDatabase((engine) => {
       expect((await app.inject({ url: '/api/incidents?status=triage', headers: org.auth })).json()).toHaveLength(1)
     })
 
-    it('pages nobody without an on-call module but records the request on the alert, and calls a registered pager in the transaction', async () => {
-      const { app, org, deps } = await createTestApp(engine)
-      deps.hooks.alertPageRequested.length = 0
-      const { key } = await createIntegration(app, org, 'webhook')
-      await createRule(app, org, {
-        name: 'page db',
-        conditions: [{ field: 'labels.team', op: 'equals', value: 'db' }],
-        actions: [{ type: 'page', escalationPolicyId: 'ep-db' }],
-      })
-      const unpaged = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('x', { team: 'db' }))
-      const alert = (
-        await app.inject({ url: `/api/alerts/${unpaged.json().alerts[0].alert_id}`, headers: org.auth })
-      ).json()
-      expect(alert.routing.pages).toEqual([{ escalation_policy_id: 'ep-db', status: 'not_delivered_no_oncall' }])
+    it(
+      'pages nobody without an on-call module but records the request on the alert, ' +
+        'and calls a registered pager in the transaction',
+      async () => {
+        const { app, org, deps } = await createTestApp(engine)
+        deps.hooks.alertPageRequested.length = 0
+        const { key } = await createIntegration(app, org, 'webhook')
+        await createRule(app, org, {
+          name: 'page db',
+          conditions: [{ field: 'labels.team', op: 'equals', value: 'db' }],
+          actions: [{ type: 'page', escalationPolicyId: 'ep-db' }],
+        })
+        const unpaged = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('x', { team: 'db' }))
+        const alert = (
+          await app.inject({ url: `/api/alerts/${unpaged.json().alerts[0].alert_id}`, headers: org.auth })
+        ).json()
+        expect(alert.routing.pages).toEqual([{ escalation_policy_id: 'ep-db', status: 'not_delivered_no_oncall' }])
 
-      const requests: AlertPageRequest[] = []
-      deps.hooks.alertPageRequested.push(async (_tx, _ctx, request) => {
-        requests.push(request)
-        return 'page-1'
-      })
-      const paged = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('y', { team: 'db' }))
-      expect(requests).toMatchObject([
-        { escalationPolicyId: 'ep-db', alert: { dedup_key: 'y', severity: 'critical' }, incidentId: null },
-      ])
-      const pagedAlert = (
-        await app.inject({ url: `/api/alerts/${paged.json().alerts[0].alert_id}`, headers: org.auth })
-      ).json()
-      expect(pagedAlert.routing.pages).toEqual([{ escalation_policy_id: 'ep-db', status: 'paged', page_id: 'page-1' }])
-      await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('y', { team: 'db' }))
-      expect(requests).toHaveLength(1)
-    })
+        const requests: AlertPageRequest[] = []
+        deps.hooks.alertPageRequested.push(async (_tx, _ctx, request) => {
+          requests.push(request)
+          return 'page-1'
+        })
+        const paged = await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('y', { team: 'db' }))
+        expect(requests).toMatchObject([
+          { escalationPolicyId: 'ep-db', alert: { dedup_key: 'y', severity: 'critical' }, incidentId: null },
+        ])
+        const pagedAlert = (
+          await app.inject({ url: `/api/alerts/${paged.json().alerts[0].alert_id}`, headers: org.auth })
+        ).json()
+        expect(pagedAlert.routing.pages).toEqual([
+          { escalation_policy_id: 'ep-db', status: 'paged', page_id: 'page-1' },
+        ])
+        await postJson(app, `/api/intake/webhook/${key}`, webhookAlert('y', { team: 'db' }))
+        expect(requests).toHaveLength(1)
+      },
+    )
 
     it('stores nothing of a request whose routing fails half-way', async () => {
       const { app, org, deps } = await createTestApp(engine)

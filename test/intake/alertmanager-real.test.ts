@@ -159,7 +159,8 @@ forEachDatabase((engine) => {
       }
     })
 
-    it('pages once for a group of three alerts, however often Alertmanager sends it, and resolves the page with the group', {
+    it('pages once for a group of three alerts, ' +
+      'however often Alertmanager sends it, and resolves the page with the group', {
       timeout: 120_000,
     }, async () => {
       const { app, org, clock, deps } = await createTestApp(engine, { now: new Date() })

@@ -32,7 +32,8 @@ forEachDatabase((engine) => {
         SELECT count(*)::int AS events, count(DISTINCT xmin::text)::int AS transactions FROM alert_events
         WHERE org_id = ${org.id} AND dedup_key LIKE 'second-%'`.execute(deps.store.db)
       expect(rows[0]!.events).toBe(REQUESTS)
-      // The embedded engine once stored each request alone, since its statements finish before the next request is read.
+      // The embedded engine once stored each request alone, since its statements finish before the
+      // next request is read.
       expect(rows[0]!.transactions).toBeLessThanOrEqual(REQUESTS / 4)
     })
   })

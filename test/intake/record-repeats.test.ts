@@ -110,27 +110,33 @@ forEachDatabase((engine) => {
       expect((await orgStore.alerts.list({ limit: 10 })).map((a) => [a.event_count, a.status])).toEqual([[1, 'firing']])
     })
 
-    it('gives up, having written nothing, when another node changes one of the alerts between its read and its write', async () => {
-      const { orgStore, integration, eventCount, seed } = await setup(engine)
-      await seed(['a', 'b'])
-      const racing: OrgStore = {
-        ...orgStore,
-        alerts: {
-          ...orgStore.alerts,
-          readMany: async (keys) => {
-            const read = await orgStore.alerts.readMany(keys)
-            // The other node repeats b first.
-            expect(await recordRepeats(orgStore, [{ integration, request: request([alertEvent('b')]) }])).not.toBeNull()
-            return read
+    it(
+      'gives up, having written nothing, ' +
+        'when another node changes one of the alerts between its read and its write',
+      async () => {
+        const { orgStore, integration, eventCount, seed } = await setup(engine)
+        await seed(['a', 'b'])
+        const racing: OrgStore = {
+          ...orgStore,
+          alerts: {
+            ...orgStore.alerts,
+            readMany: async (keys) => {
+              const read = await orgStore.alerts.readMany(keys)
+              // The other node repeats b first.
+              expect(
+                await recordRepeats(orgStore, [{ integration, request: request([alertEvent('b')]) }]),
+              ).not.toBeNull()
+              return read
+            },
           },
-        },
-      }
-      expect(
-        await recordRepeats(racing, [{ integration, request: request([alertEvent('a'), alertEvent('b')]) }]),
-      ).toBeNull()
-      const alerts = await orgStore.alerts.list({ limit: 10 })
-      expect(Object.fromEntries(alerts.map((a) => [a.dedup_key, a.event_count]))).toEqual({ a: 1, b: 2 })
-      expect(await eventCount()).toBe(1)
-    })
+        }
+        expect(
+          await recordRepeats(racing, [{ integration, request: request([alertEvent('a'), alertEvent('b')]) }]),
+        ).toBeNull()
+        const alerts = await orgStore.alerts.list({ limit: 10 })
+        expect(Object.fromEntries(alerts.map((a) => [a.dedup_key, a.event_count]))).toEqual({ a: 1, b: 2 })
+        expect(await eventCount()).toBe(1)
+      },
+    )
   })
 })

@@ -26,58 +26,62 @@ const createRuleRaw = (t: TestApp, payload: unknown) =>
 
 forEachDatabase((engine) => {
   describe('routing rules choose the incident', () => {
-    it('opens the incident on the chosen page with its crisis type, playbook and severity from a label, and pages the chosen policy once', async () => {
-      const t = await createTestApp(engine)
-      const { policyId, pageId } = await policyAndPage(t)
-      const { key } = await createIntegration(t.app, t.org, 'webhook')
-      const action = {
-        type: 'open_incident',
-        page_id: pageId,
-        crisis_type: 'security_incident',
-        playbook: 'default_pr',
-        severity: { from_label: 'tier', map: { gold: 5, silver: 3 }, default: 2 },
-        escalation_policy_ids: [policyId],
-      }
-      const rule = await createRule(t.app, t.org, {
-        name: 'payments',
-        conditions: [{ field: 'labels.service', op: 'equals', value: 'payments' }],
-        actions: [action],
-      })
-      expect(await getJson(t.app, `/api/routing-rules/${rule.id}`, t.org.auth)).toMatchObject({ actions: [action] })
+    it(
+      'opens the incident on the chosen page with its crisis type, ' +
+        'playbook and severity from a label, and pages the chosen policy once',
+      async () => {
+        const t = await createTestApp(engine)
+        const { policyId, pageId } = await policyAndPage(t)
+        const { key } = await createIntegration(t.app, t.org, 'webhook')
+        const action = {
+          type: 'open_incident',
+          page_id: pageId,
+          crisis_type: 'security_incident',
+          playbook: 'default_pr',
+          severity: { from_label: 'tier', map: { gold: 5, silver: 3 }, default: 2 },
+          escalation_policy_ids: [policyId],
+        }
+        const rule = await createRule(t.app, t.org, {
+          name: 'payments',
+          conditions: [{ field: 'labels.service', op: 'equals', value: 'payments' }],
+          actions: [action],
+        })
+        expect(await getJson(t.app, `/api/routing-rules/${rule.id}`, t.org.auth)).toMatchObject({ actions: [action] })
 
-      const first = await postJson(
-        t.app,
-        `/api/intake/webhook/${key}`,
-        alert('a', { service: 'payments', tier: 'gold' }),
-      )
-      const incidentId = first.json().alerts[0].incident_id
-      const incident = await getJson(t.app, `/api/incidents/${incidentId}`, t.org.auth)
-      expect(incident).toMatchObject({
-        title: 'Problem a',
-        status: 'triage',
-        page_id: pageId,
-        type: 'security_incident',
-        severity: 5,
-        impact: 'critical',
-        playbook_key: 'default_pr',
-      })
-      const process = await getJson(t.app, `/api/incidents/${incidentId}/process`, t.org.auth)
-      expect(process).toMatchObject({ crisis_type: { key: 'security_incident' }, playbook: { key: 'default_pr' } })
+        const first = await postJson(
+          t.app,
+          `/api/intake/webhook/${key}`,
+          alert('a', { service: 'payments', tier: 'gold' }),
+        )
+        const incidentId = first.json().alerts[0].incident_id
+        const incident = await getJson(t.app, `/api/incidents/${incidentId}`, t.org.auth)
+        expect(incident).toMatchObject({
+          title: 'Problem a',
+          status: 'triage',
+          page_id: pageId,
+          type: 'security_incident',
+          severity: 5,
+          impact: 'critical',
+          playbook_key: 'default_pr',
+        })
+        const process = await getJson(t.app, `/api/incidents/${incidentId}/process`, t.org.auth)
+        expect(process).toMatchObject({ crisis_type: { key: 'security_incident' }, playbook: { key: 'default_pr' } })
 
-      const pages = await getJson(t.app, '/api/oncall-pages', t.org.auth)
-      expect(pages).toMatchObject([{ escalation_policy_id: policyId, incident_id: incidentId, summary: 'Problem a' }])
-      const alertA = await getJson(t.app, `/api/alerts/${first.json().alerts[0].alert_id}`, t.org.auth)
-      expect(alertA.routing.incident).toMatchObject({
-        opened: incidentId,
-        severity: 5,
-        pages: [{ escalation_policy_id: policyId, status: 'paged', page_id: pages[0].id }],
-      })
+        const pages = await getJson(t.app, '/api/oncall-pages', t.org.auth)
+        expect(pages).toMatchObject([{ escalation_policy_id: policyId, incident_id: incidentId, summary: 'Problem a' }])
+        const alertA = await getJson(t.app, `/api/alerts/${first.json().alerts[0].alert_id}`, t.org.auth)
+        expect(alertA.routing.incident).toMatchObject({
+          opened: incidentId,
+          severity: 5,
+          pages: [{ escalation_policy_id: policyId, status: 'paged', page_id: pages[0].id }],
+        })
 
-      // A second alert joins: no second incident, no second page.
-      const second = await postJson(t.app, `/api/intake/webhook/${key}`, alert('b', { service: 'payments' }))
-      expect(second.json().alerts[0].incident_id).toBe(incidentId)
-      expect(await getJson(t.app, '/api/oncall-pages', t.org.auth)).toHaveLength(1)
-    })
+        // A second alert joins: no second incident, no second page.
+        const second = await postJson(t.app, `/api/intake/webhook/${key}`, alert('b', { service: 'payments' }))
+        expect(second.json().alerts[0].incident_id).toBe(incidentId)
+        expect(await getJson(t.app, '/api/oncall-pages', t.org.auth)).toHaveLength(1)
+      },
+    )
 
     it('falls back when the chosen page was deleted after the rule was saved, and says so on the alert', async () => {
       const t = await createTestApp(engine)

@@ -78,68 +78,71 @@ const timeline = async (t: TestApp, incidentId: string): Promise<TimelineEntry[]
 
 forEachDatabase((engine) => {
   describe('checking in to an incident role through the link in the role notice', () => {
-    it('the mailed link shows a confirmation on GET, checks in once on POST, and the check-in is on the timeline', async () => {
-      const { t, sink, ana, incidentId } = await setUp(engine)
-      const mailed = await linkMailedTo(sink, ana.email)
-      expect(mailed?.mail.subject).toBe('You are Support on-call manager: Checkout is down')
-      expect(mailed?.mail.text).toContain(`Open the incident: http://status.test/console/incidents/${incidentId}`)
-      expect(mailed?.mail.text).toContain('Check in as Support on-call manager')
-      const url = pathOf(mailed!.link!)
-      // The queued notice holds no usable link: it is signed only when sent.
-      const queued = await t.deps.store.db
-        .selectFrom('deliveries')
-        .select('content')
-        .where('incident_id', '=', incidentId)
-        .where('kind', '=', 'role_notice')
-        .execute()
-      expect(queued.length).toBeGreaterThan(0)
-      expect(JSON.stringify(queued)).not.toContain('token=')
+    it(
+      'the mailed link shows a confirmation on GET, ' + 'checks in once on POST, and the check-in is on the timeline',
+      async () => {
+        const { t, sink, ana, incidentId } = await setUp(engine)
+        const mailed = await linkMailedTo(sink, ana.email)
+        expect(mailed?.mail.subject).toBe('You are Support on-call manager: Checkout is down')
+        expect(mailed?.mail.text).toContain(`Open the incident: http://status.test/console/incidents/${incidentId}`)
+        expect(mailed?.mail.text).toContain('Check in as Support on-call manager')
+        const url = pathOf(mailed!.link!)
+        // The queued notice holds no usable link: it is signed only when sent.
+        const queued = await t.deps.store.db
+          .selectFrom('deliveries')
+          .select('content')
+          .where('incident_id', '=', incidentId)
+          .where('kind', '=', 'role_notice')
+          .execute()
+        expect(queued.length).toBeGreaterThan(0)
+        expect(JSON.stringify(queued)).not.toContain('token=')
 
-      const landing = await t.app.inject({ url })
-      expect(landing.statusCode).toBe(200)
-      expect(landing.headers['content-type']).toContain('text/html')
-      expect(landing.body).toContain('Check in as Support on-call manager')
-      expect(landing.body).toContain('Checkout is down')
-      expect(landing.body).toContain('<form method="post">')
-      // Opening the link (a mail scanner, say) changes nothing.
-      expect((await timeline(t, incidentId)).filter((e) => e.type === 'check_in')).toEqual([])
+        const landing = await t.app.inject({ url })
+        expect(landing.statusCode).toBe(200)
+        expect(landing.headers['content-type']).toContain('text/html')
+        expect(landing.body).toContain('Check in as Support on-call manager')
+        expect(landing.body).toContain('Checkout is down')
+        expect(landing.body).toContain('<form method="post">')
+        // Opening the link (a mail scanner, say) changes nothing.
+        expect((await timeline(t, incidentId)).filter((e) => e.type === 'check_in')).toEqual([])
 
-      t.clock.advance(3 * 60_000)
-      const done = await t.app.inject({
-        method: 'POST',
-        url,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: '',
-      })
-      expect(done.statusCode).toBe(200)
-      expect(done.body).toContain('You are checked in')
-      const checkIns = (await timeline(t, incidentId)).filter((e) => e.type === 'check_in')
-      expect(checkIns).toEqual([
-        expect.objectContaining({
-          person: { id: ana.id, name: 'Ana' },
-          role: 'support_on_call_manager',
-          actor: expect.objectContaining({ name: 'Ana' }),
-        }),
-      ])
-      expect(new Date(checkIns[0]!.at).toISOString()).toBe('2026-03-25T12:03:00.000Z')
-      const process = await getJson(t.app, `/api/incidents/${incidentId}/process`, t.org.auth)
-      expect(process.check_ins).toEqual([
-        expect.objectContaining({ person: { id: ana.id, name: 'Ana' }, role: 'support_on_call_manager' }),
-      ])
+        t.clock.advance(3 * 60_000)
+        const done = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: '',
+        })
+        expect(done.statusCode).toBe(200)
+        expect(done.body).toContain('You are checked in')
+        const checkIns = (await timeline(t, incidentId)).filter((e) => e.type === 'check_in')
+        expect(checkIns).toEqual([
+          expect.objectContaining({
+            person: { id: ana.id, name: 'Ana' },
+            role: 'support_on_call_manager',
+            actor: expect.objectContaining({ name: 'Ana' }),
+          }),
+        ])
+        expect(new Date(checkIns[0]!.at).toISOString()).toBe('2026-03-25T12:03:00.000Z')
+        const process = await getJson(t.app, `/api/incidents/${incidentId}/process`, t.org.auth)
+        expect(process.check_ins).toEqual([
+          expect.objectContaining({ person: { id: ana.id, name: 'Ana' }, role: 'support_on_call_manager' }),
+        ])
 
-      const again = await t.app.inject({ method: 'POST', url, headers: { accept: 'application/json' } })
-      expect(again.statusCode).toBe(409)
-      expect(again.headers['content-type']).toContain('application/problem+json')
-      expect(again.json()).toMatchObject({
-        status: 409,
-        code: 'LINK_USED',
-        title: 'This link was used already; each link works once.',
-      })
-      const againHtml = await t.app.inject({ method: 'POST', url })
-      expect(againHtml.statusCode).toBe(409)
-      expect(againHtml.body).toContain('used already')
-      expect((await timeline(t, incidentId)).filter((e) => e.type === 'check_in')).toHaveLength(1)
-    })
+        const again = await t.app.inject({ method: 'POST', url, headers: { accept: 'application/json' } })
+        expect(again.statusCode).toBe(409)
+        expect(again.headers['content-type']).toContain('application/problem+json')
+        expect(again.json()).toMatchObject({
+          status: 409,
+          code: 'LINK_USED',
+          title: 'This link was used already; each link works once.',
+        })
+        const againHtml = await t.app.inject({ method: 'POST', url })
+        expect(againHtml.statusCode).toBe(409)
+        expect(againHtml.body).toContain('used already')
+        expect((await timeline(t, incidentId)).filter((e) => e.type === 'check_in')).toHaveLength(1)
+      },
+    )
 
     it('refuses a tampered, forged, expired or malformed link with a 4xx and checks nobody in', async () => {
       const { t, sink, ana, ben, incidentId } = await setUp(engine)

@@ -37,25 +37,28 @@ forEachDatabase((engine) => {
       ])
     })
 
-    it('refuses the scope message until every checklist item is answered, listing exactly what is missing', async () => {
-      const t = await declared(engine)
-      await t.call('messages', { stage: 'acknowledgement', text: 'Investigating', channels: ['status_page'] })
-      for (let answered = 0; answered < items.length; answered++) {
-        const refused = await t.call('messages', { stage: 'scope', text: 'Checkout is down for EU customers.' })
-        expect(refused.statusCode).toBe(400)
-        expect(refused.json().errors.map((e: { path: string }) => e.path)).toEqual(
-          items.slice(answered).map((i) => domainPath[i]),
-        )
-        const item = items[answered]!
-        expect((await t.call('checklist', { item, answer: answers[item] })).statusCode).toBe(200)
-      }
-      const published = await t.call('messages', { stage: 'scope', text: 'Checkout is down for EU customers.' })
-      expect(published.statusCode).toBe(201)
-      expect(published.json()).toMatchObject({
-        scope_published_at: t.clock.now.toISOString(),
-        checklist: { is_complete: true, missing: [] },
-      })
-    })
+    it(
+      'refuses the scope message until every checklist item is answered, ' + 'listing exactly what is missing',
+      async () => {
+        const t = await declared(engine)
+        await t.call('messages', { stage: 'acknowledgement', text: 'Investigating', channels: ['status_page'] })
+        for (let answered = 0; answered < items.length; answered++) {
+          const refused = await t.call('messages', { stage: 'scope', text: 'Checkout is down for EU customers.' })
+          expect(refused.statusCode).toBe(400)
+          expect(refused.json().errors.map((e: { path: string }) => e.path)).toEqual(
+            items.slice(answered).map((i) => domainPath[i]),
+          )
+          const item = items[answered]!
+          expect((await t.call('checklist', { item, answer: answers[item] })).statusCode).toBe(200)
+        }
+        const published = await t.call('messages', { stage: 'scope', text: 'Checkout is down for EU customers.' })
+        expect(published.statusCode).toBe(201)
+        expect(published.json()).toMatchObject({
+          scope_published_at: t.clock.now.toISOString(),
+          checklist: { is_complete: true, missing: [] },
+        })
+      },
+    )
 
     it('accepts an explicit "unknown" for every item', async () => {
       const t = await declared(engine)

@@ -31,57 +31,60 @@ const changes = (text: string) =>
 
 forEachDatabase((engine) => {
   describe('one way to publish: never to nobody', () => {
-    it('refuses a public message on an incident with no status page (422), then publishes once the page is set', async () => {
-      const t = await processApp(engine, { withPage: false })
-      for (const criterion_id of criteria) await t.call('criteria', { criterion_id, is_met: true })
-      expect((await t.call('declare')).statusCode).toBe(200)
-      const refused = await t.call('messages', {
-        stage: 'acknowledgement',
-        text: 'We are investigating',
-        channels: ['status_page', 'email'],
-      })
-      expect(refused.statusCode).toBe(422)
-      expect(refused.json()).toMatchObject({
-        code: 'NO_RECIPIENTS',
-        errors: [expect.objectContaining({ path: 'page_id' }), expect.objectContaining({ path: 'channels' })],
-      })
-      expect((await t.process()).acknowledged_at).toBeNull()
-      const old = await t.app.inject({
-        method: 'POST',
-        url: `/api/incidents/${t.id}/updates`,
-        headers: t.org.auth,
-        payload: { status: 'investigating', body: 'We are investigating' },
-      })
-      expect(old.statusCode).toBe(422)
-      expect(old.json().code).toBe('NO_RECIPIENTS')
+    it(
+      'refuses a public message on an incident with no status page (422), ' + 'then publishes once the page is set',
+      async () => {
+        const t = await processApp(engine, { withPage: false })
+        for (const criterion_id of criteria) await t.call('criteria', { criterion_id, is_met: true })
+        expect((await t.call('declare')).statusCode).toBe(200)
+        const refused = await t.call('messages', {
+          stage: 'acknowledgement',
+          text: 'We are investigating',
+          channels: ['status_page', 'email'],
+        })
+        expect(refused.statusCode).toBe(422)
+        expect(refused.json()).toMatchObject({
+          code: 'NO_RECIPIENTS',
+          errors: [expect.objectContaining({ path: 'page_id' }), expect.objectContaining({ path: 'channels' })],
+        })
+        expect((await t.process()).acknowledged_at).toBeNull()
+        const old = await t.app.inject({
+          method: 'POST',
+          url: `/api/incidents/${t.id}/updates`,
+          headers: t.org.auth,
+          payload: { status: 'investigating', body: 'We are investigating' },
+        })
+        expect(old.statusCode).toBe(422)
+        expect(old.json().code).toBe('NO_RECIPIENTS')
 
-      const unknownPage = await t.app.inject({
-        method: 'PATCH',
-        url: `/api/incidents/${t.id}`,
-        headers: t.org.auth,
-        payload: { page_id: '00000000-0000-4000-8000-000000000000' },
-      })
-      expect(unknownPage.statusCode).toBe(400)
-      const page = await t.app.inject({
-        method: 'POST',
-        url: '/api/pages',
-        headers: t.org.auth,
-        payload: { slug: 'status', name: 'Status' },
-      })
-      const patched = await t.app.inject({
-        method: 'PATCH',
-        url: `/api/incidents/${t.id}`,
-        headers: t.org.auth,
-        payload: { page_id: page.json().id },
-      })
-      expect(patched.json().page_id).toBe(page.json().id)
-      const published = await t.call('messages', {
-        stage: 'acknowledgement',
-        text: 'We are investigating',
-        channels: ['status_page'],
-      })
-      expect(published.statusCode).toBe(201)
-    })
+        const unknownPage = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/incidents/${t.id}`,
+          headers: t.org.auth,
+          payload: { page_id: '00000000-0000-4000-8000-000000000000' },
+        })
+        expect(unknownPage.statusCode).toBe(400)
+        const page = await t.app.inject({
+          method: 'POST',
+          url: '/api/pages',
+          headers: t.org.auth,
+          payload: { slug: 'status', name: 'Status' },
+        })
+        const patched = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/incidents/${t.id}`,
+          headers: t.org.auth,
+          payload: { page_id: page.json().id },
+        })
+        expect(patched.json().page_id).toBe(page.json().id)
+        const published = await t.call('messages', {
+          stage: 'acknowledgement',
+          text: 'We are investigating',
+          channels: ['status_page'],
+        })
+        expect(published.statusCode).toBe(201)
+      },
+    )
 
     it('still lets a drill publish with no page: its messages go to the team', async () => {
       const t = await processApp(engine, { withPage: false, isDrill: true })

@@ -53,7 +53,8 @@ export function signInLinkMail(input: { to: string; url: string; expiresAt: Date
       'Someone (we hope you) asked for a link to sign in to Candor.',
       `[Sign in](${input.url})`,
       `Or open this link: ${input.url}`,
-      `The link works once and until ${input.expiresAt.toISOString()}. If you did not ask for it, ignore this email: nobody can use it without your inbox.`,
+      `The link works once and until ${input.expiresAt.toISOString()}. ` +
+        `If you did not ask for it, ignore this email: nobody can use it without your inbox.`,
     ].join('\n\n'),
   }
 }

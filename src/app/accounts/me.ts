@@ -40,7 +40,10 @@ export const changePasswordInput = z
   .object({ current_password: z.string().max(1024).optional(), new_password: z.string().max(1024) })
   .strict()
 
-/** Sets a new password and ends every other session of the person (a changed password locks out whoever knew the old one). */
+/**
+ * Sets a new password and ends every other session of the person (a changed password locks out
+ * whoever knew the old one).
+ */
 export async function changePassword(deps: AppDeps, ctx: AppContext, sessionId: string | null, raw: unknown) {
   const userId = userIdOf(ctx)
   const input = parseInput(changePasswordInput, raw)

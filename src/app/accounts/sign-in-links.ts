@@ -44,7 +44,10 @@ export async function consumeSignInLink(deps: AppDeps, raw: unknown, meta: Reque
 
 export const requestLinkInput = z.object({ email: z.string().trim().min(1).max(320) }).strict()
 
-/** Emails a sign-in link (also the way back in after a forgotten password); says the same whether the account exists or not. */
+/**
+ * Emails a sign-in link (also the way back in after a forgotten password); says the same whether
+ * the account exists or not.
+ */
 export async function requestSignInLink(deps: AppDeps, raw: unknown, meta: RequestMeta) {
   const { email } = parseInput(requestLinkInput, raw)
   const user = await deps.store.accounts.users.findByEmail(normaliseEmail(email))

@@ -23,13 +23,14 @@ export async function postIncidentUpdate(deps: AppDeps, ctx: AppContext, inciden
       throw new AppError('CONFLICT', `incident has an unknown status ${incident.status}`)
     // Leaving triage needs the crisis criteria confirmed: that is the process API's job, not a plain update's.
     if (incident.status === 'triage' && input.status !== 'triage') {
+      const processApi = `/api/incidents/${incidentId}`
       throw new AppError(
         'INVALID_TRANSITION',
         'An incident in triage is declared or stood down through the process API',
         [
           {
             path: 'status',
-            message: `use POST /api/incidents/${incidentId}/declare or /stand-down after confirming the crisis criteria`,
+            message: `use POST ${processApi}/declare or /stand-down after confirming the crisis criteria`,
           },
         ],
       )

@@ -43,7 +43,8 @@ export function pageMessage(
   const html = [
     `<p>You are paged (${escapeHtml(level)}): <strong>${escapeHtml(n.page.summary)}</strong></p>`,
     ...(n.page.details ? [`<p>${escapeHtml(n.page.details).replace(/\n/g, '<br>')}</p>`] : []),
-    `<p><a href="${escapeHtml(acknowledgeUrl)}">Acknowledge</a> · <a href="${escapeHtml(escalateUrl)}">Escalate to the next level</a></p>`,
+    `<p><a href="${escapeHtml(acknowledgeUrl)}">Acknowledge</a> · ` +
+      `<a href="${escapeHtml(escalateUrl)}">Escalate to the next level</a></p>`,
     '<p>Each link works once and expires in 24 hours.</p>',
   ].join('\n')
   return {

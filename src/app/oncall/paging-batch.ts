@@ -181,7 +181,10 @@ export function pagingBatch(store: OncallStore, now: Date) {
         result = step(state, { type: 'escalate-now' }, now)
       }
     },
-    /** New pages first (notifications point at them); cancellations before inserts: they concern older notifications only. */
+    /**
+     * New pages first (notifications point at them); cancellations before inserts: they concern
+     * older notifications only.
+     */
     async flush() {
       await store.pages.createMany([...created.values()].map((p) => ({ ...p, state: stateWrite(p.state) })))
       await store.pages.cancelPending([...cancelled])

@@ -57,7 +57,9 @@ function renderCalendar(
       end: utc(item.endAt),
       stamp: utc(now),
       summary: `On call: ${person} (${item.schedule.row.name})`,
-      description: `${person} is on call for ${item.schedule.row.name} from ${local(item.startAt)} to ${local(item.endAt)} (${zone}).`,
+      description:
+        `${person} is on call for ${item.schedule.row.name} ` +
+        `from ${local(item.startAt)} to ${local(item.endAt)} (${zone}).`,
     })
   }
   return calendar.toString()

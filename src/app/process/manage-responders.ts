@@ -71,7 +71,10 @@ async function onCallPerson(deps: AppDeps, ctx: AppContext, scheduleId: string, 
   return { id: member.id, name: member.name || member.email }
 }
 
-/** Assigning over a holder is a handover; `person: null` releases the role; `from_schedule` takes whoever is on call. */
+/**
+ * Assigning over a holder is a handover; `person: null` releases the role; `from_schedule` takes
+ * whoever is on call.
+ */
 export async function assignRole(deps: AppDeps, ctx: AppContext, incidentId: string, role: string, raw: unknown) {
   const parsedRole = parseInput(roleParam, role)
   const input = parseInput(assignRoleInput, raw)

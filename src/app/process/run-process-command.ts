@@ -67,7 +67,10 @@ export function announce(
     deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: change.pageId })
 }
 
-/** The incident's process, locked for this transaction (adopted on first use), with the policy it runs under; null when there is no such incident. */
+/**
+ * The incident's process, locked for this transaction (adopted on first use), with the policy it
+ * runs under; null when there is no such incident.
+ */
 export async function loadForCommand(tx: OrgStore, incidentId: string) {
   const policy = await loadPolicy(tx)
   const loaded = await tx.process.state.load(incidentId, { forUpdate: true })

@@ -49,7 +49,10 @@ export function publicPageUrl(baseUrl: string, slug: string, hostnames: readonly
   return `${base.origin}${base.pathname.replace(/\/$/, '')}/p/${encodeURIComponent(slug)}`
 }
 
-/** The rows of one page, turned into the view every renderer reads: Markdown to safe HTML, uptime computed, indicator derived. */
+/**
+ * The rows of one page, turned into the view every renderer reads: Markdown to safe HTML, uptime
+ * computed, indicator derived.
+ */
 export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; baseUrl: string }): StatusPageView {
   const { page } = rows
   const { now } = options

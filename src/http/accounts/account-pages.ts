@@ -7,9 +7,12 @@ import { linkPageReferrerPolicy } from './csrf-guard.js'
  * no inline script or style (the CSP allows none).
  */
 function page(title: string, body: string): string {
+  const head =
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="referrer" content="${linkPageReferrerPolicy}"><title>${escapeHtml(title)} · Candor</title></head>`
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="${linkPageReferrerPolicy}"><title>${escapeHtml(title)} · Candor</title></head>
+${head}
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
@@ -42,7 +45,9 @@ export function invitationPage(input: {
 }): string {
   const fields = input.needsPassword
     ? `<p><label>Your name <input name="name" autocomplete="name" maxlength="200"></label></p>
-<p><label>Choose a password (at least 12 characters) <input type="password" name="password" autocomplete="new-password" minlength="12" maxlength="1024" required></label></p>`
+<p><label>Choose a password (at least 12 characters) ` +
+      `<input type="password" name="password" autocomplete="new-password" ` +
+      `minlength="12" maxlength="1024" required></label></p>`
     : '<p>You already have a Candor account; joining adds this organisation to it.</p>'
   return page(
     `Join ${input.orgName}`,

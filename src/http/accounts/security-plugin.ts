@@ -9,7 +9,10 @@ import { registerSecurityHeaders } from './security-headers.js'
 
 export interface SecuritySettings {
   rateLimits: RateLimits
-  /** A client gets this long to send its request headers (slow-loris); the whole request is bounded by Fastify's requestTimeout. */
+  /**
+   * A client gets this long to send its request headers (slow-loris); the whole request is bounded
+   * by Fastify's requestTimeout.
+   */
   headersTimeoutMs: number
 }
 
@@ -33,7 +36,8 @@ export function configureSecurity(
 
 /**
  * Safety for the whole app, registered once at the root before any route: security headers,
- * cookie parsing, rate limits, input no database can store (NUL), CSRF for cookie sessions, audit rows for API changes, header timeouts.
+ * cookie parsing, rate limits, input no database can store (NUL), CSRF for cookie sessions, audit
+ * rows for API changes, header timeouts.
  */
 async function securityPlugin(app: FastifyInstance, options: { deps: HttpDeps }) {
   const { deps } = options

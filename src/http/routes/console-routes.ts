@@ -65,7 +65,10 @@ function pathOf(request: FastifyRequest): string {
   return q === -1 ? request.url : request.url.slice(0, q)
 }
 
-/** A file that is not there is a 404, never the app: a stale tab asking for an old bundle must not get HTML as script. */
+/**
+ * A file that is not there is a 404, never the app: a stale tab asking for an old bundle must not
+ * get HTML as script.
+ */
 function looksLikeFile(path: string): boolean {
   return path.startsWith('/console/assets/') || (path.split('/').pop() ?? '').includes('.')
 }

@@ -51,7 +51,8 @@ function reply(request: FastifyRequest, res: FastifyReply, outcome: CheckInLinkO
   const known = 'incident' in outcome
   const title = known ? `Check in as ${outcome.role.name}` : 'Check in'
   const about = known
-    ? `<p>${escapeHtml(outcome.person.name)} — ${escapeHtml(outcome.incident.title)} (<strong>${escapeHtml(outcome.incident.status)}</strong>)</p>`
+    ? `<p>${escapeHtml(outcome.person.name)} — ${escapeHtml(outcome.incident.title)} ` +
+      `(<strong>${escapeHtml(outcome.incident.status)}</strong>)</p>`
     : ''
   const text = outcome.result === 'ready' ? confirmForm('Check in') : `<p>${escapeHtml(messages[outcome.result])}</p>`
   const why = detail ? `<p>(${escapeHtml(detail)})</p>` : ''

@@ -199,7 +199,9 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
         orInvalid(reply, async () => {
           const link = await describeLink(deps, request.params.id, request.query.token, 'unsubscribe')
           const look = await publicPageLook(deps, link.pageId, link.locale)
-          const action = `/subscriptions/${encodeURIComponent(request.params.id)}/unsubscribe?token=${encodeURIComponent(request.query.token ?? '')}`
+          const action =
+            `/subscriptions/${encodeURIComponent(request.params.id)}/unsubscribe` +
+            `?token=${encodeURIComponent(request.query.token ?? '')}`
           return sendHtml(reply, 200, look, unsubscribeQuestionPage(look, link.address, action))
         }),
     )

@@ -22,7 +22,10 @@ import type { IdParams, RouteModule } from '../route-module.js'
 const idParams = z.object({ id: z.uuid() })
 const updateParams = z.object({ id: z.uuid(), updateId: z.uuid() })
 
-/** Subscribers of a page (list, search, add, change, remove, import and export CSV) and the delivery status of each update. */
+/**
+ * Subscribers of a page (list, search, add, change, remove, import and export CSV) and the delivery
+ * status of each update.
+ */
 export const subscribersRoutes: RouteModule = async (app, deps) => {
   await app.register(async (scope) => {
     const tags = ['Subscribers']
@@ -76,7 +79,8 @@ export const subscribersRoutes: RouteModule = async (app, deps) => {
         schema: {
           tags,
           summary:
-            'Import subscribers from CSV (text/csv body; columns email or channel+address, locale, components, confirmed)',
+            'Import subscribers from CSV ' +
+            '(text/csv body; columns email or channel+address, locale, components, confirmed)',
           params: idParams,
           querystring: importOptionsInput,
         },

@@ -19,7 +19,8 @@ export interface PreparedEntry {
 
 const htmlSecurity = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+    "default-src 'self'; img-src 'self' https: data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
   'referrer-policy': 'strict-origin-when-cross-origin',
 }
 

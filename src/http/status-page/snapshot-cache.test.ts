@@ -38,23 +38,26 @@ function cacheFor(views: Map<string, StatusPageView>, onChange?: (p: ServedPage)
 }
 
 describe('StatusSnapshotCache', () => {
-  it('shows the oldest page to localhost, IP literals and the BASE_URL host, and nothing to unknown names', async () => {
-    const first = sampleView()
-    first.page.hostnames = ['status.acme.example']
-    const s = source(new Map([[first.page.id, first]]))
-    const cache = new StatusSnapshotCache({
-      source: s.src,
-      clock: () => new Date('2026-11-20T10:00:00Z'),
-      logger,
-      refreshIntervalMs: 0,
-      defaultHosts: ['candor.internal'],
-    })
-    await cache.start()
-    for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'candor.internal'])
-      expect(cache.pageByHost(host)?.pageId).toBe(first.page.id)
-    expect(cache.pageByHost('unknown.example')).toBeUndefined()
-    expect(cache.pageByHost(undefined)).toBeUndefined()
-  })
+  it(
+    'shows the oldest page to localhost, ' + 'IP literals and the BASE_URL host, and nothing to unknown names',
+    async () => {
+      const first = sampleView()
+      first.page.hostnames = ['status.acme.example']
+      const s = source(new Map([[first.page.id, first]]))
+      const cache = new StatusSnapshotCache({
+        source: s.src,
+        clock: () => new Date('2026-11-20T10:00:00Z'),
+        logger,
+        refreshIntervalMs: 0,
+        defaultHosts: ['candor.internal'],
+      })
+      await cache.start()
+      for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000', 'candor.internal'])
+        expect(cache.pageByHost(host)?.pageId).toBe(first.page.id)
+      expect(cache.pageByHost('unknown.example')).toBeUndefined()
+      expect(cache.pageByHost(undefined)).toBeUndefined()
+    },
+  )
 
   it('finds pages by host (case, port and trailing dot ignored) and by slug', async () => {
     const view = sampleView()

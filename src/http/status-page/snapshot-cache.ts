@@ -42,7 +42,10 @@ export class StatusSnapshotCache {
   private readonly building = new Map<string, Promise<void>>()
   private readonly queued = new Map<string, Promise<void>>()
   private refreshTimer: NodeJS.Timeout | null = null
-  /** The oldest page answers local hosts no page claims (localhost, an IP, BASE_URL's host), so a fresh install shows its page at once; other names stay 404. */
+  /**
+   * The oldest page answers local hosts no page claims (localhost, an IP, BASE_URL's host), so a
+   * fresh install shows its page at once; other names stay 404.
+   */
   private defaultPageId: string | null = null
 
   constructor(private readonly options: SnapshotCacheOptions) {}
@@ -100,7 +103,10 @@ export class StatusSnapshotCache {
     for (const id of ids) await this.rebuild(id)
   }
 
-  /** Rebuilds one page; resolves once a build that began after the call has finished. Concurrent calls share one queued run. */
+  /**
+   * Rebuilds one page; resolves once a build that began after the call has finished. Concurrent
+   * calls share one queued run.
+   */
   rebuild(pageId: string): Promise<void> {
     const queued = this.queued.get(pageId)
     if (queued) return queued

@@ -50,7 +50,8 @@ export const pageScript =
     if (incident) {
       parts.push(text(incident.querySelector('.incident-title')));
       var update = incident.querySelector('.update');
-      if (update) parts.push(text(update.querySelector('.update-status')) + ': ' + text(update.querySelector('.update-body')));
+      if (update) parts.push(text(update.querySelector('.update-status')) + ': ' + ` +
+  `text(update.querySelector('.update-body')));
     }
     return parts.filter(Boolean).join('. ');
   }

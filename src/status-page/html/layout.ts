@@ -1,7 +1,12 @@
 import { assetPaths, livePath } from './links.js'
 import type { RenderContext } from './context.js'
 import { iconSprite } from './icons.js'
-import { html, safeUrl, type SafeHtml } from './safe-html.js'
+import { html, safeUrl, type SafeHtml, trustedHtml } from './safe-html.js'
+
+/** The one polite live region of a live page: page-script.ts puts a summary of each change here. */
+const liveAnnouncer = trustedHtml(
+  '<div id="live-announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>',
+)
 
 function header(ctx: RenderContext): SafeHtml {
   const { view, tr, links, mode } = ctx
@@ -55,7 +60,7 @@ export function documentHtml(ctx: RenderContext, title: string, main: SafeHtml):
 <script src="${links.to(assetPaths.script)}" defer></script>
 </head>
 <body${live ? html` data-live="${live}"` : ''}>
-${live ? html`<div id="live-announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>` : ''}
+${live ? liveAnnouncer : ''}
 ${iconSprite}
 <a class="skip" href="#main">${tr.t('skipToContent')}</a>
 ${header(ctx)}

@@ -1,4 +1,7 @@
-/** The API answers every error as problem+json (src/http/problem.ts); the console shows it beside the form that caused it. */
+/**
+ * The API answers every error as problem+json (src/http/problem.ts); the console shows it beside
+ * the form that caused it.
+ */
 export interface Problem {
   status: number
   code: string

@@ -45,7 +45,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await loadMe()
       },
       async signOut() {
-        // Even if the server cannot be told (offline), this tab shows the sign-in screen as asked; the session expires on its own.
+        // Even if the server cannot be told (offline), this tab shows the sign-in screen as asked;
+        // the session expires on its own.
         await api.post('/api/auth/sign-out').finally(signedOut)
       },
     }),

@@ -8,7 +8,10 @@ export interface Loaded<T> {
   reload(): void
 }
 
-/** GETs a path when the component shows and whenever `reload()` is called; the last answer stays on screen while reloading. */
+/**
+ * GETs a path when the component shows and whenever `reload()` is called; the last answer stays on
+ * screen while reloading.
+ */
 export function useApi<T>(path: string): Loaded<T> {
   const [data, setData] = useState<T>()
   const [problem, setProblem] = useState<Problem | null>(null)

@@ -4,7 +4,10 @@ import { ProblemMessage } from '../../ui/problem-message'
 import { TextField } from '../../ui/field'
 import { useSubmit } from '../../ui/use-api'
 
-/** Shown for every console address while nobody is signed in; the address stays, so a reload after sign-in lands there. */
+/**
+ * Shown for every console address while nobody is signed in; the address stays, so a reload after
+ * sign-in lands there.
+ */
 export function SignInScreen() {
   const { signIn } = useSession()
   const [email, setEmail] = useState('')

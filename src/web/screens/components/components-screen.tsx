@@ -12,7 +12,10 @@ interface Section {
   components: Component[]
 }
 
-/** Groups in their page order, then the components in no group; each page gets its own heading when there are several. */
+/**
+ * Groups in their page order, then the components in no group; each page gets its own heading when
+ * there are several.
+ */
 function sectionsOf(page: StatusPage, groups: ComponentGroup[], components: Component[]): Section[] {
   const byPosition = <T extends { position: number; name: string }>(a: T, b: T) =>
     a.position - b.position || a.name.localeCompare(b.name)

@@ -10,7 +10,10 @@ const outageStatuses: ComponentStatus[] = [
   'under_maintenance',
 ]
 
-/** One choice per component of the page: not affected, or how badly; the chosen status is published with the incident. */
+/**
+ * One choice per component of the page: not affected, or how badly; the chosen status is published
+ * with the incident.
+ */
 export function AffectedComponentsFieldset({
   components,
   changes,

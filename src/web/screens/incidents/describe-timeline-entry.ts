@@ -18,24 +18,32 @@ function describeOutbound(entry: TimelineEntry): string {
     .map((k) => `${d[k]} ${k}`)
   const what = entry.stage ? humanise(text(entry.stage)) : humanise(text(entry.kind))
   const error = text(entry.lastError ?? entry.last_error)
-  return `${what} by ${text(entry.channel).replaceAll('_', ' ')} to ${d.total ?? 0}: ${states.join(', ') || 'nothing yet'}${error ? ` (${error})` : ''}`
+  const channel = text(entry.channel).replaceAll('_', ' ')
+  const progress = states.join(', ') || 'nothing yet'
+  return `${what} by ${channel} to ${d.total ?? 0}: ${progress}${error ? ` (${error})` : ''}`
 }
 
 /** One line per timeline event; unknown kinds still say what they are, so a new event type never hides. */
 export function describeTimelineEntry(entry: TimelineEntry): string {
   switch (entry.type) {
-    case 'message_published':
-      return `${humanise(text(entry.stage))} published${entry.status ? ` (${humanise(text(entry.status))})` : ''}: ${text(entry.text)}`
+    case 'message_published': {
+      const status = entry.status ? ` (${humanise(text(entry.status))})` : ''
+      return `${humanise(text(entry.stage))} published${status}: ${text(entry.text)}`
+    }
     case 'outbound_message':
       return describeOutbound(entry)
-    case 'status_change':
-      return `Status ${humanise(text(entry.from))} → ${humanise(text(entry.to))}${entry.reason ? ` — ${text(entry.reason)}` : ''}`
+    case 'status_change': {
+      const reason = entry.reason ? ` — ${text(entry.reason)}` : ''
+      return `Status ${humanise(text(entry.from))} → ${humanise(text(entry.to))}${reason}`
+    }
     case 'alert_attached':
       return `Alert attached: ${text(entry.summary)}`
     case 'check_in':
       return `${nameOf(entry.person)} checked in as ${humanise(text(entry.role)).toLowerCase()}`
-    case 'role_change':
-      return `${humanise(text(entry.role))}: ${entry.to ? nameOf(entry.to) : 'nobody'}${entry.from ? ` (was ${nameOf(entry.from)})` : ''}`
+    case 'role_change': {
+      const was = entry.from ? ` (was ${nameOf(entry.from)})` : ''
+      return `${humanise(text(entry.role))}: ${entry.to ? nameOf(entry.to) : 'nobody'}${was}`
+    }
     case 'scope_answer':
       return `Checklist: ${humanise(text(entry.item))} — ${text(entry.answer)}`
     case 'stakeholders_notified':

@@ -1,7 +1,10 @@
 import type { SeverityLevel } from '../../api/types'
 import { useApi } from '../../ui/use-api'
 
-/** The default scale (src/domain/incident/severity.ts) until the organisation's own arrives: level 1 is the least severe. */
+/**
+ * The default scale (src/domain/incident/severity.ts) until the organisation's own arrives: level 1
+ * is the least severe.
+ */
 const defaultScale: SeverityLevel[] = [
   { level: 1, name: 'negligible', description: 'Recordable outage with little or no effect on customers.' },
   { level: 2, name: 'minimal', description: 'Services disrupted with minimal effect on customers.' },
