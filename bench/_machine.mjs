@@ -4,7 +4,8 @@ import os from 'node:os'
 
 export function machine() {
   const cpu = os.cpus()[0]?.model ?? 'unknown cpu'
-  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`
+  const memory = `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`
+  return `${cpu}, ${os.cpus().length} cores, ${memory}, Node ${process.version}, ${os.platform()} ${os.release()}`
 }
 
 export function median(values) {

@@ -221,9 +221,11 @@ async function run(label, env) {
         `${r.rate.toFixed(0).padStart(6)} alerts/s`,
         `p50 ${r.p50.toFixed(1).padStart(6)} ms`,
         `p99 ${r.p99.toFixed(1).padStart(6)} ms`,
-        `alert→incident listed ${r.incidentMs?.toFixed(1) ?? '?'} ms (answered in ${r.incidentAckMs?.toFixed(1) ?? '?'} ms)`,
+        `alert→incident listed ${r.incidentMs?.toFixed(1) ?? '?'} ms ` +
+          `(answered in ${r.incidentAckMs?.toFixed(1) ?? '?'} ms)`,
         `RSS ${rssMb(child.pid).toFixed(0)} MB`,
-        `CPU per alert: server ${r.cpu.server.toFixed(0)} µs${label === 'PostgreSQL' ? `, PostgreSQL ${r.cpu.postgres.toFixed(0)} µs` : ''}`,
+        `CPU per alert: server ${r.cpu.server.toFixed(0)} µs` +
+          (label === 'PostgreSQL' ? `, PostgreSQL ${r.cpu.postgres.toFixed(0)} µs` : ''),
         r.failures ? `FAILURES ${r.failures} (first: ${r.firstFailure})` : 'no failures',
       ].join('  ')
       process.stdout.write(`\r${line}\n`)
@@ -239,7 +241,8 @@ if (spawnSync('wrk', ['--version']).error) {
   process.exit(1)
 }
 console.log(
-  `alert intake benchmark — ${total} alerts per endpoint, ${distinct} keys (${(100 * (1 - distinct / total)).toFixed(0)}% duplicates), ${connections} connections — ${machine()}`,
+  `alert intake benchmark — ${total} alerts per endpoint, ${distinct} keys ` +
+    `(${(100 * (1 - distinct / total)).toFixed(0)}% duplicates), ${connections} connections — ${machine()}`,
 )
 const dir = mkdtempSync(join(tmpdir(), 'candor-bench-intake-'))
 try {

@@ -133,7 +133,10 @@ async function lookupTimeline() {
     lookups,
     seconds,
     opsPerSecond: lookups / seconds,
-    note: `rendering ${schedules.length} schedule-years took ${compileSeconds.toFixed(1)} s (${((compileSeconds * 1000) / schedules.length).toFixed(1)} ms each); ${mismatches} mismatches in 20,000 spot checks`,
+    note:
+      `rendering ${schedules.length} schedule-years took ${compileSeconds.toFixed(1)} s ` +
+      `(${((compileSeconds * 1000) / schedules.length).toFixed(1)} ms each); ` +
+      `${mismatches} mismatches in 20,000 spot checks`,
     peakRssMb: peakRssMb(),
   }
 }
@@ -193,7 +196,9 @@ async function escalationsDomain() {
     lookups: steps,
     seconds,
     opsPerSecond: steps / seconds,
-    note: `operations are state changes (${calls.toLocaleString('en')} step() calls in all, early timeouts ignored); ${acked} acknowledged, ${PAGES - acked} exhausted after the fallback; ${notifies} level notifications`,
+    note:
+      `operations are state changes (${calls.toLocaleString('en')} step() calls in all, early timeouts ignored); ` +
+      `${acked} acknowledged, ${PAGES - acked} exhausted after the fallback; ${notifies} level notifications`,
     peakRssMb: peakRssMb(),
   }
 }
@@ -343,11 +348,17 @@ async function escalationsDatabase(engine) {
       .where('due_at', 'is not', null)
       .executeTakeFirst()
     return {
-      phase: `${PAGES} escalations through ${engine}: pages opened, timers claimed with SKIP LOCKED, notifications sent`,
+      phase:
+        `${PAGES} escalations through ${engine}: ` +
+        'pages opened, timers claimed with SKIP LOCKED, notifications sent',
       lookups: steps,
       seconds,
       opsPerSecond: steps / seconds,
-      note: `opening took ${openedSeconds.toFixed(1)} s (${(PAGES / openedSeconds).toFixed(0)} pages/s); ${delivered} notifications delivered; end state ${counts.map((c) => `${c.status}${c.is_exhausted ? '/exhausted' : ''}=${c.n}`).join(' ')}; ${left.n} timers left`,
+      note:
+        `opening took ${openedSeconds.toFixed(1)} s (${(PAGES / openedSeconds).toFixed(0)} pages/s); ` +
+        `${delivered} notifications delivered; end state ` +
+        counts.map((c) => `${c.status}${c.is_exhausted ? '/exhausted' : ''}=${c.n}`).join(' ') +
+        `; ${left.n} timers left`,
       peakRssMb: peakRssMb(),
     }
   } finally {
@@ -384,7 +395,8 @@ async function runPhase(name) {
 
 console.log(`on-call benchmark — ${machine()}`)
 console.log(
-  `${SCHEDULES} schedules × 5 layers × ${(YEAR_TO - YEAR_FROM) / HOUR} hourly instants; ${PAGES} concurrent escalations (2 levels, repeated once, then a fallback; half acknowledged)`,
+  `${SCHEDULES} schedules × 5 layers × ${(YEAR_TO - YEAR_FROM) / HOUR} hourly instants; ` +
+    `${PAGES} concurrent escalations (2 levels, repeated once, then a fallback; half acknowledged)`,
 )
 const engines = (process.env.ENGINES ?? 'pglite,postgres').split(',').filter(Boolean)
 for (const name of [
@@ -399,6 +411,7 @@ for (const name of [
     continue
   }
   console.log(
-    `- ${r.phase}\n    ${r.lookups.toLocaleString('en')} operations in ${r.seconds.toFixed(2)} s = ${Math.round(r.opsPerSecond).toLocaleString('en')} ops/s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n    ${r.note}`,
+    `- ${r.phase}\n    ${r.lookups.toLocaleString('en')} operations in ${r.seconds.toFixed(2)} s = ` +
+      `${Math.round(r.opsPerSecond).toLocaleString('en')} ops/s, peak RSS ${r.peakRssMb.toFixed(0)} MB\n    ${r.note}`,
   )
 }

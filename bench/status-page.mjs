@@ -98,7 +98,9 @@ const bareServer = `
 import http from 'node:http'
 import { readFileSync } from 'node:fs'
 const routes = JSON.parse(readFileSync(process.argv[1], 'utf8'))
-const docs = new Map(Object.entries(routes).map(([path, r]) => [path, { headers: r.headers, body: Buffer.from(r.body, 'base64') }]))
+const docs = new Map(
+  Object.entries(routes).map(([path, r]) => [path, { headers: r.headers, body: Buffer.from(r.body, 'base64') }]),
+)
 const server = http.createServer((req, res) => {
   const doc = docs.get(req.url)
   if (!doc) { res.writeHead(404); return res.end() }
@@ -206,7 +208,8 @@ try {
     const { date, connection, 'keep-alive': _k, ...headers } = doc.headers
     routes[path] = { headers, body: doc.body.toString('base64') }
     console.log(
-      `${path}: ${doc.body.length} bytes as sent for Accept-Encoding: ${acceptEncoding} (${doc.headers['content-encoding'] ?? 'identity'})`,
+      `${path}: ${doc.body.length} bytes as sent for Accept-Encoding: ${acceptEncoding} ` +
+        `(${doc.headers['content-encoding'] ?? 'identity'})`,
     )
   }
   writeFileSync(join(work, 'routes.json'), JSON.stringify(routes))
@@ -239,7 +242,9 @@ try {
         const c = medianOf(cs)
         const b = medianOf(bs)
         const line = (name, r) =>
-          `${`${name} ${path} -c${connections}`.padEnd(34)}${r.rps.toFixed(0).padStart(7)}${r.p50.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(9)}${r.rss.toFixed(0).padStart(14)}   ${r.errors === '0' && r.socketErrors === 'none' ? '-' : `${r.errors} non-2xx; ${r.socketErrors}`}`
+          `${`${name} ${path} -c${connections}`.padEnd(34)}${r.rps.toFixed(0).padStart(7)}` +
+          `${r.p50.toFixed(2).padStart(10)}${r.p99.toFixed(2).padStart(9)}${r.rss.toFixed(0).padStart(14)}   ` +
+          (r.errors === '0' && r.socketErrors === 'none' ? '-' : `${r.errors} non-2xx; ${r.socketErrors}`)
         console.log(line('candor', c))
         console.log(line('bare  ', b))
         rows.push({ path, connections, ratio: c.rps / b.rps, p99: c.p99 })
@@ -258,10 +263,13 @@ try {
   const rssIdle = rssMb(candor.child.pid)
   const sse = await sseFlood(candor.url, candor.child.pid)
   console.log(
-    `  connected ${sse.clients} in ${sse.connectSeconds.toFixed(1)} s; server RSS ${rssIdle.toFixed(0)} MB before, ${sse.rssConnected.toFixed(0)} MB with them connected`,
+    `  connected ${sse.clients} in ${sse.connectSeconds.toFixed(1)} s; server RSS ${rssIdle.toFixed(0)} MB before, ` +
+      `${sse.rssConnected.toFixed(0)} MB with them connected`,
   )
   console.log(
-    `  ${sse.heard}/${sse.clients} heard the change; last one ${sse.fromPostMs.toFixed(0)} ms after the POST was sent (${sse.fromCommitMs.toFixed(0)} ms after it was answered); target < 1000 ms`,
+    `  ${sse.heard}/${sse.clients} heard the change; ` +
+      `last one ${sse.fromPostMs.toFixed(0)} ms after the POST was sent ` +
+      `(${sse.fromCommitMs.toFixed(0)} ms after it was answered); target < 1000 ms`,
   )
   await new Promise((r) => setTimeout(r, settleSeconds * 1000))
   console.log(
