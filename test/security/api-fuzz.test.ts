@@ -136,14 +136,15 @@ forEachDatabase((engine) => {
           if (schema) bodySchemas.set(`${method.toUpperCase()} ${template}`, schema)
         }
       }
-      // The live stream (server-sent events) never ends by design: it is tested by the status page suite.
-      const routes = (await loadRoutes(app)).filter((r) => !r.template.endsWith('/api/live'))
+      // Live streams (server-sent events) never end by design: the status page and console suites test them.
+      const isStream = (path: string) => /\/api\/(live|events)(\?|$)|\/api\/incidents\/[^/]+\/events(\?|$)/.test(path)
+      const routes = (await loadRoutes(app)).filter((r) => !isStream(r.template))
       const statuses = new Map<number, number>()
       const failures: string[] = []
       const arbitrary = requestArbitrary({ routes, bodySchemas, ids, callers })
       await fc.assert(
         fc.asyncProperty(arbitrary, async (request: FuzzRequest) => {
-          if (/\/api\/live(\?|$)/.test(request.url)) return true
+          if (isStream(request.url)) return true
           const started = performance.now()
           const response = await Promise.race([
             app.inject(request),
