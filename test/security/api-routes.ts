@@ -50,6 +50,11 @@ export async function loadRoutes(app: FastifyInstance): Promise<ApiRoute[]> {
   return routes
 }
 
+/** Server-sent event streams answer a refusal at once but, once allowed, never end: sweeps leave them out. */
+export function isLiveStream(path: string): boolean {
+  return /\/api\/(live|events)(\?|$)|\/api\/incidents\/[^/]+\/events(\?|$)/.test(path)
+}
+
 export function isAuthenticatedApi(route: ApiRoute): boolean {
   return (
     route.template.startsWith('/api/') &&
