@@ -65,8 +65,8 @@ export async function openTestDatabase(engine: Engine, options: { migrate?: bool
 }
 
 /** Declares the same suite once per engine; postgres suites are skipped (loudly, in global setup) only outside CI. */
-export function forEachDatabase(body: (engine: Engine) => void) {
-  for (const engine of engines) {
+export function forEachDatabase(body: (engine: Engine) => void, only: readonly Engine[] = engines) {
+  for (const engine of engines.filter((e) => only.includes(e))) {
     const skip = engine === 'postgres' && !postgresUrl()
     describe.skipIf(skip)(`${engine}`, () => body(engine))
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startHttpReceiver } from '../support/http-receiver.js'
 import { startSmtpSink } from '../support/smtp-sink.js'
-import { forEachDatabase } from '../support/databases.js'
+import type { Engine } from '../support/databases.js'
 import { startServer } from '../support/server-process.js'
 import { startTcpProxy } from '../support/tcp-proxy.js'
 import { openPlace, waitUntil } from '../subscribers/crash-helpers.js'
@@ -13,7 +13,8 @@ import { statesByKind } from './every-kind-seed.js'
 
 const outageMs = Number(process.env.OUTAGE_MS ?? 60_000)
 
-forEachDatabase((engine) => {
+/** The suite for one engine; each engine has its own file so the two run side by side. */
+export function outageSuite(engine: Engine) {
   describe('every kind of message through the one outbox', () => {
     it(`delivers everything of every kind after the relay and the ` +
       `webhook receiver are down ${outageMs / 1000} s mid fan-out`, {
@@ -72,4 +73,4 @@ forEachDatabase((engine) => {
       }
     })
   })
-})
+}

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { startHttpReceiver } from '../support/http-receiver.js'
 import { startSmtpSink } from '../support/smtp-sink.js'
-import { forEachDatabase } from '../support/databases.js'
+import type { Engine } from '../support/databases.js'
 import { startServer, type ServerProcess } from '../support/server-process.js'
 import { openPlace, waitUntil } from '../subscribers/crash-helpers.js'
 import { cleanup, everyKindPlace, inFlightWindowPerChannel, received, tally } from './every-kind-place.js'
 import { statesByKind } from './every-kind-seed.js'
 
-forEachDatabase((engine) => {
+/** The suite for one engine; each engine has its own file so the two run side by side. */
+export function crashSuite(engine: Engine) {
   describe('every kind of message through the one outbox', () => {
     it('loses nothing of any kind to kill -9 mid fan-out of 20,000, repeating only what was in flight', {
       timeout: 900_000,
@@ -59,4 +60,4 @@ forEachDatabase((engine) => {
       }
     })
   })
-})
+}

@@ -1,0 +1,4 @@
+import { forEachDatabase } from '../support/databases.js'
+import { crashSuite } from './every-kind-crash-suite.js'
+
+forEachDatabase(crashSuite, ['postgres'])

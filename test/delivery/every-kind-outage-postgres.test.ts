@@ -1,0 +1,4 @@
+import { forEachDatabase } from '../support/databases.js'
+import { outageSuite } from './every-kind-outage-suite.js'
+
+forEachDatabase(outageSuite, ['postgres'])
