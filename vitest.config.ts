@@ -9,8 +9,8 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default (cores - 1) is one worker on a 2-core machine, but most of these tests wait on
     // PostgreSQL, child servers, sockets and outages they stage (60 s of a relay down) rather than
-    // compute, so four keep both cores busy (measured: 3 workers 13.2 min, see README).
-    maxWorkers: 4,
+    // compute, so three keep both cores busy (measured on 2 cores: 3 workers 13.2 min, 4 workers 14.0 min).
+    maxWorkers: 3,
     reporters: ['default'],
   },
 })
