@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs'
-import { chromium } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from './render-markdown.js'
 import { loadXssPayloads, markdownContexts } from './xss-payloads.js'
+import { chromiumPath, launchChromium } from '../../test/browser/browser-kit.js'
 
-const chromiumPath = '/usr/bin/chromium'
 const xssPayloads = loadXssPayloads()
 
 /**
@@ -16,17 +15,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('rendered Markdown
     const body = xssPayloads
       .flatMap((p) => markdownContexts.map((context) => `<section>${renderMarkdown(context(p))}</section>`))
       .join('\n')
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    const browser = await launchChromium()
     try {
       const page = await browser.newPage()
       const requests: string[] = []

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type ServerProcess } from '../support/server-process.js'
+import { chromiumPath, launchChromium } from './browser-kit.js'
 
-const chromiumPath = '/usr/bin/chromium'
 const outputDir = new URL('../../test-output/', import.meta.url)
 const ownerEmail = 'owner@acme.example'
 const newPassword = 'a long and quiet harbour'
@@ -21,17 +21,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)(
       mkdirSync(outputDir, { recursive: true })
       const dataDir = join(mkdtempSync(join(tmpdir(), 'candor-console-')), 'data')
       ;[browser, server] = await Promise.all([
-        chromium.launch({
-          executablePath: chromiumPath,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        }),
+        launchChromium(),
         startServer({ env: { DATA_DIR: dataDir, CANDOR_ADMIN_EMAIL: ownerEmail } }),
       ])
     })

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp } from '../support/test-app.js'
+import { chromiumPath, launchChromium } from './browser-kit.js'
 
-const chromiumPath = '/usr/bin/chromium'
 const evil = '<img src=x onerror=alert(1)> & "Login" <b>down</b>'
 const pageName = 'Acme <b>Cloud</b> & Co'
 
@@ -28,17 +28,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('feed titles in a 
   let browser: Browser
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pageLinkUrl } from '../../src/app/oncall/page-links.js'
 import { linkToken } from '../../src/app/subscribers/subscriber-links.js'
 import { addMembers, postJson } from '../oncall/oncall-fixtures.js'
 import { pageWithComponents } from '../subscribers/helpers.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
-
-const chromiumPath = '/usr/bin/chromium'
+import { chromiumPath, launchChromium } from './browser-kit.js'
 
 /**
  * The one-click pages linked from emails hold a secret token in their address and post a form
@@ -23,17 +22,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)(
     let baseUrl = ''
 
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      })
+      browser = await launchChromium()
     })
     // The test app is closed after each test, so each test serves its own.
     async function serve() {

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/test-app.js'
+import { chromiumPath, launchChromium } from './browser-kit.js'
 
-const chromiumPath = '/usr/bin/chromium'
 const outputDir = new URL('../../test-output/', import.meta.url)
 
 /** Under CI a missing browser is a failure, not a skip. */
@@ -18,17 +18,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('status page in a 
 
   beforeAll(async () => {
     mkdirSync(outputDir, { recursive: true })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()

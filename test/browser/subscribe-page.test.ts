@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/test-app.js'
-
-const chromiumPath = '/usr/bin/chromium'
+import { chromiumPath, launchChromium } from './browser-kit.js'
 
 /**
  * The subscribe form carries its own small stylesheet; the server's CSP must let exactly that
@@ -16,17 +15,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the subscribe pag
   let baseUrl = ''
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
   })
   afterAll(async () => {
     await browser?.close()

@@ -1,28 +1,13 @@
+import { activePublicStatuses as domainActive, nextStatuses } from '../../domain/incident/incident-status'
 import type { IncidentStatus } from '../api/types'
 
-/**
- * The lifecycle the API enforces (src/domain/incident/incident-status.ts), so dropdowns offer
- * only the moves it accepts. Keep in step with the domain's table.
- */
-const transitions: Record<IncidentStatus, readonly IncidentStatus[]> = {
-  triage: ['declared', 'stood_down'],
-  declared: ['investigating', 'identified', 'monitoring', 'resolved'],
-  stood_down: ['triage'],
-  investigating: ['identified', 'monitoring', 'resolved'],
-  identified: ['investigating', 'monitoring', 'resolved'],
-  monitoring: ['investigating', 'identified', 'resolved'],
-  resolved: ['investigating', 'identified', 'monitoring', 'postmortem_published', 'closed'],
-  postmortem_published: ['closed'],
-  closed: [],
-}
+// The domain's own lifecycle table (pure TypeScript, bundled into the console), so dropdowns offer
+// exactly the moves the API accepts.
+export { nextStatuses }
 
-export const activePublicStatuses: IncidentStatus[] = ['investigating', 'identified', 'monitoring']
-
-export function nextStatuses(from: IncidentStatus): readonly IncidentStatus[] {
-  return transitions[from]
-}
+export const activePublicStatuses: IncidentStatus[] = [...domainActive]
 
 /** The public statuses a message may set now: the current one (another update) and those it may move to. */
 export function publicStatusesFrom(from: IncidentStatus): IncidentStatus[] {
-  return activePublicStatuses.filter((s) => s === from || transitions[from].includes(s))
+  return activePublicStatuses.filter((s) => s === from || nextStatuses(from).includes(s))
 }
