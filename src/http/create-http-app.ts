@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 import { AppError } from '../domain/app-error.js'
 import { runOperation } from '../store/transaction-scope.js'
+import { withChangeAudit } from './accounts/http-audit.js'
 import { securityPlugin } from './accounts/security-plugin.js'
 import { authenticate } from './authenticate.js'
 import type { HttpDeps } from './http-deps.js'
@@ -36,12 +37,13 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
   })
-  // Each route names the transactions it opens, so a stuck or refused one says which use case it was.
+  // Each route names the transactions it opens, so a stuck or refused one says which use case it was,
+  // and a change owes its audit row to its own transaction.
   app.addHook('onRoute', (route) => {
     const handler = route.handler
     const name = `${[route.method].flat().join(',')} ${route.url}`
     route.handler = function named(this: FastifyInstance, request, reply) {
-      return runOperation(name, () => handler.call(this, request, reply))
+      return runOperation(name, () => withChangeAudit(request, () => handler.call(this, request, reply)))
     }
   })
   app.setValidatorCompiler(() => (data) => ({ value: data }))

@@ -1,4 +1,5 @@
-import type { DatabaseConnection, Dialect, Driver, Kysely, TransactionSettings } from 'kysely'
+import type { CompiledQuery, DatabaseConnection, Dialect, Driver, Kysely, TransactionSettings } from 'kysely'
+import { owedChangeAuditOfAnyOrg } from './change-audit.js'
 import { currentOperation, currentTransaction, TransactionRuleError } from './transaction-scope.js'
 
 export class ConnectionWaitError extends Error {
@@ -44,27 +45,62 @@ class GuardedDriver implements Driver {
       () => undefined,
     )
     try {
-      return await Promise.race([acquiring, timeout])
+      return watchedForUnauditedWrites(await Promise.race([acquiring, timeout]))
     } finally {
       clearTimeout(timer)
     }
   }
 
   beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-    return this.inner.beginTransaction(connection, settings)
+    return this.inner.beginTransaction(unwrap(connection), settings)
   }
   commitTransaction(connection: DatabaseConnection) {
-    return this.inner.commitTransaction(connection)
+    return this.inner.commitTransaction(unwrap(connection))
   }
   rollbackTransaction(connection: DatabaseConnection) {
-    return this.inner.rollbackTransaction(connection)
+    return this.inner.rollbackTransaction(unwrap(connection))
   }
   releaseConnection(connection: DatabaseConnection) {
-    return this.inner.releaseConnection(connection)
+    return this.inner.releaseConnection(unwrap(connection))
   }
   destroy() {
     return this.inner.destroy()
   }
+}
+
+const writeSql = /^\s*(with\b[\s\S]*\b)?(insert|update|delete|merge)\b/i
+
+/**
+ * A change that owes an audit row (`change-audit.ts`) must make it in a transaction, where the
+ * row commits with it. A write outside one is a bug: refused under test, where every route is
+ * exercised, and logged loudly elsewhere rather than failing a user's request.
+ */
+const innerOf = new WeakMap<DatabaseConnection, DatabaseConnection>()
+/** The dialect's own connection: its driver keeps private state on it. */
+const unwrap = (connection: DatabaseConnection) => innerOf.get(connection) ?? connection
+
+function watchedForUnauditedWrites(connection: DatabaseConnection): DatabaseConnection {
+  const check = (query: CompiledQuery) => {
+    const audit = owedChangeAuditOfAnyOrg()
+    if (!audit || currentTransaction() || !writeSql.test(query.sql)) return
+    audit.wroteOutsideTransaction = true
+    if (process.env.VITEST)
+      throw new TransactionRuleError(
+        `"${audit.record.action}" changed data outside a transaction: its audit row cannot commit with it`,
+      )
+  }
+  const watched: DatabaseConnection = {
+    executeQuery(query) {
+      check(query)
+      return connection.executeQuery(query)
+    },
+    streamQuery(query, chunkSize) {
+      check(query)
+      return connection.streamQuery(query, chunkSize)
+    },
+  }
+  innerOf.set(watched, connection)
+  return watched
 }
 
 /** Wraps a dialect so its driver refuses nested calls and bounds the wait for a connection. */

@@ -69,7 +69,7 @@ export function createStore(db: Db, options: StoreOptions = {}) {
     forOrg: (orgId: string) => orgStore(db, orgId),
     /** One transaction; the callback gets the same scoped store bound to it. */
     transaction: <T>(orgId: string, fn: (tx: OrgStore, raw: Executor) => Promise<T>, name?: string) =>
-      runTransaction(db, limits, name, (trx) => fn(orgStore(trx, orgId), trx)),
+      runTransaction(db, limits, name, (trx) => fn(orgStore(trx, orgId), trx), orgId),
     run,
     organisations: organisationsStore(db),
     tokens: tokensStore(db),

@@ -1,3 +1,4 @@
+import { withAuditedPart } from '../../store/change-audit.js'
 import { isPublic } from '../../domain/incident/incident-status.js'
 import { defaultSeverityScale, severityByLevel } from '../../domain/incident/severity.js'
 import { changeStatus } from '../../domain/incident/status-change.js'
@@ -87,7 +88,7 @@ export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknow
       }
     }
     const [view] = await loadIncidents(tx, [(await tx.incidents.get(incident.id))!])
-    return { view: view!, birth }
+    return withAuditedPart({ view: view!, birth }, view)
   })
   announce(deps, ctx, { ...result.birth, pageId: result.view.page_id }, 'opened')
   if (goesPublic || result.view.page_id)

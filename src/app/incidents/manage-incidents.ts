@@ -80,9 +80,11 @@ export async function updateIncident(deps: AppDeps, ctx: AppContext, id: string,
 
 export async function deleteIncident(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'incident.delete')
-  const store = deps.store.forOrg(ctx.orgId)
-  const row = await store.incidents.get(id)
-  if (!row || !(await store.incidents.remove(id))) throw notFound('Incident')
+  const row = await deps.store.transaction(ctx.orgId, async (tx) => {
+    const current = await tx.incidents.get(id)
+    return current && (await tx.incidents.remove(id)) ? current : null
+  })
+  if (!row) throw notFound('Incident')
   deps.events.emit('incident.changed', { orgId: ctx.orgId, incidentId: id, pageId: row.page_id, kind: 'deleted' })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: row.page_id })
 }
@@ -101,15 +103,11 @@ export async function editIncidentUpdate(
 ) {
   requirePermission(ctx, 'incident.publish')
   const input = parseInput(editUpdateInput, raw)
-  const store = deps.store.forOrg(ctx.orgId)
-  const row = await store.incidents.editUpdate(
-    incidentId,
-    updateId,
-    { body: input.body, bodyTechnical: input.body_technical },
-    ctx.now,
+  const row = await deps.store.transaction(ctx.orgId, (tx) =>
+    tx.incidents.editUpdate(incidentId, updateId, { body: input.body, bodyTechnical: input.body_technical }, ctx.now),
   )
   if (!row) throw notFound('Incident update')
-  const incident = await store.incidents.get(incidentId)
+  const incident = await deps.store.forOrg(ctx.orgId).incidents.get(incidentId)
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: incident?.page_id ?? null })
   return row
 }

@@ -56,14 +56,19 @@ export async function createIntegration(deps: AppDeps, ctx: AppContext, raw: unk
   requirePermission(ctx, 'integration.manage')
   const input = parseInput(createIntegrationInput, raw)
   const key = newIntegrationKey()
-  const row = await deps.store.forOrg(ctx.orgId).integrations.create({
-    kind: input.kind,
-    name: input.name,
-    keyHash: hashIntegrationKey(key),
-    keyHint: keyHint(key),
-    config: input.config,
-  })
-  return { ...view(row), key, ...intakeAddress(deps, row.kind, key) }
+  // The transaction's result is what the audit row keeps: the view, never the key.
+  const created = await deps.store.transaction(ctx.orgId, async (tx) =>
+    view(
+      await tx.integrations.create({
+        kind: input.kind,
+        name: input.name,
+        keyHash: hashIntegrationKey(key),
+        keyHint: keyHint(key),
+        config: input.config,
+      }),
+    ),
+  )
+  return { ...created, key, ...intakeAddress(deps, created.kind, key) }
 }
 
 export async function listIntegrations(deps: AppDeps, ctx: AppContext) {
@@ -81,6 +86,7 @@ export async function getIntegration(deps: AppDeps, ctx: AppContext, id: string)
 /** Its alerts and events go with it; the key stops working at once on this node, within seconds on others. */
 export async function deleteIntegration(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'integration.manage')
-  if (!(await deps.store.forOrg(ctx.orgId).integrations.remove(id))) throw notFound('Integration')
+  const removed = await deps.store.transaction(ctx.orgId, (tx) => tx.integrations.remove(id))
+  if (!removed) throw notFound('Integration')
   forgetIntegrationKeys(deps)
 }

@@ -69,18 +69,20 @@ const forgetRules = (deps: Pick<AppDeps, 'intake'>, orgId: string) => deps.intak
 export async function createRoutingRule(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'integration.manage')
   const input = parseInput(createRoutingRuleInput, raw)
-  const store = deps.store.forOrg(ctx.orgId)
-  await check(store, input)
-  const row = await store.routingRules.create({
-    name: input.name,
-    position: input.position,
-    isEnabled: input.is_enabled,
-    conditions: input.conditions,
-    actions: input.actions,
-    continueMatching: input.continue_matching,
+  const created = await deps.store.transaction(ctx.orgId, async (tx) => {
+    await check(tx, input)
+    const row = await tx.routingRules.create({
+      name: input.name,
+      position: input.position,
+      isEnabled: input.is_enabled,
+      conditions: input.conditions,
+      actions: input.actions,
+      continueMatching: input.continue_matching,
+    })
+    return view(row)
   })
   forgetRules(deps, ctx.orgId)
-  return view(row)
+  return created
 }
 
 export async function listRoutingRules(deps: AppDeps, ctx: AppContext) {
@@ -125,6 +127,7 @@ export async function updateRoutingRule(deps: AppDeps, ctx: AppContext, id: stri
 
 export async function deleteRoutingRule(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'integration.manage')
-  if (!(await deps.store.forOrg(ctx.orgId).routingRules.remove(id))) throw notFound('Routing rule')
+  const removed = await deps.store.transaction(ctx.orgId, (tx) => tx.routingRules.remove(id))
+  if (!removed) throw notFound('Routing rule')
   forgetRules(deps, ctx.orgId)
 }

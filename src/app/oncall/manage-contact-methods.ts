@@ -45,23 +45,27 @@ export async function listContactMethods(deps: AppDeps, ctx: AppContext, raw: un
 export async function addContactMethod(deps: AppDeps, ctx: AppContext, raw: unknown) {
   const input = parseInput(contactMethodInput, raw)
   requireMayManage(ctx, input.user_id)
-  const store = deps.store.forOrg(ctx.orgId).oncall
-  await requireMembers(store, [input.user_id], 'user_id')
   const secret = input.kind === 'webhook' ? `whsec_${randomBytes(24).toString('base64url')}` : null
-  const row = await store.people.addContactMethod({
-    userId: input.user_id,
-    kind: input.kind,
-    address: input.address,
-    delayMinutes: input.delay_minutes,
-    secret,
+  // The transaction's result is what the audit row keeps: the view, never the secret.
+  const created = await deps.store.transaction(ctx.orgId, async (tx) => {
+    await requireMembers(tx.oncall, [input.user_id], 'user_id')
+    const row = await tx.oncall.people.addContactMethod({
+      userId: input.user_id,
+      kind: input.kind,
+      address: input.address,
+      delayMinutes: input.delay_minutes,
+      secret,
+    })
+    return view(row)
   })
-  return { ...view(row), ...(secret ? { secret } : {}) }
+  return { ...created, ...(secret ? { secret } : {}) }
 }
 
 export async function removeContactMethod(deps: AppDeps, ctx: AppContext, id: string) {
-  const store = deps.store.forOrg(ctx.orgId).oncall
-  const row = await store.people.getContactMethod(id)
-  if (!row) throw notFound('Contact method')
-  requireMayManage(ctx, row.user_id)
-  await store.people.removeContactMethod(id)
+  await deps.store.transaction(ctx.orgId, async (tx) => {
+    const row = await tx.oncall.people.getContactMethod(id)
+    if (!row) throw notFound('Contact method')
+    requireMayManage(ctx, row.user_id)
+    await tx.oncall.people.removeContactMethod(id)
+  })
 }

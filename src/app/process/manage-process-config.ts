@@ -88,20 +88,21 @@ export async function getProcessConfig(deps: AppDeps, ctx: AppContext) {
 export async function updateProcessSettings(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'page.write')
   const input = parseInput(processSettingsInput, raw)
-  const tx = deps.store.forOrg(ctx.orgId)
-  const current = await loadPolicy(tx)
-  const triage = {
-    validationWindowMinutes: input.triage_window_minutes ?? current.triage.validationWindowMinutes,
-    reminderAfterMinutes: input.triage_reminder_minutes ?? current.triage.reminderAfterMinutes,
-  }
-  const problems = validateTriagePolicy(triage)
-  if (problems.length)
-    throw invalid(
-      'The request is invalid',
-      problems.map((message) => ({ path: 'triage_reminder_minutes', message })),
-    )
-  const { org_id: _o, ...row } = await tx.process.config.putSettings(input, ctx.now)
-  return row
+  return deps.store.transaction(ctx.orgId, async (tx) => {
+    const current = await loadPolicy(tx)
+    const triage = {
+      validationWindowMinutes: input.triage_window_minutes ?? current.triage.validationWindowMinutes,
+      reminderAfterMinutes: input.triage_reminder_minutes ?? current.triage.reminderAfterMinutes,
+    }
+    const problems = validateTriagePolicy(triage)
+    if (problems.length)
+      throw invalid(
+        'The request is invalid',
+        problems.map((message) => ({ path: 'triage_reminder_minutes', message })),
+      )
+    const { org_id: _o, ...row } = await tx.process.config.putSettings(input, ctx.now)
+    return row
+  })
 }
 
 export async function putCrisisType(deps: AppDeps, ctx: AppContext, key: string, raw: unknown) {
@@ -113,39 +114,44 @@ export async function putCrisisType(deps: AppDeps, ctx: AppContext, key: string,
       'The request is invalid',
       problems.map((message) => ({ message })),
     )
-  await deps.store.forOrg(ctx.orgId).process.config.putCrisisType({ key, ...input }, ctx.now)
-  return { key, ...input }
+  return deps.store.transaction(ctx.orgId, async (tx) => {
+    await tx.process.config.putCrisisType({ key, ...input }, ctx.now)
+    return { key, ...input }
+  })
 }
 
 export async function deleteCrisisType(deps: AppDeps, ctx: AppContext, key: string) {
   requirePermission(ctx, 'page.write')
-  if (!(await deps.store.forOrg(ctx.orgId).process.config.deleteCrisisType(key))) throw notFound('Custom crisis type')
+  const removed = await deps.store.transaction(ctx.orgId, (tx) => tx.process.config.deleteCrisisType(key))
+  if (!removed) throw notFound('Custom crisis type')
 }
 
 export async function putStakeholderGroup(deps: AppDeps, ctx: AppContext, key: string, raw: unknown) {
   requirePermission(ctx, 'page.write')
   const group = parseInput(z.enum(stakeholderGroups), key)
   const input = parseInput(stakeholderGroupBody, raw)
-  await deps.store
-    .forOrg(ctx.orgId)
-    .process.config.putStakeholderGroup(
+  return deps.store.transaction(ctx.orgId, async (tx) => {
+    await tx.process.config.putStakeholderGroup(
       { key: group, name: input.name, emails: input.emails, webhookUrl: input.webhook_url },
       ctx.now,
     )
-  return { key: group, ...input }
+    return { key: group, ...input }
+  })
 }
 
 /** Replaces the organisation's rules as a whole; an empty list goes back to the defaults. */
 export async function replaceStakeholderRules(deps: AppDeps, ctx: AppContext, raw: unknown) {
   requirePermission(ctx, 'page.write')
   const input = parseInput(stakeholderRulesBody, raw)
-  await deps.store.forOrg(ctx.orgId).process.config.replaceStakeholderRules(
-    input.rules.map((r) => ({
-      crisisType: r.crisis_type,
-      minSeverity: r.min_severity,
-      groups: r.groups,
-      events: r.events,
-    })),
-  )
-  return input
+  return deps.store.transaction(ctx.orgId, async (tx) => {
+    await tx.process.config.replaceStakeholderRules(
+      input.rules.map((r) => ({
+        crisisType: r.crisis_type,
+        minSeverity: r.min_severity,
+        groups: r.groups,
+        events: r.events,
+      })),
+    )
+    return input
+  })
 }

@@ -76,6 +76,7 @@ export async function updatePage(deps: AppDeps, ctx: AppContext, id: string, raw
 
 export async function deletePage(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'page.write')
-  if (!(await deps.store.forOrg(ctx.orgId).pages.remove(id))) throw notFound('Status page')
+  const removed = await deps.store.transaction(ctx.orgId, (tx) => tx.pages.remove(id))
+  if (!removed) throw notFound('Status page')
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: id })
 }
