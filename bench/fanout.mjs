@@ -6,17 +6,23 @@
 // account mail, by email and webhook — to show the other kinds do not slow the subscribers'.
 // Each run is a process of its own; each scenario runs RUNS times and the median is printed.
 // Env: EMAILS, WEBHOOKS, OTHERS (per other kind), RUNS, SCENARIOS=email,webhook,mixed,
-// ENGINES=postgres[,pglite], TEST_DATABASE_URL, TIMEOUT_SECONDS.
+// ENGINES=postgres[,pglite], TEST_DATABASE_URL, TIMEOUT_SECONDS. BASELINE_ROOT=<another built checkout of
+// Candor> runs its dist too, run for run in turns, so before/after share the machine's mood.
 import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import pg from 'pg'
 import { cpuMsOfAll, machine, median } from './_machine.mjs'
 
-const dist = new URL('../dist/', import.meta.url)
+const dist = process.env.CANDOR_DIST ? pathToFileURL(process.env.CANDOR_DIST) : new URL('../dist/', import.meta.url)
+const here = fileURLToPath(new URL('..', import.meta.url))
+const roots = [
+  ...(process.env.BASELINE_ROOT ? [{ name: 'before', dir: process.env.BASELINE_ROOT }] : []),
+  { name: process.env.BASELINE_ROOT ? 'after' : '', dir: here },
+]
 const emails = Number(process.env.EMAILS ?? 100_000)
 const webhooks = Number(process.env.WEBHOOKS ?? 10_000)
 const othersPerKind = Number(process.env.OTHERS ?? 1_000)
@@ -279,10 +285,11 @@ if (flag === '--run') {
   process.exit(0)
 }
 
-function runInChild(engine, scenario) {
+function runInChild(engine, scenario, root) {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--run', engine, scenario], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, CANDOR_DIST: `${join(root.dir, 'dist')}/` },
     })
     child.once('message', resolve)
     child.once('exit', (code) => code !== 0 && reject(new Error(`${engine} ${scenario} run exited with ${code}`)))
@@ -312,38 +319,44 @@ for (const engine of engines) {
     }
   }
   for (const scenario of scenarios) {
-    const results = []
+    const resultsOf = new Map(roots.map((root) => [root, []]))
     for (let i = 0; i < runs; i++) {
-      const r = await runInChild(engine, scenario)
-      results.push(r)
-      const parts = [
-        r.subEmailSeconds != null && `subscriber emails ${s(r.subEmailSeconds)}`,
-        r.subHookSeconds != null && `subscriber webhooks ${s(r.subHookSeconds)}`,
-        r.otherEmailSeconds != null && `other emails ${s(r.otherEmailSeconds)}`,
-        r.otherHookSeconds != null && `other webhooks ${s(r.otherHookSeconds)}`,
-      ].filter(Boolean)
-      const pgPart = Number.isNaN(r.pgCpuUsPerMessage) ? '' : `, PostgreSQL ${Math.round(r.pgCpuUsPerMessage)} µs/msg`
-      console.log(
-        `${engine} ${scenario} run ${i + 1}/${runs}: ${r.total} messages, last at ${s(r.seconds)} ` +
-          `(${parts.join(', ')}); ${Math.round(r.total / r.seconds)} msg/s, ` +
-          `Candor CPU ${Math.round(r.cpuUsPerMessage)} µs/msg${pgPart}, peak RSS ${r.peakRssMb.toFixed(0)} MB ` +
-          `(${r.rssBeforeMb.toFixed(0)} before), outbox written in ${r.queuedMs} ms; load ${load()}`,
-      )
+      for (const root of roots) {
+        const r = await runInChild(engine, scenario, root)
+        resultsOf.get(root).push(r)
+        const label = root.name ? ` (${root.name})` : ''
+        const parts = [
+          r.subEmailSeconds != null && `subscriber emails ${s(r.subEmailSeconds)}`,
+          r.subHookSeconds != null && `subscriber webhooks ${s(r.subHookSeconds)}`,
+          r.otherEmailSeconds != null && `other emails ${s(r.otherEmailSeconds)}`,
+          r.otherHookSeconds != null && `other webhooks ${s(r.otherHookSeconds)}`,
+        ].filter(Boolean)
+        const pgPart = Number.isNaN(r.pgCpuUsPerMessage) ? '' : `, PostgreSQL ${Math.round(r.pgCpuUsPerMessage)} µs/msg`
+        console.log(
+          `${engine} ${scenario}${label} run ${i + 1}/${runs}: ${r.total} messages, last at ${s(r.seconds)} ` +
+            `(${parts.join(', ')}); ${Math.round(r.total / r.seconds)} msg/s, ` +
+            `Candor CPU ${Math.round(r.cpuUsPerMessage)} µs/msg${pgPart}, peak RSS ${r.peakRssMb.toFixed(0)} MB ` +
+            `(${r.rssBeforeMb.toFixed(0)} before), outbox written in ${r.queuedMs} ms; load ${load()}`,
+        )
+      }
     }
-    const m = (key) => {
-      const values = results.map((r) => r[key]).filter((v) => v != null && !Number.isNaN(v))
-      return values.length ? median(values) : null
-    }
-    medians[`${engine} ${scenario}`] = {
-      total: results[0].total,
-      seconds: m('seconds'),
-      subEmailSeconds: m('subEmailSeconds'),
-      subHookSeconds: m('subHookSeconds'),
-      otherEmailSeconds: m('otherEmailSeconds'),
-      otherHookSeconds: m('otherHookSeconds'),
-      cpu: m('cpuUsPerMessage'),
-      pgCpu: m('pgCpuUsPerMessage'),
-      peak: Math.max(...results.map((r) => r.peakRssMb)),
+    for (const root of roots) {
+      const results = resultsOf.get(root)
+      const m = (key) => {
+        const values = results.map((r) => r[key]).filter((v) => v != null && !Number.isNaN(v))
+        return values.length ? median(values) : null
+      }
+      medians[`${engine} ${scenario}${root.name ? ` ${root.name}` : ''}`] = {
+        total: results[0].total,
+        seconds: m('seconds'),
+        subEmailSeconds: m('subEmailSeconds'),
+        subHookSeconds: m('subHookSeconds'),
+        otherEmailSeconds: m('otherEmailSeconds'),
+        otherHookSeconds: m('otherHookSeconds'),
+        cpu: m('cpuUsPerMessage'),
+        pgCpu: m('pgCpuUsPerMessage'),
+        peak: Math.max(...results.map((r) => r.peakRssMb)),
+      }
     }
   }
 }
@@ -355,9 +368,15 @@ for (const [name, r] of Object.entries(medians)) {
       `${pad(Math.round(r.cpu), 14)}${pad(r.pgCpu == null ? '—' : Math.round(r.pgCpu), 12)}` +
       pad(`${r.peak.toFixed(0)} MB`, 11),
   )
-  if (name.endsWith('mixed')) {
-    const alone = medians[name.replace('mixed', 'email')]
-    const aloneHooks = medians[name.replace('mixed', 'webhook')]
+  const before = name.endsWith(' after') ? medians[name.replace(/ after$/, ' before')] : null
+  if (before)
+    console.log(
+      `  after/before: time ×${(r.seconds / before.seconds).toFixed(2)}, ` +
+        `CPU per message ×${(r.cpu / before.cpu).toFixed(2)}, peak RSS ×${(r.peak / before.peak).toFixed(2)}`,
+    )
+  if (name.includes(' mixed')) {
+    const alone = medians[name.replace(' mixed', ' email')]
+    const aloneHooks = medians[name.replace(' mixed', ' webhook')]
     const ratio = alone ? ` (alone ${s(alone.seconds)}, ×${(r.subEmailSeconds / alone.seconds).toFixed(2)})` : ''
     console.log(
       `  in the mix: subscriber emails ${s(r.subEmailSeconds)}${ratio}, ` +
@@ -367,8 +386,7 @@ for (const [name, r] of Object.entries(medians)) {
   }
 }
 console.log(
-  '\nBefore (README, one run): 100,000 emails in 20.1 s (194 µs CPU each, 285 MB peak); 10,000 webhooks in 1.96 s.' +
-    '\nTargets: 100,000 emails < 30 s, 10,000 webhooks < 3 s. ' +
+  '\nTargets: 100,000 emails < 30 s, 10,000 webhooks < 3 s. ' +
     'CPU per message is the figure that holds on a busy machine.',
 )
 process.exit(0)

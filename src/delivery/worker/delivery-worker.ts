@@ -1,3 +1,4 @@
+import { sharedDeadlines } from '../shared-deadlines.js'
 import { type PollLoop, pollLoop } from '../../app/poll-loop.js'
 import {
   defaultRetryPolicy,
@@ -116,6 +117,7 @@ export function createDeliveryWorker(deps: WorkerDeps, partial: Partial<WorkerOp
       random: deps.random ?? Math.random,
       policyFor,
       sendTimeoutMs: options.sendTimeoutMs,
+      deadline: sharedDeadlines(options.sendTimeoutMs),
       onError,
       onDisabled: (id, reason) => deps.onDisabled?.(id, reason),
     }

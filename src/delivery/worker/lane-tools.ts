@@ -21,6 +21,8 @@ export interface LaneContext {
   policyFor(kind: DeliveryKind): RetryPolicy
   /** A send that takes longer is abandoned: its connection dropped, the row retried. */
   sendTimeoutMs: number
+  /** The deadline of a send starting now (`sharedDeadlines(sendTimeoutMs)`), with the worker's stop signal. */
+  deadline: (stopping: AbortSignal) => AbortSignal
   onError: (error: unknown) => void
   onDisabled: (subscriberId: string, reason: string) => void
 }
@@ -43,11 +45,13 @@ export async function sendOne(ctx: LaneContext, delivery: ClaimedDelivery, stopp
   if ('skip' in composed) return { kind: 'skipped', reason: composed.skip }
   await ctx.gate.pass()
   if (stopping.aborted) return { kind: 'abandoned' }
-  const deadline = AbortSignal.timeout(ctx.sendTimeoutMs)
-  const signal = AbortSignal.any([deadline, stopping])
+  const signal = ctx.deadline(stopping)
+  // The signal is shared by every send of its time slice: each removes its own listener when done.
+  let onAbort = () => {}
   const abandoned = new Promise<'abandoned'>((resolve) => {
+    onAbort = () => resolve('abandoned')
     if (signal.aborted) resolve('abandoned')
-    else signal.addEventListener('abort', () => resolve('abandoned'), { once: true })
+    else signal.addEventListener('abort', onAbort, { once: true })
   })
   const result = await Promise.race([
     ctx.channel.send(composed.message, { signal }).catch(
@@ -59,9 +63,10 @@ export async function sendOne(ctx: LaneContext, delivery: ClaimedDelivery, stopp
     ),
     abandoned,
   ])
+  signal.removeEventListener('abort', onAbort)
   if (result !== 'abandoned' && result.ok) return { kind: 'sent' }
   // Cut short because the worker stops: not an attempt, the row goes back as it was.
-  if (stopping.aborted && !deadline.aborted) return { kind: 'abandoned' }
+  if (stopping.aborted) return { kind: 'abandoned' }
   if (result === 'abandoned') {
     // Nothing answered in time: a mail relay that stalls is down for every message, a webhook only for its own.
     const reason = `no answer within ${ctx.sendTimeoutMs} ms`
