@@ -266,6 +266,7 @@ async function run(engine, scenario) {
     scenario,
     total,
     seconds: (lastAt - publishedAt) / 1000,
+    firstSeconds: Math.min(...done.flatMap((d) => Object.values(d.firstAt))) / 1000 - publishedAt / 1000,
     subEmailSeconds: doneOf('smtp', 'sub'),
     subHookSeconds: doneOf('http', 'sub'),
     otherEmailSeconds: doneOf('smtp', 'other'),
@@ -336,7 +337,8 @@ for (const engine of engines) {
           `${engine} ${scenario}${label} run ${i + 1}/${runs}: ${r.total} messages, last at ${s(r.seconds)} ` +
             `(${parts.join(', ')}); ${Math.round(r.total / r.seconds)} msg/s, ` +
             `Candor CPU ${Math.round(r.cpuUsPerMessage)} µs/msg${pgPart}, peak RSS ${r.peakRssMb.toFixed(0)} MB ` +
-            `(${r.rssBeforeMb.toFixed(0)} before), outbox written in ${r.queuedMs} ms; load ${load()}`,
+            `(${r.rssBeforeMb.toFixed(0)} before), outbox written in ${r.queuedMs} ms, ` +
+            `first message after ${s(r.firstSeconds)}; load ${load()}`,
         )
       }
     }
