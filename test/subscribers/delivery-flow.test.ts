@@ -41,9 +41,9 @@ forEachDatabase((engine) => {
       const confirmUrl = new URL(
         /http:\/\/status\.test\/subscriptions\/\S+\/confirm\?token=\S+/.exec(confirmMail.text ?? '')![0],
       )
-      expect((await app.inject({ url: `${confirmUrl.pathname}${confirmUrl.search}` })).body).toContain(
-        'Abonnement bestätigt',
-      )
+      const confirmPath = `${confirmUrl.pathname}${confirmUrl.search}`
+      expect((await app.inject({ url: confirmPath })).body).toContain('Abonnement bestätigen')
+      expect((await app.inject({ method: 'POST', url: confirmPath })).body).toContain('Abonnement bestätigt')
 
       const incident = await app.inject({
         method: 'POST',

@@ -55,16 +55,32 @@ forEachDatabase((engine) => {
         source: 'form',
       })
       const id = list.subscribers[0].id
-      const confirmed = await app.inject({
-        url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`,
-      })
+      const link = `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`
+      // Opening the link (as a mail scanner does) only asks; the page's button confirms.
+      const asked = await app.inject({ url: link })
+      expect(asked.statusCode).toBe(200)
+      expect(asked.body).toContain('確認訂閱')
+      expect(asked.body).toContain(`<form method="post" action="${link.replaceAll('&', '&amp;')}">`)
+      expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json().state).toBe('pending')
+      const confirmed = await app.inject({ method: 'POST', url: link })
       expect(confirmed.statusCode).toBe(200)
       expect(confirmed.body).toContain('訂閱已確認')
       expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json().state).toBe('active')
-      const again = await app.inject({
-        url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`,
-      })
-      expect(again.body).toContain('已經確認')
+      expect((await app.inject({ url: link })).body).toContain('已經確認')
+      expect((await app.inject({ method: 'POST', url: link })).body).toContain('已經確認')
+    })
+
+    it('is never confirmed by fetching its link, however often (mail scanners, link previews)', async () => {
+      const { app, org, deps } = await createTestApp(engine)
+      const { slug, pageId } = await pageWithComponents(app, org)
+      await app.inject({ method: 'POST', url: `/p/${slug}/subscribe`, payload: { email: 'scanned@example.com' } })
+      const id = (await app.inject({ url: `/api/pages/${pageId}/subscribers`, headers: org.auth })).json()
+        .subscribers[0].id
+      const link = `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`
+      for (const method of ['GET', 'HEAD', 'GET'] as const) await app.inject({ method, url: link })
+      expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json().state).toBe('pending')
+      const json = await app.inject({ method: 'POST', url: link, headers: { accept: 'application/json' } })
+      expect(json.json()).toEqual({ outcome: 'confirmed' })
     })
 
     it('answers JSON clients with 202 and re-shows the form with the error for a bad address', async () => {
@@ -128,11 +144,12 @@ forEachDatabase((engine) => {
           .statusCode,
       ).toBe(404)
       clock.advance(48 * 3_600_000 + 1)
-      const expired = await app.inject({
-        url: `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`,
-      })
-      expect(expired.statusCode).toBe(410)
-      expect(expired.body).toContain('This link has expired')
+      const link = `/subscriptions/${id}/confirm?token=${linkToken(deps.secret, 'confirm', id)}`
+      for (const method of ['GET', 'POST'] as const) {
+        const expired = await app.inject({ method, url: link })
+        expect(expired.statusCode).toBe(410)
+        expect(expired.body).toContain('This link has expired')
+      }
       expect((await app.inject({ url: `/api/subscribers/${id}`, headers: org.auth })).json().state).toBe('pending')
     })
 

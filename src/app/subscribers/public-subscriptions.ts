@@ -142,3 +142,14 @@ export async function describeLink(deps: AppDeps, id: string, token: unknown, pu
   const row = await subscriberByLink(deps, id, token, purpose)
   return { address: row.address, state: row.state, pageId: row.page_id, orgId: row.org_id, locale: row.locale }
 }
+
+/** What confirming would do now, without doing it: the page a confirmation link opens asks first. */
+export async function previewConfirmation(deps: AppDeps, id: string, token: unknown, now: Date) {
+  const row = await subscriberByLink(deps, id, token, 'confirm')
+  const decision = confirmSubscription(
+    { state: row.state as SubscriberState, confirmationExpiresAt: row.confirmation_expires_at },
+    now,
+  )
+  const outcome = decision.kind === 'confirm' ? ('would_confirm' as const) : decision.kind
+  return { outcome, address: row.address, pageId: row.page_id, locale: row.locale }
+}

@@ -128,6 +128,19 @@ export function messagePage(page: PageLook, title: Key, body: Key, vars: Record<
 }
 
 /** GET on an unsubscribe link only asks (link scanners follow links); the button POSTs. */
+/** Confirming takes a click on the page the link opens: mail scanners fetch links, people press buttons. */
+export function confirmQuestionPage(page: PageLook, address: string, action: string): string {
+  const heading = t(page.locale, 'confirmTitle')
+  return document(
+    page,
+    heading,
+    `<h1>${heading}</h1>
+<p>${t(page.locale, 'confirmQuestion', { name: page.name, address })}</p>
+<form method="post" action="${escapeHtml(action)}"><button type="submit">` +
+      `${t(page.locale, 'confirmButton')}</button></form>`,
+  )
+}
+
 export function unsubscribeQuestionPage(page: PageLook, address: string, action: string): string {
   const heading = t(page.locale, 'unsubscribeTitle')
   return document(

@@ -15,6 +15,9 @@ export const en = {
   checkInboxBody:
     'We have sent a confirmation link to {{email}} (unless it ' +
     'is already subscribed). The link works for {{hours}} hours.',
+  confirmTitle: 'Confirm your subscription',
+  confirmQuestion: 'Send status updates from {{name}} to {{address}}?',
+  confirmButton: 'Confirm subscription',
   confirmedTitle: 'Subscription confirmed',
   confirmedBody: 'You will now receive status updates from {{name}}.',
   alreadyTitle: 'Already confirmed',
@@ -45,6 +48,9 @@ export const zhHans: SubscribeStrings = {
   invalidEmail: '请输入有效的邮箱地址。',
   checkInboxTitle: '请查收邮件',
   checkInboxBody: '我们已向 {{email}} 发送确认链接（如果该地址尚未订阅）。链接在 {{hours}} 小时内有效。',
+  confirmTitle: '确认订阅',
+  confirmQuestion: '将 {{name}} 的状态更新发送到 {{address}}？',
+  confirmButton: '确认订阅',
   confirmedTitle: '订阅已确认',
   confirmedBody: '您将收到 {{name}} 的状态更新。',
   alreadyTitle: '已经确认',
@@ -74,6 +80,9 @@ export const zhHant: SubscribeStrings = {
   invalidEmail: '請輸入有效的電子郵件地址。',
   checkInboxTitle: '請查收郵件',
   checkInboxBody: '我們已向 {{email}} 發送確認連結（如果該地址尚未訂閱）。連結在 {{hours}} 小時內有效。',
+  confirmTitle: '確認訂閱',
+  confirmQuestion: '將 {{name}} 的狀態更新發送到 {{address}}？',
+  confirmButton: '確認訂閱',
   confirmedTitle: '訂閱已確認',
   confirmedBody: '您將收到 {{name}} 的狀態更新。',
   alreadyTitle: '已經確認',
@@ -107,6 +116,9 @@ export const de: SubscribeStrings = {
   checkInboxBody:
     'Wir haben einen Bestätigungslink an {{email}} gesendet (falls die ' +
     'Adresse noch nicht abonniert ist). Der Link gilt {{hours}} Stunden.',
+  confirmTitle: 'Abonnement bestätigen',
+  confirmQuestion: 'Statusmeldungen von {{name}} an {{address}} senden?',
+  confirmButton: 'Abonnement bestätigen',
   confirmedTitle: 'Abonnement bestätigt',
   confirmedBody: 'Sie erhalten ab jetzt Statusmeldungen von {{name}}.',
   alreadyTitle: 'Bereits bestätigt',
@@ -143,6 +155,9 @@ export const fr: SubscribeStrings = {
   checkInboxBody:
     'Nous avons envoyé un lien de confirmation à {{email}} (sauf si ' +
     'elle est déjà abonnée). Le lien est valable {{hours}} heures.',
+  confirmTitle: 'Confirmer votre abonnement',
+  confirmQuestion: 'Envoyer les mises à jour de statut de {{name}} à {{address}} ?',
+  confirmButton: "Confirmer l'abonnement",
   confirmedTitle: 'Abonnement confirmé',
   confirmedBody: 'Vous recevrez désormais les mises à jour de statut de {{name}}.',
   alreadyTitle: 'Déjà confirmé',
@@ -178,6 +193,9 @@ export const es: SubscribeStrings = {
   checkInboxBody:
     'Hemos enviado un enlace de confirmación a {{email}} (salvo que ' +
     'ya esté suscrito). El enlace es válido durante {{hours}} horas.',
+  confirmTitle: 'Confirme su suscripción',
+  confirmQuestion: '¿Enviar las actualizaciones de estado de {{name}} a {{address}}?',
+  confirmButton: 'Confirmar suscripción',
   confirmedTitle: 'Suscripción confirmada',
   confirmedBody: 'A partir de ahora recibirás las actualizaciones de estado de {{name}}.',
   alreadyTitle: 'Ya confirmada',
@@ -210,6 +228,9 @@ export const ja: SubscribeStrings = {
   checkInboxTitle: '受信トレイをご確認ください',
   checkInboxBody:
     '{{email}} に確認用リンクを送信しました（すでに購読済みの場合を除く）。リンクの有効期限は {{hours}} 時間です。',
+  confirmTitle: '購読の確認',
+  confirmQuestion: '{{name}} のステータス更新を {{address}} に送信しますか？',
+  confirmButton: '購読を確認',
   confirmedTitle: '購読を確認しました',
   confirmedBody: '今後 {{name}} のステータス更新をお届けします。',
   alreadyTitle: '確認済みです',

@@ -5,6 +5,7 @@ import { AppError } from '../../domain/app-error.js'
 import {
   confirmByLink,
   describeLink,
+  previewConfirmation,
   publicPageLook,
   subscribeByEmail,
   unsubscribeByLink,
@@ -15,6 +16,7 @@ import {
   messagePage,
   styleHashSource,
   subscribeFormPage,
+  confirmQuestionPage,
   unsubscribeQuestionPage,
   type PageLook,
 } from '../../delivery/subscribe-pages/render-pages.js'
@@ -174,22 +176,41 @@ export const subscribeRoutes: RouteModule = async (app, deps) => {
       }
     }
 
+    const outcomePages = {
+      confirmed: ['confirmedTitle', 'confirmedBody'],
+      already_active: ['alreadyTitle', 'alreadyBody'],
+      expired: ['expiredTitle', 'expiredBody'],
+      not_pending: ['notPendingTitle', 'notPendingBody'],
+    } as const
+    const sendOutcome = (reply: FastifyReply, look: PageLook, outcome: keyof typeof outcomePages) => {
+      const [title, body] = outcomePages[outcome]
+      return sendHtml(reply, outcome === 'expired' ? 410 : 200, look, messagePage(look, title, body))
+    }
+    // A GET only asks: mail scanners and link previews fetch every link in a message, and a
+    // subscription they confirmed would be one nobody asked for. The page's button POSTs.
     scope.get(
       '/subscriptions/:id/confirm',
-      linkSchema('Confirm an email subscription (link from the confirmation mail)'),
+      linkSchema('Ask to confirm an email subscription (link from the confirmation mail)'),
+      async (request: LinkRequest, reply) =>
+        orInvalid(reply, async () => {
+          const link = await previewConfirmation(deps, request.params.id, request.query.token, deps.clock())
+          const look = await publicPageLook(deps, link.pageId, link.locale)
+          if (link.outcome !== 'would_confirm') return sendOutcome(reply, look, link.outcome)
+          const action =
+            `/subscriptions/${encodeURIComponent(request.params.id)}/confirm` +
+            `?token=${encodeURIComponent(request.query.token ?? '')}`
+          return sendHtml(reply, 200, look, confirmQuestionPage(look, link.address, action))
+        }),
+    )
+    scope.post(
+      '/subscriptions/:id/confirm',
+      linkSchema('Confirm an email subscription (the button of the confirmation page)'),
       async (request: LinkRequest, reply) =>
         orInvalid(reply, async () => {
           const result = await confirmByLink(deps, request.params.id, request.query.token, deps.clock())
-          const look = await publicPageLook(deps, result.pageId, result.locale)
-          const [title, body] = (
-            {
-              confirmed: ['confirmedTitle', 'confirmedBody'],
-              already_active: ['alreadyTitle', 'alreadyBody'],
-              expired: ['expiredTitle', 'expiredBody'],
-              not_pending: ['notPendingTitle', 'notPendingBody'],
-            } as const
-          )[result.outcome]
-          return sendHtml(reply, result.outcome === 'expired' ? 410 : 200, look, messagePage(look, title, body))
+          if (wantsJson(request))
+            return reply.code(result.outcome === 'expired' ? 410 : 200).send({ outcome: result.outcome })
+          return sendOutcome(reply, await publicPageLook(deps, result.pageId, result.locale), result.outcome)
         }),
     )
     scope.get(
