@@ -21,7 +21,7 @@ function textWidth(text: string): number {
 
 /** /badge.svg: a flat two-part badge ("status | All systems operational") with a text alternative. */
 export function renderBadge(view: StatusPageView): string {
-  const tr = translator(view.page.locale)
+  const tr = translator(view.page.locale, view.page.timeZone)
   const label = tr.t('badgeLabel')
   const message = tr.t(`indicator.${view.indicator}`)
   const lw = textWidth(label) + 12

@@ -12,7 +12,7 @@ const utc = (at: Date) => DateTime.fromJSDate(at, { zone: 'utc' })
  * so the same view always gives the same bytes (and the same ETag).
  */
 export function renderMaintenanceCalendar(view: StatusPageView, mode: RenderMode): string {
-  const tr = translator(view.page.locale)
+  const tr = translator(view.page.locale, view.page.timeZone)
   const calendar = ical({
     name: tr.t('calendarTitle', { name: view.page.name }),
     prodId: { company: 'Candor', product: 'status-page', language: view.page.locale.toUpperCase() },

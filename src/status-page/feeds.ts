@@ -20,7 +20,7 @@ interface FeedEntry {
 
 /** Atom and RSS of incidents and maintenances, newest change first. Ids are stable URNs, not URLs that may move. */
 export function renderFeeds(view: StatusPageView, mode: RenderMode): { atom: string; rss: string } {
-  const tr = translator(view.page.locale)
+  const tr = translator(view.page.locale, view.page.timeZone)
   const entries = [
     ...view.incidents.map((i) => incidentEntry(view, i)),
     ...view.maintenances.map((m) => maintenanceEntry(view, m)),
@@ -59,7 +59,7 @@ export function renderFeeds(view: StatusPageView, mode: RenderMode): { atom: str
 }
 
 function incidentEntry(view: StatusPageView, i: IncidentView): FeedEntry {
-  const tr = translator(view.page.locale)
+  const tr = translator(view.page.locale, view.page.timeZone)
   const updates = newestFirst(i.updates)
   return {
     id: i.id,
@@ -80,7 +80,7 @@ function incidentEntry(view: StatusPageView, i: IncidentView): FeedEntry {
 }
 
 function maintenanceEntry(view: StatusPageView, m: MaintenanceView): FeedEntry {
-  const tr = translator(view.page.locale)
+  const tr = translator(view.page.locale, view.page.timeZone)
   const updates = newestFirst(m.updates)
   const window = tr.t('scheduledWindow', { start: tr.dateTime(m.scheduledFor), end: tr.dateTime(m.scheduledUntil) })
   return {

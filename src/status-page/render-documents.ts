@@ -54,7 +54,7 @@ export function renderDocuments(view: StatusPageView, mode: RenderMode = 'server
   add(assetPaths.rss, feeds.rss, contentTypes.rss)
   add(assetPaths.calendar, renderMaintenanceCalendar(view, mode), contentTypes.calendar)
   add(assetPaths.badge, renderBadge(view), contentTypes.svg)
-  add(assetPaths.widget, widgetScript(translator(view.page.locale), view.page.url), contentTypes.js)
+  add(assetPaths.widget, widgetScript(translator(view.page.locale, view.page.timeZone), view.page.url), contentTypes.js)
   add(assetPaths.css, statusPageCss(view.page.branding.brandColor), contentTypes.css)
   add(assetPaths.script, pageScript, contentTypes.js)
   add(assetPaths.favicon, renderFavicon(view), contentTypes.svg)

@@ -65,6 +65,30 @@ forEachDatabase((engine) => {
       expect((await t.app.inject({ url: '/badge.svg', headers: { host } })).body).toContain('All systems operational')
     })
 
+    it("shows times in the page's time zone, in the page, its history and its feed", async () => {
+      const t = await createTestApp(engine)
+      const { slug, pageId } = await publicPage(t.app, t.org)
+      const patched = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/pages/${pageId}`,
+        headers: t.org.auth,
+        payload: { time_zone: 'Europe/Berlin', locale: 'de' },
+      })
+      expect(patched.statusCode).toBe(200)
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/incidents',
+        headers: t.org.auth,
+        payload: { title: 'Login failures', page_id: pageId, body: 'Looking into it.' },
+      })
+      await started(t)
+      const zone = /\d{2}:\d{2} ME(S)?Z/
+      expect((await t.app.inject({ url: `/p/${slug}/` })).body).toMatch(zone)
+      expect((await t.app.inject({ url: `/p/${slug}/history` })).body).toMatch(zone)
+      expect((await t.app.inject({ url: `/p/${slug}/history.atom` })).body).toMatch(zone)
+      expect((await t.app.inject({ url: `/p/${slug}/` })).body).not.toMatch(/\d{2}:\d{2} UTC/)
+    })
+
     it('answers Statuspage-compatible JSON with open CORS', async () => {
       const t = await createTestApp(engine)
       const { slug, pageId, componentId } = await publicPage(t.app, t.org)

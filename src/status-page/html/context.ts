@@ -13,7 +13,7 @@ export interface RenderContext {
 }
 
 export function renderContext(view: StatusPageView, mode: RenderMode, path: string): RenderContext {
-  return { view, tr: translator(view.page.locale), mode, links: linksFrom(mode, path), path }
+  return { view, tr: translator(view.page.locale, view.page.timeZone), mode, links: linksFrom(mode, path), path }
 }
 
 export function componentNames(ctx: RenderContext, ids: readonly string[]): string[] {

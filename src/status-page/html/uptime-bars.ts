@@ -8,7 +8,7 @@ function affectedMinutes(day: UptimeDay): number {
 
 function dayLabel(ctx: RenderContext, day: UptimeDay): string {
   const { tr } = ctx
-  const date = tr.date(new Date(`${day.date}T00:00:00Z`))
+  const date = tr.day(day.date)
   if (!day.worst) return `${date}: ${tr.t('noData')}`
   const minutes = affectedMinutes(day)
   const status = tr.t(`componentStatus.${day.worst}`)

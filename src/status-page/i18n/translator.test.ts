@@ -57,4 +57,20 @@ describe('status page UI strings', () => {
     expect(translator('fr').percent(99.987)).toMatch(/^99,98\s%$/)
     expect(translator('en').percent(99.999)).toBe('99.99%')
   })
+
+  it("format instants in the page's time zone, with its abbreviation, and stored days as they are", () => {
+    const lateAtNight = new Date('2026-11-20T23:41:00Z')
+    const berlin = translator('de', 'Europe/Berlin')
+    expect(berlin.dateTime(lateAtNight)).toBe('21.11.2026, 00:41 MEZ')
+    expect(berlin.date(lateAtNight)).toBe('21.11.2026')
+    expect(berlin.isoDate(lateAtNight)).toBe('2026-11-21')
+    // Uptime days are UTC days: their label never shifts with the zone.
+    expect(berlin.day('2026-11-20')).toBe('20.11.2026')
+    expect(translator('en', 'America/New_York').dateTime(lateAtNight)).toBe('Nov 20, 2026, 6:41 PM EST')
+    expect(translator('en', 'Europe/Berlin').dateTime(new Date('2026-07-01T12:00:00Z'))).toBe(
+      'Jul 1, 2026, 2:00 PM GMT+2',
+    )
+    // A zone the runtime does not know (stored before validation) reads as UTC rather than failing the page.
+    expect(translator('en', 'Mars/Olympus').dateTime(lateAtNight)).toBe('Nov 20, 2026, 11:41 PM UTC')
+  })
 })

@@ -22,8 +22,16 @@ export const messagesByLocale = {
 export interface Translator {
   locale: SupportedLocale
   t(key: string, vars?: Record<string, string | number>): string
+  /** The page's time zone, which the no-script text and the feeds show. */
+  timeZone: string
+  /** An instant, in the page's time zone, with the zone's abbreviation. */
   dateTime(at: Date): string
+  /** The calendar date of an instant in the page's time zone. */
   date(at: Date): string
+  /** That date as YYYY-MM-DD, for `<time datetime>`. */
+  isoDate(at: Date): string
+  /** A calendar day as stored (uptime days are UTC days), e.g. "2026-11-20". */
+  day(isoDate: string): string
   month(at: Date): string
   percent(value: number): string
 }
@@ -31,11 +39,24 @@ export interface Translator {
 const resources = Object.fromEntries(
   Object.entries(messagesByLocale).map(([lng, messages]) => [lng, { translation: messages }]),
 )
-const cache = new Map<SupportedLocale, Translator>()
+const cache = new Map<string, Translator>()
 
-export function translator(locale: SupportedLocale): Translator {
-  const cached = cache.get(locale)
+/** A page's `time_zone` may predate validation: an unknown one reads as UTC rather than failing the page. */
+function knownTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+    return timeZone
+  } catch {
+    return 'UTC'
+  }
+}
+
+export function translator(locale: SupportedLocale, requestedTimeZone = 'UTC'): Translator {
+  const cacheKey = `${locale} ${requestedTimeZone}`
+  const cached = cache.get(cacheKey)
   if (cached) return cached
+  const timeZone = knownTimeZone(requestedTimeZone)
+  const isUtc = timeZone === 'UTC' || timeZone === 'Etc/UTC'
   const instance = i18next.createInstance()
   // Resources are in memory, so initialisation is synchronous; escaping happens in the HTML layer.
   void instance.init({
@@ -46,8 +67,11 @@ export function translator(locale: SupportedLocale): Translator {
     interpolation: { escapeValue: false },
   })
   const t = instance.t.bind(instance) as unknown as (key: string, vars?: Record<string, unknown>) => string
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+  const zoneName = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone })
+  const utcDate = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+  const isoDate = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })
   const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
   const percent = new Intl.NumberFormat(locale, {
     style: 'percent',
@@ -75,12 +99,19 @@ export function translator(locale: SupportedLocale): Translator {
       if (text === undefined) plain.set(key, (text = t(key)))
       return text
     },
-    dateTime: memo((at) => `${dateTime.format(at)} UTC`),
+    timeZone,
+    dateTime: memo((at) => {
+      const zone = isUtc ? 'UTC' : zoneName.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value
+      return `${dateTime.format(at)} ${zone ?? timeZone}`
+    }),
     date: memo((at) => date.format(at)),
+    isoDate: memo((at) => isoDate.format(at)),
+    day: (iso) => utcDate.format(new Date(`${iso}T00:00:00Z`)),
     month: (at) => month.format(at),
     // Rounded down, so a day with any downtime never shows 100.00 %.
     percent: (value) => percent.format(Math.floor(value * 100) / 10_000),
   }
-  cache.set(locale, result)
+  if (cache.size > 1_000) cache.clear()
+  cache.set(cacheKey, result)
   return result
 }
