@@ -110,6 +110,19 @@ describe('message templates', () => {
     expect(m.text).not.toMatch(/\n{3,}/)
   })
 
+  it('decline the German stand-ins after their prepositions ("mit einigen", "bei einem")', () => {
+    const m = renderMessage({
+      stage: 'scope',
+      channel: 'email',
+      audience: 'customer',
+      locale: 'de',
+      facts: { ...facts, affectedComponents: [], thirdPartyProvider: 'Stripe' },
+    })
+    expect(m.subject).toContain('Problem mit einigen unserer Dienste')
+    expect(m.text).toContain('Die Ursache liegt bei einem unserer Drittanbieter')
+    expect(m.text).not.toMatch(/mit einige |bei einer unserer/)
+  })
+
   it('leaves out optional sentences whose facts are missing', () => {
     const m = renderMessage({ stage: 'update', channel: 'status_page', audience: 'customer', locale: 'en', facts })
     expect(m.text).not.toContain('reach us at')

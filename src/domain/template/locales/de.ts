@@ -3,9 +3,9 @@ import type { LocaleCatalog } from '../catalog.js'
 export const de: LocaleCatalog = {
   locale: 'de',
   strings: {
-    someServices: 'einige unserer Dienste',
+    someServices: 'einigen unserer Dienste',
     unknownYet: 'noch unbekannt; wir melden uns, sobald wir mehr wissen',
-    thirdPartyProvider: 'einer unserer Drittanbieter',
+    thirdPartyProvider: 'einem unserer Drittanbieter',
     technicalDetails: 'Technische Details',
     viewStatusPage: 'Statusseite öffnen',
     unsubscribe: 'Abmelden',
