@@ -86,6 +86,18 @@ export interface IncidentView {
   resolvedAt: Date | null
   updates: IncidentUpdateView[]
   componentIds: string[]
+  /** What the communicators keep on the incident for every channel; absent facts are null. */
+  facts: IncidentFactsView
+}
+
+export interface IncidentFactsView {
+  whoIsAffected: string | null
+  expectedDuration: string | null
+  workaround: string | null
+  contact: string | null
+  responseTimeMinutes: number | null
+  /** Named only when the communicator chose to show it here; other channels never name it. */
+  provider: string | null
 }
 
 export interface IncidentUpdateView {

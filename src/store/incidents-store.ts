@@ -12,6 +12,13 @@ export interface IncidentRowWrite {
   impact?: string
   impactChosen?: boolean
   isDrill?: boolean
+  whoIsAffected?: string | null
+  expectedDuration?: string | null
+  workaround?: string | null
+  contact?: string | null
+  responseTimeMinutes?: number | null
+  thirdPartyProvider?: string | null
+  showProviderOnPage?: boolean
   startedAt?: Date
   declaredAt?: Date | null
   identifiedAt?: Date | null
@@ -35,6 +42,16 @@ export interface IncidentListFilter {
   limit?: number
   before?: Date
 }
+
+const communicationColumns = [
+  'whoIsAffected',
+  'expectedDuration',
+  'workaround',
+  'contact',
+  'responseTimeMinutes',
+  'thirdPartyProvider',
+  'showProviderOnPage',
+] as const
 
 export function incidentsStore(db: Executor, orgId: string) {
   const scoped = () => db.selectFrom('incidents').selectAll().where('org_id', '=', orgId)
@@ -71,6 +88,7 @@ export function incidentsStore(db: Executor, orgId: string) {
           created_by: input.createdBy ?? null,
           playbook_key: input.playbookKey ?? null,
           ...definedColumns(input, ['type', 'severity', 'impact', 'impactChosen', 'isDrill', 'startedAt']),
+          ...definedColumns(input, communicationColumns),
           declared_at: input.declaredAt ?? null,
           identified_at: input.identifiedAt ?? null,
           monitoring_at: input.monitoringAt ?? null,
@@ -97,6 +115,7 @@ export function incidentsStore(db: Executor, orgId: string) {
             'monitoringAt',
             'resolvedAt',
           ]),
+          ...definedColumns(input, communicationColumns),
           updated_at: now,
         })
         .where('org_id', '=', orgId)

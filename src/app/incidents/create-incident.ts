@@ -10,7 +10,7 @@ import { loadPolicy } from '../process/load-policy.js'
 import { announce } from '../process/run-process-command.js'
 import { startProcess } from '../process/start-process.js'
 import { applyComponentChanges } from './apply-component-changes.js'
-import { createIncidentInput } from './incident-input.js'
+import { communicationFacts, createIncidentInput } from './incident-input.js'
 import { loadIncidents } from './incident-view.js'
 
 /** Opens an incident, in triage or straight to customers with its first update. */
@@ -57,6 +57,7 @@ export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknow
       monitoringAt: times.monitoringAt ?? null,
       resolvedAt: times.resolvedAt ?? null,
       createdBy: ctx.actor.name,
+      ...communicationFacts(input),
     })
     const policy = await loadPolicy(tx)
     const birth = await startProcess(deps, ctx, tx, raw, policy, incident, { source: 'manual' })

@@ -7,7 +7,7 @@ import type { AppContext, AppDeps } from '../context.js'
 import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
 import { changeSeverity } from '../process/transition-incident.js'
-import { editUpdateInput, updateIncidentInput } from './incident-input.js'
+import { communicationFacts, editUpdateInput, updateIncidentInput } from './incident-input.js'
 import { loadIncidents } from './incident-view.js'
 
 export const listIncidentsQuery = z
@@ -65,6 +65,7 @@ export async function updateIncident(deps: AppDeps, ctx: AppContext, id: string,
         impactChosen: input.impact === undefined ? undefined : input.impact !== null,
         type: input.type,
         startedAt: input.started_at,
+        ...communicationFacts(input),
       },
       ctx.now,
     )

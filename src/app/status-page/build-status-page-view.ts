@@ -96,6 +96,14 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
       resolvedAt: row.resolved_at,
       updates,
       componentIds,
+      facts: {
+        whoIsAffected: row.who_is_affected,
+        expectedDuration: row.expected_duration,
+        workaround: row.workaround,
+        contact: row.contact,
+        responseTimeMinutes: row.response_time_minutes,
+        provider: row.show_provider_on_page ? row.third_party_provider : null,
+      },
     }
   })
 

@@ -1,8 +1,23 @@
+import type { MessageFacts } from '../../domain/template/message-facts.js'
 import type { Brand } from '../../domain/template/render-message.js'
 import { pagePublicUrl } from '../../app/subscribers/subscriber-links.js'
 import { outboxFactsStore } from '../../store/outbox-facts-store.js'
 import type { Db } from '../../store/schema/index.js'
 import type { PageFacts, UpdateFacts } from './message-composer.js'
+
+type IncidentRow = NonNullable<Awaited<ReturnType<ReturnType<typeof outboxFactsStore>['loadUpdate']>>>['incident']
+
+/** The incident's own facts every message repeats; the provider is redacted per channel later. */
+function communicationFactsOf(incident: IncidentRow): Partial<MessageFacts> {
+  const facts: Partial<MessageFacts> = {}
+  if (incident.who_is_affected) facts.whoIsAffected = incident.who_is_affected
+  if (incident.expected_duration) facts.expectedDuration = incident.expected_duration
+  if (incident.workaround) facts.workaround = incident.workaround
+  if (incident.contact) facts.contact = incident.contact
+  if (incident.response_time_minutes) facts.responseTimeMinutes = incident.response_time_minutes
+  if (incident.third_party_provider) facts.thirdPartyProvider = incident.third_party_provider
+  return facts
+}
 
 /** Reads what an update's messages say, and the webhook event's structured part, from the store. */
 export function createFactsLoader(db: Db, baseUrl: string) {
@@ -47,6 +62,7 @@ export function createFactsLoader(db: Db, baseUrl: string) {
         ...(update.body_technical ? { technicalDetail: update.body_technical } : {}),
         isDrill: incident.is_drill,
         timeZone: page.timeZone,
+        ...communicationFactsOf(incident),
       },
       event: {
         type: 'incident.update',

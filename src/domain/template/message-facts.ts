@@ -21,7 +21,10 @@ export interface MessageFacts {
   /** Shown only to the technical audience. */
   technicalDetail?: string
   contact?: string
+  /** How soon the contact answers, as the communicator wrote it ("2 hours")… */
   responseTime?: string
+  /** …or in minutes, said in words of the locale. */
+  responseTimeMinutes?: number
   cadenceMinutes?: number
   nextUpdateAt?: Date
   postmortemUrl?: string
@@ -95,7 +98,8 @@ export function buildTemplateContext(
     message_short: message ? firstSentence(message) : '',
     technical_detail: scrub(facts.technicalDetail).trim(),
     contact: facts.contact ?? '',
-    response_time: facts.responseTime ?? '',
+    response_time:
+      facts.responseTime ?? (facts.responseTimeMinutes ? formatInterval(facts.responseTimeMinutes, locale) : ''),
     cadence: facts.cadenceMinutes ? formatInterval(facts.cadenceMinutes, locale) : '',
     next_update_at: facts.nextUpdateAt ? formatDateTime(facts.nextUpdateAt, locale, tz) : '',
     summary_url: facts.postmortemUrl ?? facts.incidentUrl ?? facts.statusUrl,

@@ -37,7 +37,10 @@ describe('fact formatting', () => {
 
 describe('provider redaction', () => {
   it('replaces the name in any case, as a whole word only', () => {
-    expect(redactProvider('AWS and aws; not lAWSon', 'AWS', 'a provider')).toBe('a provider and a provider; not lAWSon')
+    expect(redactProvider('AWS and aws; not lAWSon', 'AWS', 'a provider')).toBe('A provider and a provider; not lAWSon')
+    expect(redactProvider('Slow. Stripe declines cards', 'Stripe', 'one of ours')).toBe(
+      'Slow. One of ours declines cards',
+    )
   })
 
   it('handles names with regex characters', () => {

@@ -10,5 +10,12 @@ export function redactProvider(text: string, providerName: string | undefined, p
   // Word edges only where the name itself starts/ends with a word character ("AWS", not "lAWSon").
   const start = /^\w/.test(name) ? '\\b' : ''
   const end = /\w$/.test(name) ? '\\b' : ''
-  return text.replace(new RegExp(`${start}${escaped}${end}`, 'giu'), phrase)
+  // At the start of the text or of a sentence the phrase starts with a capital, as the name did.
+  return text.replace(new RegExp(`${start}${escaped}${end}`, 'giu'), (_match, offset: number, whole: string) =>
+    /(^|[.!?]\s+)$/u.test(whole.slice(0, offset)) ? capitalise(phrase) : phrase,
+  )
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1)
 }

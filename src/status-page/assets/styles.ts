@@ -47,6 +47,8 @@ h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.15rem;margin:0 0 .75rem}h3{f
 .pill.impact-minor{color:var(--minor)}.pill.impact-major{color:var(--partial)}` +
     `.pill.impact-critical{color:var(--major)}.pill.impact-maintenance{color:var(--maint)}
 .incident-meta,.affected,.window,.when{margin:.25rem 0;color:var(--muted);font-size:.9rem}
+.incident-facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.5rem 0;` +
+    `font-size:.9rem}.incident-facts dt{color:var(--muted)}.incident-facts dd{margin:0}
 .updates{list-style:none;margin:.75rem 0 0;padding:0}
 .update{padding:.6rem 0;border-top:1px solid var(--border)}.update:first-child{border-top:0}
 .update-head{margin:0;font-size:.9rem;color:var(--muted)}.update-status{color:var(--text);margin-right:.5rem}

@@ -1,6 +1,6 @@
 import { newestFirst, type IncidentView, type MaintenanceView } from '../view-model.js'
 import type { RenderContext } from './context.js'
-import { affectedComponents, incidentUpdate } from './incidents.js'
+import { affectedComponents, incidentFacts, incidentUpdate } from './incidents.js'
 import { documentHtml } from './layout.js'
 import { maintenanceUpdates, maintenanceWindow } from './maintenances.js'
 import { html, translateHtml, type SafeHtml } from './safe-html.js'
@@ -21,6 +21,7 @@ ${done ? html`<p class="notice">${tr.t('resolvedNotice')}</p>` : ''}
     incident.resolvedAt ? html` · ${translateHtml(tr.t, 'resolvedAt', { time: timeTag(tr, incident.resolvedAt) })}` : ''
   }</p>
 ${affectedComponents(ctx, incident.componentIds)}
+${incidentFacts(ctx, incident)}
 <h2>${tr.t('updates')}</h2>
 <ol class="updates">${newestFirst(incident.updates).map((u) => incidentUpdate(ctx, u))}</ol>
 </article>`

@@ -2,6 +2,7 @@ import { newestFirst, type IncidentUpdateView, type IncidentView } from '../view
 import { componentNames, type RenderContext } from './context.js'
 import { html, trustedHtml, type SafeHtml } from './safe-html.js'
 import { timeTag } from './time.js'
+import { formatInterval } from '../../domain/template/format-facts.js'
 
 export function incidentUpdate(ctx: RenderContext, update: IncidentUpdateView): SafeHtml {
   const { tr } = ctx
@@ -18,6 +19,23 @@ ${
     : ''
 }
 </li>`
+}
+
+/** Who is affected, for how long, what to do meanwhile and where to get help: the same on every channel. */
+export function incidentFacts(ctx: RenderContext, incident: IncidentView): SafeHtml | '' {
+  const { tr } = ctx
+  const f = incident.facts
+  const rows: [string, string][] = []
+  if (f.whoIsAffected) rows.push([tr.t('factWho'), f.whoIsAffected])
+  if (f.expectedDuration) rows.push([tr.t('factDuration'), f.expectedDuration])
+  if (f.workaround) rows.push([tr.t('factWorkaround'), f.workaround])
+  if (f.provider) rows.push([tr.t('factProvider'), f.provider])
+  if (f.contact) {
+    const within = f.responseTimeMinutes ? formatInterval(f.responseTimeMinutes, tr.locale) : null
+    rows.push([tr.t('factContact'), within ? tr.t('factContactWithin', { contact: f.contact, within }) : f.contact])
+  }
+  if (rows.length === 0) return ''
+  return html`<dl class="incident-facts">${rows.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`
 }
 
 export function affectedComponents(ctx: RenderContext, ids: readonly string[]): SafeHtml | '' {
@@ -42,6 +60,7 @@ export function incidentArticle(ctx: RenderContext, incident: IncidentView, head
 ${title}
 <p class="incident-meta"><span class="pill impact-${incident.impact}">${tr.t(`impact.${incident.impact}`)}</span></p>
 ${affectedComponents(ctx, incident.componentIds)}
+${incidentFacts(ctx, incident)}
 <ol class="updates">${newestFirst(incident.updates).map((u) => incidentUpdate(ctx, u))}</ol>
 </article>`
 }

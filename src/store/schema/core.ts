@@ -119,6 +119,15 @@ export interface IncidentsTable {
   impact: Generated<string>
   /** True when a communicator chose `impact`; otherwise customers see what the components say. */
   impact_chosen: Generated<boolean>
+  who_is_affected: Generated<string | null>
+  expected_duration: Generated<string | null>
+  workaround: Generated<string | null>
+  /** Where customers get help meanwhile (an address, a URL, a phone number). */
+  contact: Generated<string | null>
+  response_time_minutes: Generated<number | null>
+  third_party_provider: Generated<string | null>
+  /** Whether the status page names the provider; other channels never do. */
+  show_provider_on_page: Generated<boolean>
   is_drill: Generated<boolean>
   started_at: CreatedAt
   declared_at: NullableTimestamp
