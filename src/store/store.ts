@@ -71,7 +71,7 @@ export function createStore(db: Db, options: StoreOptions = {}) {
     transaction: <T>(orgId: string, fn: (tx: OrgStore, raw: Executor) => Promise<T>, name?: string) =>
       runTransaction(db, limits, name, (trx) => fn(orgStore(trx, orgId), trx), orgId),
     run,
-    organisations: organisationsStore(db),
+    organisations: { ...organisationsStore(db), bind: (trx: Executor) => organisationsStore(trx) },
     tokens: tokensStore(db),
     accounts: accountsStore(db, run),
     instanceSettings: instanceSettingsStore(db),

@@ -11,10 +11,14 @@ export function usersStore(db: Executor) {
         .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
         .executeTakeFirst(),
     findById: (id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
-    async create(input: { email: string; name?: string }) {
+    async create(input: { email: string; name?: string; isInstanceAdmin?: boolean }) {
       return db
         .insertInto('users')
-        .values({ email: input.email.trim(), name: input.name ?? '' })
+        .values({
+          email: input.email.trim(),
+          name: input.name ?? '',
+          is_instance_admin: input.isInstanceAdmin ?? false,
+        })
         .returningAll()
         .executeTakeFirstOrThrow()
     },

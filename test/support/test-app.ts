@@ -1,3 +1,4 @@
+import { createOrganisation, instanceContext } from '../../src/app/instance/manage-organisations.js'
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { afterEach } from 'vitest'
@@ -52,7 +53,12 @@ export async function createTestApp(
   apps.push(app)
   const createOrg = async (role: Role = 'owner'): Promise<TestOrg> => {
     const slug = `org-${randomBytes(4).toString('hex')}`
-    const org = await deps.store.organisations.create({ slug, name: `Test ${slug}` })
+    // Made as an instance admin makes one (API and CLI share the use case), owner invitation included.
+    const org = await createOrganisation(deps, instanceContext(clock.now), {
+      slug,
+      name: `Test ${slug}`,
+      owner_email: `owner@${slug}.example`,
+    })
     const tokenFor = async (r: Role) => {
       const token = `test_${randomBytes(16).toString('hex')}`
       await deps.store.tokens.create({ orgId: org.id, name: `${r} token`, tokenHash: hashToken(token), role: r })

@@ -33,7 +33,7 @@ export async function bootstrapOwner(
   const hash = options.password === undefined ? null : await hashPassword(options.password)
   const user = await deps.store.transaction(org.id, async (tx, raw) => {
     const bound = deps.store.accounts.bind(raw)
-    const person = await bound.users.create({ email, name: 'Owner' })
+    const person = await bound.users.create({ email, name: 'Owner', isInstanceAdmin: true })
     await bound.users.addMembership({ userId: person.id, orgId: org.id, role: 'owner' })
     if (hash) await bound.users.setPasswordHash(person.id, hash, options.now)
     await writeAudit(tx, systemContext(org.id, options.now, 'first start'), {

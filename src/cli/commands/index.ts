@@ -3,6 +3,7 @@ import { deliverCommand } from './deliver.js'
 import { exportCommand } from './export.js'
 import { integrationsCommand } from './integrations.js'
 import { migrateCommand } from './migrate.js'
+import { organisationsCommand } from './organisations.js'
 import { serveCommand } from './serve.js'
 import { subscribersCommand } from './subscribers.js'
 
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   integrationsCommand,
   subscribersCommand,
   deliverCommand,
+  organisationsCommand,
 ]

@@ -7,6 +7,7 @@ import { componentsRoutes } from './components-routes.js'
 import { consoleRoutes } from './console-routes.js'
 import { healthRoutes } from './health-routes.js'
 import { incidentsRoutes } from './incidents-routes.js'
+import { instanceRoutes } from './instance-routes.js'
 import { liveRoutes } from './live-routes.js'
 import { maintenancesRoutes } from './maintenances-routes.js'
 import { messagesRoutes } from './messages-routes.js'
@@ -33,6 +34,7 @@ export const authenticatedRoutes: RouteModule[] = [
   subscribersRoutes,
   messagesRoutes,
   liveRoutes,
+  instanceRoutes,
 ]
 
 /** Routes anyone may call (status pages, intake with its own keys, health); each feature adds one line. */

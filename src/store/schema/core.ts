@@ -20,6 +20,8 @@ export interface UsersTable {
   id: Generated<string>
   email: string
   name: Generated<string>
+  /** May create, rename and delete organisations (migration 0014). */
+  is_instance_admin: Generated<boolean>
   created_at: CreatedAt
   updated_at: CreatedAt
 }
