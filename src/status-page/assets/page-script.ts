@@ -15,10 +15,20 @@ export const pageScript =
   `new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }) : null;
   var units = [['year', 31536e6], ['month', 2592e6], ['week', 6048e5], ['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
 
-  function ago(ms) {
+  // Days count by the calendar: 2 AM the day after tomorrow is "in 2 days", not "tomorrow" (34 hours).
+  function calendarDays(atMs, nowMs) {
+    var a = new Date(atMs); a.setHours(0, 0, 0, 0);
+    var b = new Date(nowMs); b.setHours(0, 0, 0, 0);
+    return Math.round((a.getTime() - b.getTime()) / 864e5);
+  }
+
+  function ago(atMs, nowMs) {
+    var ms = atMs - nowMs;
     for (var i = 0; i < units.length; i++) {
-      if (Math.abs(ms) >= units[i][1] || units[i][0] === 'minute') ` +
-  `return relative.format(Math.round(ms / units[i][1]), units[i][0]);
+      if (Math.abs(ms) >= units[i][1] || units[i][0] === 'minute') {
+        if (units[i][0] === 'day') return relative.format(calendarDays(atMs, nowMs), 'day');
+        return relative.format(Math.round(ms / units[i][1]), units[i][0]);
+      }
     }
   }
 
@@ -30,7 +40,7 @@ export const pageScript =
       if (isNaN(at.getTime())) continue;
       if (!el.hasAttribute('data-utc')) el.setAttribute('data-utc', el.textContent);
       el.title = el.getAttribute('data-utc');
-      el.textContent = absolute.format(at) + (relative ? ' (' + ago(at.getTime() - Date.now()) + ')' : '');
+      el.textContent = absolute.format(at) + (relative ? ' (' + ago(at.getTime(), Date.now()) + ')' : '');
     }
   }
 

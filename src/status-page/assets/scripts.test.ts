@@ -81,6 +81,22 @@ describe('client scripts', () => {
 })
 
 describe('the page script as the browser gets it', () => {
+  it('counts days by the calendar: 2 AM the day after tomorrow is "in 2 days"', () => {
+    const start = pageScript.indexOf('function calendarDays')
+    const end = pageScript.indexOf('function localise')
+    const ago = new Function(
+      'Intl',
+      `var relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+      var units = [['week', 6048e5], ['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
+      ${pageScript.slice(start, end)}; return ago;`,
+    )(Intl) as (at: number, now: number) => string
+    const now = new Date(2026, 11, 3, 16, 9).getTime()
+    expect(ago(new Date(2026, 11, 5, 2, 0).getTime(), now)).toBe('in 2 days')
+    expect(ago(new Date(2026, 11, 4, 9, 0).getTime(), now)).toBe('in 17 hours')
+    expect(ago(new Date(2026, 11, 1, 23, 0).getTime(), now)).toBe('2 days ago')
+    expect(ago(now - 5 * 60_000, now)).toBe('5 minutes ago')
+  })
+
   it('collapses whitespace in what it announces, and leaves the letter s alone', () => {
     const body = /function text\(el\) \{ return (.+?); \}/.exec(pageScript)?.[1]
     expect(body).toBeDefined()
