@@ -25,6 +25,7 @@ const refTables = [
   'oncall_overrides',
   'escalation_policies',
   'integrations',
+  'routing_rules',
 ] as const
 export type RefTable = (typeof refTables)[number]
 

@@ -1,6 +1,7 @@
 import type { Command } from '../command.js'
 import { deliverCommand } from './deliver.js'
 import { exportCommand } from './export.js'
+import { importCommand } from './import.js'
 import { integrationsCommand } from './integrations.js'
 import { migrateCommand } from './migrate.js'
 import { serveCommand } from './serve.js'
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   integrationsCommand,
   subscribersCommand,
   deliverCommand,
+  importCommand,
 ]

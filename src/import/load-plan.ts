@@ -1,0 +1,53 @@
+import { invalid } from '../domain/app-error.js'
+import type { ImportPlan, ImportSource } from '../domain/import/import-plan.js'
+import { parseSource, type FetchProgress } from './source-input.js'
+import { fetchStatuspage } from './statuspage/statuspage-client.js'
+import { statuspageExport } from './statuspage/statuspage-export.js'
+import { mapStatuspage } from './statuspage/map-statuspage.js'
+
+/** Where an import reads from: an export (JSON already parsed, or a database file's bytes) or an API. */
+export interface ImportInput {
+  file?: unknown
+  database?: Uint8Array
+  api?: { key?: string; pageId?: string; url?: string }
+}
+
+/** What was read, as the source had it (saved with --save, so a later run can use the file). */
+export interface LoadedSource {
+  plan: ImportPlan
+  raw: unknown
+}
+
+const need = (value: string | undefined, path: string, message: string) => {
+  if (!value) throw invalid('Say where to import from', [{ path, message }])
+  return value
+}
+
+async function loadStatuspage(input: ImportInput, onFetch?: FetchProgress): Promise<LoadedSource> {
+  const raw =
+    input.file !== undefined
+      ? parseSource(statuspageExport, input.file, 'The Statuspage export')
+      : await fetchStatuspage(
+          {
+            apiKey: need(input.api?.key, 'api.key', 'the page API key (or an export file)'),
+            pageId: need(input.api?.pageId, 'api.page_id', 'the page id'),
+            ...(input.api?.url ? { baseUrl: input.api.url } : {}),
+          },
+          onFetch,
+        )
+  return { plan: mapStatuspage(raw), raw }
+}
+
+/** Reads a source into a plan; network reads happen here, before any transaction opens. */
+export async function loadImport(
+  source: ImportSource,
+  input: ImportInput,
+  onFetch?: FetchProgress,
+): Promise<LoadedSource> {
+  switch (source) {
+    case 'statuspage':
+      return loadStatuspage(input, onFetch)
+    default:
+      throw invalid(`Importing from ${source} is not available yet`)
+  }
+}
