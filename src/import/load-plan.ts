@@ -1,5 +1,8 @@
 import { invalid } from '../domain/app-error.js'
 import type { ImportPlan, ImportSource } from '../domain/import/import-plan.js'
+import { mapPagerduty } from './pagerduty/map-pagerduty.js'
+import { fetchPagerduty } from './pagerduty/pagerduty-client.js'
+import { pagerdutyExport } from './pagerduty/pagerduty-export.js'
 import { parseSource, type FetchProgress } from './source-input.js'
 import { fetchStatuspage } from './statuspage/statuspage-client.js'
 import { statuspageExport } from './statuspage/statuspage-export.js'
@@ -38,15 +41,33 @@ async function loadStatuspage(input: ImportInput, onFetch?: FetchProgress): Prom
   return { plan: mapStatuspage(raw), raw }
 }
 
+async function loadPagerduty(input: ImportInput, now: Date, onFetch?: FetchProgress): Promise<LoadedSource> {
+  const raw =
+    input.file !== undefined
+      ? parseSource(pagerdutyExport, input.file, 'The PagerDuty export')
+      : await fetchPagerduty(
+          {
+            token: need(input.api?.key, 'api.key', 'a REST API key (or an export file)'),
+            ...(input.api?.url ? { baseUrl: input.api.url } : {}),
+            now,
+          },
+          onFetch,
+        )
+  return { plan: mapPagerduty(raw), raw }
+}
+
 /** Reads a source into a plan; network reads happen here, before any transaction opens. */
 export async function loadImport(
   source: ImportSource,
   input: ImportInput,
   onFetch?: FetchProgress,
+  now = new Date(),
 ): Promise<LoadedSource> {
   switch (source) {
     case 'statuspage':
       return loadStatuspage(input, onFetch)
+    case 'pagerduty':
+      return loadPagerduty(input, now, onFetch)
     default:
       throw invalid(`Importing from ${source} is not available yet`)
   }
