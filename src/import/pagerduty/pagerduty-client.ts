@@ -26,12 +26,13 @@ export async function fetchPagerduty(input: PagerdutyApiInput, onProgress?: Fetc
   }
   const list = async (path: string, field: string) => {
     const all: unknown[] = []
-    for (let offset = 0; ; offset += limit) {
+    for (let offset = 0; ; ) {
       const sep = path.includes('?') ? '&' : '?'
       const raw = await fetchJson(`${base}${path}${sep}limit=${limit}&offset=${offset}`, options)
       const page = parseSource(envelope.extend({ [field]: z.array(z.unknown()) }), raw, `PagerDuty's ${field}`)
       const items = page[field] as unknown[]
       all.push(...items)
+      offset += items.length
       onProgress?.(field.replace(/_/g, ' '), all.length)
       if (!page.more || items.length === 0) return all
     }
