@@ -19,7 +19,7 @@ const HOUR_MS = 3_600_000
 
 forEachDatabase((engine) => {
   describe('PagerDuty import', () => {
-    it('brings people, email contact methods, schedules, policies, services; reports what cannot be mapped', async () => {
+    it('brings people, email contacts, schedules, policies, services; reports what cannot be mapped', async () => {
       const { deps, org } = await createTestApp(engine)
       const { plan } = await loadImport('pagerduty', { file: exportFile })
       const report = await applyImportPlan(deps, importContext(org.id), plan)
