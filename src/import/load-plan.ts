@@ -1,5 +1,8 @@
 import { invalid } from '../domain/app-error.js'
 import type { ImportPlan, ImportSource } from '../domain/import/import-plan.js'
+import { mapOpsgenie } from './opsgenie/map-opsgenie.js'
+import { fetchOpsgenie } from './opsgenie/opsgenie-client.js'
+import { opsgenieExport } from './opsgenie/opsgenie-export.js'
 import { mapPagerduty } from './pagerduty/map-pagerduty.js'
 import { fetchPagerduty } from './pagerduty/pagerduty-client.js'
 import { pagerdutyExport } from './pagerduty/pagerduty-export.js'
@@ -56,6 +59,20 @@ async function loadPagerduty(input: ImportInput, now: Date, onFetch?: FetchProgr
   return { plan: mapPagerduty(raw), raw }
 }
 
+async function loadOpsgenie(input: ImportInput, onFetch?: FetchProgress): Promise<LoadedSource> {
+  const raw =
+    input.file !== undefined
+      ? parseSource(opsgenieExport, input.file, 'The Opsgenie export')
+      : await fetchOpsgenie(
+          {
+            apiKey: need(input.api?.key, 'api.key', 'an API key (or an export file)'),
+            ...(input.api?.url ? { baseUrl: input.api.url } : {}),
+          },
+          onFetch,
+        )
+  return { plan: mapOpsgenie(raw), raw }
+}
+
 /** Reads a source into a plan; network reads happen here, before any transaction opens. */
 export async function loadImport(
   source: ImportSource,
@@ -68,6 +85,8 @@ export async function loadImport(
       return loadStatuspage(input, onFetch)
     case 'pagerduty':
       return loadPagerduty(input, now, onFetch)
+    case 'opsgenie':
+      return loadOpsgenie(input, onFetch)
     default:
       throw invalid(`Importing from ${source} is not available yet`)
   }
