@@ -8,7 +8,7 @@ export interface OpsgenieApiInput {
   baseUrl?: string
 }
 
-const dataOf = z.looseObject({ data: z.array(z.looseObject({ id: z.string() })) })
+const dataOf = z.looseObject({ data: z.array(z.looseObject({ id: z.string().optional() })) })
 const limit = 100
 
 /**
@@ -25,7 +25,7 @@ export async function fetchOpsgenie(input: OpsgenieApiInput, onProgress?: FetchP
   for (let offset = 0; ; ) {
     const page = await get(`/v2/users?limit=${limit}&offset=${offset}`, "Opsgenie's users")
     for (const user of page) {
-      const contacts = await get(`/v2/users/${encodeURIComponent(user.id)}/contacts`, "Opsgenie's contacts")
+      const contacts = await get(`/v2/users/${encodeURIComponent(user.id ?? '')}/contacts`, "Opsgenie's contacts")
       users.push({ ...user, contacts })
     }
     offset += page.length
@@ -34,7 +34,8 @@ export async function fetchOpsgenie(input: OpsgenieApiInput, onProgress?: FetchP
   }
   const schedules = []
   for (const schedule of await get('/v2/schedules?expand=rotation', "Opsgenie's schedules")) {
-    const overrides = await get(`/v2/schedules/${encodeURIComponent(schedule.id)}/overrides`, "Opsgenie's overrides")
+    const path = `/v2/schedules/${encodeURIComponent(schedule.id ?? '')}/overrides`
+    const overrides = await get(path, "Opsgenie's overrides")
     schedules.push({ ...schedule, overrides })
     onProgress?.('schedules', schedules.length)
   }
