@@ -7,6 +7,8 @@ import { mapPagerduty } from './pagerduty/map-pagerduty.js'
 import { fetchPagerduty } from './pagerduty/pagerduty-client.js'
 import { pagerdutyExport } from './pagerduty/pagerduty-export.js'
 import { parseSource, type FetchProgress } from './source-input.js'
+import { mapUptimeKuma } from './uptime-kuma/map-uptime-kuma.js'
+import { readKumaDb } from './uptime-kuma/read-kuma-db.js'
 import { fetchStatuspage } from './statuspage/statuspage-client.js'
 import { statuspageExport } from './statuspage/statuspage-export.js'
 import { mapStatuspage } from './statuspage/map-statuspage.js'
@@ -87,6 +89,11 @@ export async function loadImport(
       return loadPagerduty(input, now, onFetch)
     case 'opsgenie':
       return loadOpsgenie(input, onFetch)
+    case 'uptime-kuma': {
+      if (!input.database) throw invalid('Name the Uptime Kuma database', [{ path: 'database', message: 'kuma.db' }])
+      const raw = await readKumaDb(input.database)
+      return { plan: mapUptimeKuma(raw, now), raw }
+    }
     default:
       throw invalid(`Importing from ${source} is not available yet`)
   }
