@@ -57,6 +57,7 @@ export async function readKumaDb(bytes: Uint8Array): Promise<KumaData> {
         { message: `missing tables: ${missing.join(', ')}` },
       ])
     const all = (table: string, query: string) => (db.has(table) ? db.rows(query) : [])
+    const zone = db.has('maintenance') && db.columns('maintenance').has('timezone') ? '' : ', NULL AS timezone'
     const raw = {
       statusPages: db.rows('SELECT * FROM status_page ORDER BY id'),
       groups: db.rows('SELECT * FROM "group" ORDER BY status_page_id, weight, id'),
@@ -68,11 +69,7 @@ export async function readKumaDb(bytes: Uint8Array): Promise<KumaData> {
           '(SELECT monitor_id, max(id) AS id FROM heartbeat GROUP BY monitor_id) last ON last.id = h.id',
       ),
       incidents: all('incident', 'SELECT * FROM incident ORDER BY id'),
-      maintenances: db.has('maintenance')
-        ? db.rows(
-            `SELECT *${db.columns('maintenance').has('timezone') ? '' : ', NULL AS timezone'} FROM maintenance ORDER BY id`,
-          )
-        : [],
+      maintenances: all('maintenance', `SELECT *${zone} FROM maintenance ORDER BY id`),
       maintenancePages: all('maintenance_status_page', 'SELECT * FROM maintenance_status_page'),
       maintenanceMonitors: all('monitor_maintenance', 'SELECT * FROM monitor_maintenance'),
     }
