@@ -1,5 +1,9 @@
 import { invalid } from '../domain/app-error.js'
 import type { ImportPlan, ImportSource } from '../domain/import/import-plan.js'
+import { fetchCachet } from './cachet/cachet-client.js'
+import { cachetExport } from './cachet/cachet-export.js'
+import { mapCachet } from './cachet/map-cachet.js'
+import { readCachetDb } from './cachet/read-cachet-db.js'
 import { mapOpsgenie } from './opsgenie/map-opsgenie.js'
 import { fetchOpsgenie } from './opsgenie/opsgenie-client.js'
 import { opsgenieExport } from './opsgenie/opsgenie-export.js'
@@ -75,6 +79,21 @@ async function loadOpsgenie(input: ImportInput, onFetch?: FetchProgress): Promis
   return { plan: mapOpsgenie(raw), raw }
 }
 
+async function loadCachet(input: ImportInput, onFetch?: FetchProgress): Promise<LoadedSource> {
+  const raw = input.database
+    ? await readCachetDb(input.database)
+    : input.file !== undefined
+      ? parseSource(cachetExport, input.file, 'The Cachet export')
+      : await fetchCachet(
+          {
+            url: need(input.api?.url, 'api.url', "the Cachet site's address (or its database)"),
+            ...(input.api?.key ? { token: input.api.key } : {}),
+          },
+          onFetch,
+        )
+  return { plan: mapCachet(raw), raw }
+}
+
 /** Reads a source into a plan; network reads happen here, before any transaction opens. */
 export async function loadImport(
   source: ImportSource,
@@ -94,7 +113,7 @@ export async function loadImport(
       const raw = await readKumaDb(input.database)
       return { plan: mapUptimeKuma(raw, now), raw }
     }
-    default:
-      throw invalid(`Importing from ${source} is not available yet`)
+    case 'cachet':
+      return loadCachet(input, onFetch)
   }
 }
