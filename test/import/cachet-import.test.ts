@@ -10,7 +10,7 @@ import { startSourceServer } from './source-server.js'
 
 forEachDatabase((engine) => {
   describe('Cachet import', () => {
-    it("brings a Cachet database's page: groups, components, incidents with updates, schedules, subscribers", async () => {
+    it("brings a Cachet database's groups, components, incidents with updates, schedules, subscribers", async () => {
       const { deps, org } = await createTestApp(engine)
       const { plan } = await loadImport('cachet', { database: await cachetDb() })
       const report = await applyImportPlan(deps, importContext(org.id), plan)
