@@ -2,7 +2,7 @@ import type { ImportReport } from '../../app/import/import-report.js'
 
 const counts = (map: Record<string, number>) =>
   Object.entries(map)
-    .map(([kind, n]) => `${n} ${kind.replace(/_/g, ' ')}`)
+    .map(([kind, n]) => `${kind.replace(/_/g, ' ')} ${n}`)
     .join(', ') || 'nothing'
 
 /** The report as people read it: what was (or would be) written, then everything left out and why. */
