@@ -133,6 +133,31 @@ forEachDatabase((engine) => {
       expect((await tx.incidents.list()).find((i) => i.title === 'Slow REST API responses')?.status).toBe('resolved')
     })
 
+    it('resumes an import cut off half-way without duplicating what was written', async () => {
+      const { deps, org } = await createTestApp(engine)
+      const { plan } = await loadImport('statuspage', { file: exportFile })
+      const failing = {
+        ...deps,
+        store: {
+          ...deps.store,
+          transaction: ((orgId, fn, name) =>
+            name?.endsWith(': subscribers')
+              ? deps.store.transaction(orgId, async (tx, raw) => {
+                  await fn(tx, raw)
+                  throw new Error('the connection dropped')
+                })
+              : deps.store.transaction(orgId, fn, name)) as typeof deps.store.transaction,
+        },
+      }
+      await expect(applyImportPlan(failing, importContext(org.id), plan)).rejects.toThrow('the connection dropped')
+      expect(await countRows(deps, 'incidents', org.id)).toBe(3)
+      expect(await countRows(deps, 'subscribers', org.id)).toBe(0)
+      const resumed = await applyImportPlan(deps, importContext(org.id), plan)
+      expect(resumed.created).toEqual({ subscribers: 4 })
+      expect(await countRows(deps, 'incidents', org.id)).toBe(3)
+      expect(await countRows(deps, 'status_pages', org.id)).toBe(1)
+    })
+
     it('writes nothing on a dry run and says what it would create', async () => {
       const { deps, org } = await createTestApp(engine)
       const { plan } = await loadImport('statuspage', { file: exportFile })

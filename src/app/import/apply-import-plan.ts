@@ -119,7 +119,9 @@ export async function applyImportPlan(
   }
 
   await inBatches('people', plan.people, batchSizes.people, (tx, log, p) => writePerson(tx, log, p))
-  await inBatches('people', plan.contactMethods, batchSizes.people, (tx, log, c) => writeContactMethod(tx, log, c))
+  await inBatches('contact methods', plan.contactMethods, batchSizes.people, (tx, log, c) =>
+    writeContactMethod(tx, log, c),
+  )
   for (const [n, page] of plan.pages.entries()) {
     await batch('pages', async (tx, log) => {
       await writePage(tx, log, page, now)

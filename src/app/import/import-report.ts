@@ -10,11 +10,12 @@ export interface ImportReport {
   skipped: ImportNote[]
   approximations: ImportNote[]
   /** Alert intake keys made for the source's services: shown this once, point the monitors here. */
-  integration_keys: { name: string; kind: string; key: string; url?: string; routing_key?: string }[]
+  integration_keys: { name: string; kind: string; key: string; url?: string; routing_key?: string; email?: string }[]
 }
 
 export type ImportPhase =
   | 'people'
+  | 'contact methods'
   | 'pages'
   | 'incidents'
   | 'maintenances'

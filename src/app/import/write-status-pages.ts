@@ -202,9 +202,13 @@ export async function writeSubscribers(tx: OrgStore, log: BatchLog, batch: Plann
     })),
   )
   if (inserted.length) log.created.set('subscribers', (log.created.get('subscribers') ?? 0) + inserted.length)
+  const made = new Map(inserted.map((r) => [`${r.page_id} ${r.channel} ${r.address_key}`, r.id]))
   for (const s of fresh) {
-    const row = await tx.subscribers.findByAddress(log.idOf(s.pageKey)!, s.channel, addressKeyOf(s.channel, s.address))
-    if (row) log.remember(s.key, 'subscribers', row.id)
+    const [pageId, addressKey] = [log.idOf(s.pageKey)!, addressKeyOf(s.channel, s.address)]
+    const id =
+      made.get(`${pageId} ${s.channel} ${addressKey}`) ??
+      (await tx.subscribers.findByAddress(pageId, s.channel, addressKey))?.id
+    if (id) log.remember(s.key, 'subscribers', id)
   }
   const linked = fresh.length - inserted.length
   if (linked > 0) log.updated.set('subscribers', (log.updated.get('subscribers') ?? 0) + linked)

@@ -27,7 +27,11 @@ export function printImportReport(report: ImportReport, log: (line: string) => v
   if (report.integration_keys.length) {
     log('New alert intake keys (shown once; point the monitoring tools here):')
     for (const k of report.integration_keys) {
-      const where = [k.url && `url ${k.url}`, k.routing_key && `routing_key ${k.routing_key}`].filter(Boolean)
+      const where = [
+        k.url && `url ${k.url}`,
+        k.routing_key && `routing_key ${k.routing_key}`,
+        k.email && `email ${k.email}`,
+      ].filter(Boolean)
       log(`  - ${k.name} (${k.kind}): key ${k.key}${where.length ? `, ${where.join(', ')}` : ''}`)
     }
   }

@@ -61,6 +61,11 @@ describe('checking an import plan before writing it', () => {
     ])
   })
 
+  it('turns characters PostgreSQL refuses into U+FFFD', () => {
+    const checked = checkPlan(plan((p) => void (p.pages[0]!.name = 'Sta\u0000tus \ud800')))
+    expect(checked.pages[0]!.name).toBe('Sta\ufffdtus \ufffd')
+  })
+
   it('refuses subscribers with addresses that are not email addresses or http URLs', () => {
     const checked = checkPlan(
       plan((p) => {

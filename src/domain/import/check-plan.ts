@@ -15,6 +15,16 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/** PostgreSQL refuses NUL and lone surrogates in text: a source's stray byte becomes U+FFFD, not a failed batch. */
+function cleanTexts<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\ufffd').replace(loneSurrogate, '\ufffd') as T
+  if (Array.isArray(value)) return value.map(cleanTexts) as T
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanTexts(v)])) as T
+}
+
 /** Keeps the first of each key; later ones are reported, so a source with repeated ids cannot double an item. */
 function unique<T extends { key: string }>(items: T[], kind: string, skipped: ImportNote[]): T[] {
   const seen = new Set<string>()
@@ -47,7 +57,8 @@ function scheduleFits(schedule: PlannedSchedule): string[] {
  * in `approximations`) with the reason, so nothing is lost silently and the writer never fails
  * half-way on bad data.
  */
-export function checkPlan(input: ImportPlan): ImportPlan {
+export function checkPlan(raw: ImportPlan): ImportPlan {
+  const input = cleanTexts(raw)
   const skipped = [...input.skipped]
   const approximations = [...input.approximations]
   const skip = (item: string, reason: string) => void skipped.push({ item, reason })
