@@ -89,7 +89,7 @@ const schedule = fc.constantFrom(...zones).chain((zone) =>
   }),
 )
 
-function importedSchedule(pd: PdSchedule): { plan: ImportPlan; schedule: Schedule } {
+function importedSchedule(pd: PdSchedule & { final_schedule?: unknown }): { plan: ImportPlan; schedule: Schedule } {
   const source = pagerdutyExport.parse({
     users: people.map((id) => ({ id, name: id, email: `${id.toLowerCase()}@example.com` })),
     schedules: [
@@ -146,7 +146,37 @@ describe('a PagerDuty schedule imported into Candor', () => {
             })
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
+    )
+  })
+})
+
+describe('the precedence of PagerDuty layers', () => {
+  it('follows the rendered final schedule when the API lists layers lowest first', () => {
+    const twoOrMore = schedule.filter((pd) => pd.schedule_layers.length >= 2)
+    fc.assert(
+      fc.property(twoOrMore, (pd) => {
+        const halfHour = HOUR_MS / 2
+        const fortnight = Array.from({ length: 14 * 48 }, (_, i) => yearStart + i * halfHour)
+        const rendered = fortnight.map((start) => {
+          const who = pagerdutyOnCallAt(pd, start + halfHour / 2)
+          return {
+            start: new Date(start).toISOString(),
+            end: new Date(start + halfHour).toISOString(),
+            user: who ? { id: who } : null,
+          }
+        })
+        const lowestFirst = { ...pd, schedule_layers: [...pd.schedule_layers].reverse() }
+        const { schedule: imported } = importedSchedule({
+          ...lowestFirst,
+          final_schedule: { rendered_schedule_entries: rendered },
+        })
+        for (const start of fortnight) {
+          const at = new Date(start + halfHour / 2)
+          expect([at, whoIsOnCall(imported, at)?.userId ?? null]).toEqual([at, pagerdutyOnCallAt(pd, at.getTime())])
+        }
+      }),
+      { numRuns: 25 },
     )
   })
 })

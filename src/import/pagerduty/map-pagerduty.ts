@@ -1,7 +1,14 @@
-import { emptyPlan, externalKey, type ImportPlan, type PlannedTarget } from '../../domain/import/import-plan.js'
+import {
+  emptyPlan,
+  externalKey,
+  type ImportPlan,
+  type PlannedLayer,
+  type PlannedTarget,
+} from '../../domain/import/import-plan.js'
 import type { Restriction } from '../../domain/oncall/schedule-types.js'
 import { dailyWindow, layersOf, weeklyWindow } from '../oncall-layers.js'
 import { instant, optionalInstant } from '../source-input.js'
+import { layersInPrecedence } from './layer-order.js'
 import type { PagerdutyExport, PagerdutySchedule } from './pagerduty-export.js'
 
 const key = (kind: string, id: string) => externalKey('pagerduty', kind, id)
@@ -22,9 +29,8 @@ function shiftOf(seconds: number): { unit: 'hours' | 'days' | 'weeks'; length: n
 
 function mapSchedule(plan: ImportPlan, s: PagerdutySchedule, userKeys: Set<string>) {
   const name = `schedule "${s.name}"`
-  const layers = []
-  // GET lists the highest-precedence layer first; Candor's later layers win, so read them backwards.
-  for (const layer of [...s.schedule_layers].reverse()) {
+  const perLayer: PlannedLayer[][] = []
+  for (const layer of s.schedule_layers) {
     const shift = shiftOf(layer.rotation_turn_length_seconds)
     if (!shift) {
       plan.skipped.push({
@@ -49,8 +55,8 @@ function mapSchedule(plan: ImportPlan, s: PagerdutySchedule, userKeys: Set<strin
         item: `${name}, layer "${layer.name}"`,
         reason: `${missing} participant(s) are not among the users read`,
       })
-    layers.push(
-      ...layersOf({
+    perLayer.push(
+      layersOf({
         name: layer.name,
         participantKeys,
         shiftUnit: shift.unit,
@@ -63,6 +69,22 @@ function mapSchedule(plan: ImportPlan, s: PagerdutySchedule, userKeys: Set<strin
       }),
     )
   }
+  // Candor's later layers win: GET's highest-first order is read backwards, unless the rendered
+  // final schedule says otherwise.
+  const rendered = (s.final_schedule?.rendered_schedule_entries ?? []).map((e) => ({
+    start: instant(e.start),
+    end: instant(e.end),
+    personKey: e.user ? key('user', e.user.id) : null,
+  }))
+  const asOverrides = s.overrides.map((o) => ({
+    id: o.id,
+    userId: key('user', o.user.id),
+    startAt: instant(o.start),
+    endAt: instant(o.end),
+  }))
+  const { layers, isReadReversed } = layersInPrecedence(perLayer, asOverrides, rendered)
+  if (isReadReversed)
+    plan.approximations.push({ item: name, reason: 'layer precedence taken from its rendered final schedule' })
   plan.schedules.push({
     key: key('schedule', s.id),
     name: s.name,

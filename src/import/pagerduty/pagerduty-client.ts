@@ -41,13 +41,15 @@ export async function fetchPagerduty(input: PagerdutyApiInput, onProgress?: Fetc
   const listed = await list('/schedules', 'schedules')
   const since = encodeURIComponent(input.now.toISOString())
   const until = encodeURIComponent(new Date(input.now.getTime() + YEAR_MS).toISOString())
+  const fortnight = encodeURIComponent(new Date(input.now.getTime() + 14 * 86_400_000).toISOString())
   const schedules = []
   for (const item of listed) {
     const { id } = parseSource(z.looseObject({ id: z.string() }), item, "PagerDuty's schedule")
     const path = `/schedules/${encodeURIComponent(id)}`
+    // The rendered fortnight lets the mapper confirm which layers take precedence.
     const full = parseSource(
       z.looseObject({ schedule: z.looseObject({}) }),
-      await fetchJson(`${base}${path}`, options),
+      await fetchJson(`${base}${path}?since=${since}&until=${fortnight}&time_zone=UTC`, options),
       "PagerDuty's schedule",
     )
     const overrides = parseSource(

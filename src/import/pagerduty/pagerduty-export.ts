@@ -67,6 +67,14 @@ export const pagerdutySchedule = z.looseObject({
   /** As GET returns them: the highest-precedence layer first (the reverse of how they are created). */
   schedule_layers: z.array(pagerdutyLayer).default([]),
   overrides: z.array(pagerdutyOverride).default([]),
+  /** With `?since=&until=`: who PagerDuty itself puts on call, used to confirm the layers' precedence. */
+  final_schedule: z
+    .looseObject({
+      rendered_schedule_entries: z
+        .array(z.looseObject({ start: z.string(), end: z.string(), user: reference.nullish() }))
+        .default([]),
+    })
+    .nullish(),
 })
 
 export const pagerdutyPolicy = z.looseObject({
