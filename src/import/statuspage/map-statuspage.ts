@@ -109,6 +109,13 @@ export function mapStatuspage(data: StatuspageExport): ImportPlan {
       plan.skipped.push({ item: `incident "${i.name}"`, reason: `unknown status "${i.status}"` })
       continue
     }
+    if (i.postmortem_body && !updates.some((u) => u.status === 'postmortem'))
+      updates.push({
+        key: key('postmortem', i.id),
+        status: 'postmortem',
+        body: i.postmortem_body,
+        at: instant(i.postmortem_published_at ?? i.resolved_at ?? i.created_at),
+      })
     const impact: Impact = (impacts as readonly string[]).includes(i.impact ?? '') ? (i.impact as Impact) : 'none'
     const resolvedAt = optionalInstant(i.resolved_at) ?? firstAt(updates, 'resolved')
     plan.incidents.push({

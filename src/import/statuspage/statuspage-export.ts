@@ -43,6 +43,8 @@ export const statuspageIncident = z.looseObject({
   resolved_at: text,
   scheduled_for: text,
   scheduled_until: text,
+  postmortem_body: text,
+  postmortem_published_at: text,
   incident_updates: z.array(statuspageIncidentUpdate).default([]),
   components: z.array(z.union([z.string(), z.looseObject({ id: z.string() })])).nullish(),
 })
