@@ -48,8 +48,9 @@ export async function fetchJson(url: string, options: FetchOptions): Promise<unk
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     })
   } catch (error) {
-    throw new AppError('UNAVAILABLE', `${options.what}: cannot reach ${new URL(url).origin}`, [
-      { message: (error as Error).cause ? String((error as Error).cause) : (error as Error).message },
+    // Most often a mistyped address or a host this server cannot see: the caller's to fix, so a 4xx.
+    throw invalid(`${options.what}: cannot reach ${new URL(url).origin}`, [
+      { path: 'api.url', message: (error as Error).cause ? String((error as Error).cause) : (error as Error).message },
     ])
   }
   if (response.status === 401 || response.status === 403) {
