@@ -98,6 +98,8 @@ forEachDatabase((engine) => {
         state: 'active',
       })
       expect(await countRows(deps, 'deliveries', org.id)).toBe(0)
+      const [audit] = await tx.accounts.audit.query({ action: 'import.completed', limit: 5 })
+      expect(audit).toMatchObject({ action: 'import.completed', after: { source: 'statuspage', skipped: 2 } })
     })
 
     it('updates instead of duplicating when run again, and adds what is new', async () => {

@@ -1,6 +1,7 @@
 import { checkPlan } from '../../domain/import/check-plan.js'
 import type { ImportPlan } from '../../domain/import/import-plan.js'
 import type { OrgStore } from '../../store/store.js'
+import { writeAudit } from '../accounts/audit.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { BatchLog, type ImportPhase, type ImportProgress, type ImportReport, type RefMap } from './import-report.js'
@@ -153,6 +154,17 @@ export async function applyImportPlan(
     writeIntegration(deps, tx, log, i, now),
   )
 
+  // One record of the whole import (each batch has committed on its own by now).
+  await deps.store.transaction(
+    ctx.orgId,
+    (tx) =>
+      writeAudit(tx, ctx, {
+        action: 'import.completed',
+        objectType: 'import',
+        after: { source: plan.source, created: report.created, updated: report.updated, skipped: plan.skipped.length },
+      }),
+    `import ${plan.source}: audit`,
+  )
   for (const page of plan.pages) {
     const pageId = refs.get(page.key)?.localId
     if (pageId) deps.events.emit('page.changed', { orgId: ctx.orgId, pageId })

@@ -57,6 +57,12 @@ export function mapStatuspage(data: StatuspageExport): ImportPlan {
     slug: data.page.subdomain || data.page.name,
     ...(data.page.time_zone ? { timeZone: data.page.time_zone } : {}),
   })
+  const domain = typeof data.page.domain === 'string' ? data.page.domain : null
+  if (domain)
+    plan.approximations.push({
+      item: `page "${data.page.name}"`,
+      reason: `its custom domain ${domain} is not set here; add it to the page once the DNS points to Candor`,
+    })
   const groupIds = new Set(data.components.filter((c) => c.group).map((c) => c.id))
   for (const c of data.components) {
     const base = { pageKey, name: c.name, description: c.description ?? null, position: c.position ?? 0 }
