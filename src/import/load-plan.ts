@@ -91,7 +91,10 @@ async function loadCachet(input: ImportInput, onFetch?: FetchProgress): Promise<
           },
           onFetch,
         )
-  return { plan: mapCachet(raw), raw }
+  const plan = mapCachet(raw)
+  if (!input.database && input.file === undefined && !input.api?.key)
+    plan.skipped.push({ item: 'subscribers', reason: "Cachet's API lists them only with an API token (--token)" })
+  return { plan, raw }
 }
 
 /** Reads a source into a plan; network reads happen here, before any transaction opens. */

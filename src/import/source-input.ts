@@ -41,9 +41,25 @@ export interface FetchOptions {
  * the caller's to fix); an unreachable API is UNAVAILABLE. Never called inside a transaction.
  */
 export async function fetchJson(url: string, options: FetchOptions): Promise<unknown> {
-  let response: Response
+  for (let attempt = 0; ; attempt++) {
+    const response = await send(url, options)
+    // Every tool limits its API; a long import waits as told (Retry-After) rather than failing at page 40.
+    if (response.status === 429 && attempt < maxRetries) {
+      await response.body?.cancel()
+      const told = Number(response.headers.get('retry-after'))
+      await sleep(Math.min(30_000, Number.isFinite(told) && told >= 0 ? told * 1000 : 2 ** attempt * 1000))
+      continue
+    }
+    return answer(url, response, options)
+  }
+}
+
+const maxRetries = 5
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function send(url: string, options: FetchOptions): Promise<Response> {
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       headers: { accept: 'application/json', ...options.headers },
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     })
@@ -53,6 +69,9 @@ export async function fetchJson(url: string, options: FetchOptions): Promise<unk
       { path: 'api.url', message: (error as Error).cause ? String((error as Error).cause) : (error as Error).message },
     ])
   }
+}
+
+async function answer(url: string, response: Response, options: FetchOptions): Promise<unknown> {
   if (response.status === 401 || response.status === 403) {
     await response.body?.cancel()
     throw invalid(`${options.what} was refused (HTTP ${response.status}): check the key or token`, [
@@ -67,8 +86,7 @@ export async function fetchJson(url: string, options: FetchOptions): Promise<unk
     await response.body?.cancel()
     throw new AppError('UNAVAILABLE', `${options.what}: the API answered HTTP ${response.status}`)
   }
-  const text = await response.text()
-  return parseJsonText(text, `${options.what}: the answer from ${new URL(url).pathname}`)
+  return parseJsonText(await response.text(), `${options.what}: the answer from ${new URL(url).pathname}`)
 }
 
 export type FetchProgress = (what: string, count: number) => void

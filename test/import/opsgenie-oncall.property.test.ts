@@ -150,7 +150,7 @@ describe('an Opsgenie schedule imported into Candor', () => {
             })
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 15 },
     )
   })
 })

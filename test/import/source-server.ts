@@ -17,7 +17,7 @@ afterEach(async () => {
  * a status and a JSON body, as the real API would for the fixture it serves.
  */
 export async function startSourceServer(
-  answer: (req: IncomingMessage, url: URL) => { status?: number; body: unknown },
+  answer: (req: IncomingMessage, url: URL) => { status?: number; body: unknown; headers?: Record<string, string> },
 ): Promise<SourceServer> {
   const requests: SourceServer['requests'] = []
   const server = createServer((req, res) => {
@@ -27,13 +27,13 @@ export async function startSourceServer(
       path: url.pathname + url.search,
       authorization: req.headers.authorization,
     })
-    let reply: { status?: number; body: unknown }
+    let reply: { status?: number; body: unknown; headers?: Record<string, string> }
     try {
       reply = answer(req, url)
     } catch (error) {
       reply = { status: 500, body: { error: (error as Error).message } }
     }
-    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' })
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers })
     res.end(JSON.stringify(reply.body))
   })
   servers.push(server)

@@ -172,8 +172,13 @@ forEachDatabase((engine) => {
     it("reads the page through Statuspage's API, page by page, with the page's API key", async () => {
       const { deps, org } = await createTestApp(engine)
       const subscribers = exportFile.subscribers.filter((s) => s.state !== 'quarantined')
+      let isLimited = true
       const server = await startSourceServer((req, url) => {
         if (req.headers.authorization !== 'OAuth sp-key-123') return { status: 401, body: { error: 'Unauthorized' } }
+        if (url.pathname.endsWith('/incidents') && isLimited) {
+          isLimited = false
+          return { status: 429, body: { error: 'Rate limit exceeded' }, headers: { 'retry-after': '0' } }
+        }
         const path = url.pathname.replace('/v1/pages/y2j98763l56x', '')
         if (path === '') return { body: exportFile.page }
         if (path === '/components') return { body: pageOf(exportFile.components, url) }
@@ -193,6 +198,7 @@ forEachDatabase((engine) => {
       const { plan } = await loadImport('statuspage', { api })
       const report = await applyImportPlan(deps, importContext(org.id), plan)
       expect(report.created).toMatchObject({ pages: 1, components: 4, incidents: 3, subscribers: 4 })
+      expect(server.requests.filter((r) => r.path.includes('/incidents'))).toHaveLength(2)
       expect(server.requests.map((r) => r.path)).toContain(
         '/v1/pages/y2j98763l56x/subscribers?state=unconfirmed&page=1&per_page=100',
       )

@@ -57,6 +57,7 @@ export async function writeComponent(tx: OrgStore, log: BatchLog, c: PlannedComp
     position: c.position,
     ...(c.showcase !== undefined ? { showcase: c.showcase } : {}),
     ...(c.onlyShowIfDegraded !== undefined ? { onlyShowIfDegraded: c.onlyShowIfDegraded } : {}),
+    ...(c.startDate !== undefined ? { startDate: c.startDate } : {}),
   }
   const known = log.idOf(c.key)
   if (known) {

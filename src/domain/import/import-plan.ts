@@ -46,6 +46,8 @@ export interface PlannedComponent {
   position: number
   showcase?: boolean
   onlyShowIfDegraded?: boolean
+  /** "YYYY-MM-DD": uptime bars start here rather than on the day of the import. */
+  startDate?: string | null
 }
 
 export interface PlannedUpdate {

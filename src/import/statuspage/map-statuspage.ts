@@ -83,6 +83,7 @@ export function mapStatuspage(data: StatuspageExport): ImportPlan {
       status,
       ...(c.showcase != null ? { showcase: c.showcase } : {}),
       ...(c.only_show_if_degraded != null ? { onlyShowIfDegraded: c.only_show_if_degraded } : {}),
+      ...(c.start_date ? { startDate: c.start_date } : {}),
     })
   }
   const seen = new Set<string>()

@@ -17,6 +17,10 @@ export const statuspageComponent = z.looseObject({
   group_id: text,
   showcase: z.boolean().nullish(),
   only_show_if_degraded: z.boolean().nullish(),
+  start_date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish(),
   /** On a group: its children's ids. */
   components: z.array(z.string()).nullish(),
 })
