@@ -119,58 +119,67 @@ export async function applyImportPlan(
     }
   }
 
-  await inBatches('people', plan.people, batchSizes.people, (tx, log, p) => writePerson(tx, log, p))
-  await inBatches('contact methods', plan.contactMethods, batchSizes.people, (tx, log, c) =>
-    writeContactMethod(tx, log, c),
-  )
-  for (const [n, page] of plan.pages.entries()) {
-    await batch('pages', async (tx, log) => {
-      await writePage(tx, log, page, now)
-      for (const g of plan.groups.filter((x) => x.pageKey === page.key)) await writeGroup(tx, log, g, now)
-      for (const c of plan.components.filter((x) => x.pageKey === page.key)) await writeComponent(tx, log, c, now)
-    })
-    progress('pages', n + 1, plan.pages.length)
-  }
-  await inBatches('incidents', plan.incidents, batchSizes.incidents, (tx, log, i) =>
-    writeIncident(tx, log, plan.source, i, now),
-  )
-  await inBatches('maintenances', plan.maintenances, batchSizes.maintenances, (tx, log, m) =>
-    writeMaintenance(tx, log, m, now),
-  )
-  let subscribersDone = 0
-  for (const part of chunks(plan.subscribers, batchSizes.subscribers)) {
-    await batch('subscribers', (tx, log) => writeSubscribers(tx, log, part, now))
-    progress('subscribers', (subscribersDone += part.length), plan.subscribers.length)
-  }
-  for (const [n, schedule] of plan.schedules.entries()) {
-    await batch('schedules', async (tx, log) => {
-      await writeSchedule(tx, log, schedule, now)
-      for (const o of plan.overrides.filter((x) => x.scheduleKey === schedule.key)) await writeOverride(tx, log, o)
-    })
-    progress('schedules', n + 1, plan.schedules.length)
-  }
-  await inBatches('policies', plan.policies, batchSizes.policies, (tx, log, p) => writePolicy(tx, log, p, now))
-  await inBatches('integrations', plan.integrations, batchSizes.policies, (tx, log, i) =>
-    writeIntegration(deps, tx, log, i, now),
-  )
+  try {
+    await inBatches('people', plan.people, batchSizes.people, (tx, log, p) => writePerson(tx, log, p))
+    await inBatches('contact methods', plan.contactMethods, batchSizes.people, (tx, log, c) =>
+      writeContactMethod(tx, log, c),
+    )
+    for (const [n, page] of plan.pages.entries()) {
+      await batch('pages', async (tx, log) => {
+        await writePage(tx, log, page, now)
+        for (const g of plan.groups.filter((x) => x.pageKey === page.key)) await writeGroup(tx, log, g, now)
+        for (const c of plan.components.filter((x) => x.pageKey === page.key)) await writeComponent(tx, log, c, now)
+      })
+      progress('pages', n + 1, plan.pages.length)
+    }
+    await inBatches('incidents', plan.incidents, batchSizes.incidents, (tx, log, i) =>
+      writeIncident(tx, log, plan.source, i, now),
+    )
+    await inBatches('maintenances', plan.maintenances, batchSizes.maintenances, (tx, log, m) =>
+      writeMaintenance(tx, log, m, now),
+    )
+    let subscribersDone = 0
+    for (const part of chunks(plan.subscribers, batchSizes.subscribers)) {
+      await batch('subscribers', (tx, log) => writeSubscribers(tx, log, part, now))
+      progress('subscribers', (subscribersDone += part.length), plan.subscribers.length)
+    }
+    for (const [n, schedule] of plan.schedules.entries()) {
+      await batch('schedules', async (tx, log) => {
+        await writeSchedule(tx, log, schedule, now)
+        for (const o of plan.overrides.filter((x) => x.scheduleKey === schedule.key)) await writeOverride(tx, log, o)
+      })
+      progress('schedules', n + 1, plan.schedules.length)
+    }
+    await inBatches('policies', plan.policies, batchSizes.policies, (tx, log, p) => writePolicy(tx, log, p, now))
+    await inBatches('integrations', plan.integrations, batchSizes.policies, (tx, log, i) =>
+      writeIntegration(deps, tx, log, i, now),
+    )
 
-  // One record of the whole import (each batch has committed on its own by now).
-  await deps.store.transaction(
-    ctx.orgId,
-    (tx) =>
-      writeAudit(tx, ctx, {
-        action: 'import.completed',
-        objectType: 'import',
-        after: { source: plan.source, created: report.created, updated: report.updated, skipped: plan.skipped.length },
-      }),
-    `import ${plan.source}: audit`,
-  )
-  for (const page of plan.pages) {
-    const pageId = refs.get(page.key)?.localId
-    if (pageId) deps.events.emit('page.changed', { orgId: ctx.orgId, pageId })
-  }
-  if (plan.integrations.length) {
-    deps.intake.rules.delete(ctx.orgId)
+    // One record of the whole import (each batch has committed on its own by now).
+    await deps.store.transaction(
+      ctx.orgId,
+      (tx) =>
+        writeAudit(tx, ctx, {
+          action: 'import.completed',
+          objectType: 'import',
+          after: {
+            source: plan.source,
+            created: report.created,
+            updated: report.updated,
+            skipped: plan.skipped.length,
+          },
+        }),
+      `import ${plan.source}: audit`,
+    )
+  } finally {
+    // Pages written before a failure are live too: their snapshots follow what is in the database.
+    for (const page of plan.pages) {
+      const pageId = refs.get(page.key)?.localId
+      if (pageId) deps.events.emit('page.changed', { orgId: ctx.orgId, pageId })
+    }
+    if (plan.integrations.length) {
+      deps.intake.rules.delete(ctx.orgId)
+    }
   }
   return report
 }
