@@ -64,6 +64,9 @@ forEachDatabase((engine) => {
         ['investigating', '2026-09-14T13:02:11.000Z'],
       ])
       expect(updates.every((u) => u.deliver_notifications === false)).toBe(true)
+      expect(updates[3]!.affected_components).toEqual([
+        { code: rest.id, name: 'REST API', old_status: 'operational', new_status: 'partial_outage' },
+      ])
       expect((await tx.incidents.listAffectedComponentIds([outage.id])).length).toBe(2)
       expect(incidents.find((i) => i.title === 'Delayed notification emails')?.status).toBe('postmortem_published')
       expect(incidents.find((i) => i.title === 'Slow REST API responses')).toMatchObject({

@@ -99,6 +99,10 @@ async function writeIncidentUpdates(
     const row = await tx.incidents.addUpdate(incidentId, {
       status: u.status,
       body: u.body,
+      affectedComponents: (u.componentChanges ?? []).flatMap((c) => {
+        const id = log.idOf(c.componentKey)
+        return id ? [{ code: id, name: c.name, old_status: c.oldStatus, new_status: c.newStatus }] : []
+      }),
       displayAt: u.at,
       deliverNotifications: false,
       createdBy: 'import',

@@ -55,6 +55,8 @@ export interface PlannedUpdate {
   status: string
   body: string
   at: Date
+  /** What the update changed, as the source's page showed it ("API: operational → partial outage"). */
+  componentChanges?: { componentKey: string; name: string; oldStatus: string; newStatus: string }[]
 }
 
 export const importedIncidentStatuses = [

@@ -30,6 +30,12 @@ function updatesOf(incident: StatuspageIncident, kind: string): PlannedUpdate[] 
       status: u.status,
       body: u.body ?? '',
       at: instant(u.display_at ?? u.created_at),
+      componentChanges: (u.affected_components ?? []).map((c) => ({
+        componentKey: key('component', c.code),
+        name: c.name ?? '',
+        oldStatus: c.old_status ?? 'operational',
+        newStatus: c.new_status ?? 'operational',
+      })),
     }))
     .sort((a, b) => a.at.getTime() - b.at.getTime())
 }

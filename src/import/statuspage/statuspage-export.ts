@@ -25,7 +25,12 @@ export const statuspageComponent = z.looseObject({
   components: z.array(z.string()).nullish(),
 })
 
-const affectedComponent = z.looseObject({ code: z.string(), name: z.string().nullish() })
+const affectedComponent = z.looseObject({
+  code: z.string(),
+  name: z.string().nullish(),
+  old_status: z.string().nullish(),
+  new_status: z.string().nullish(),
+})
 
 export const statuspageIncidentUpdate = z.looseObject({
   id: z.string().min(1),
