@@ -56,6 +56,24 @@ export function importsStore(db: Executor, orgId: string) {
         )
         .execute()
     },
+    /** Claims the one run of `source`; false while another started less than `staleAfterMs` ago. */
+    async claimRun(source: string, now: Date, staleAfterMs: number): Promise<boolean> {
+      const row = await db
+        .insertInto('import_runs')
+        .values({ org_id: orgId, source, started_at: now })
+        .onConflict((oc) =>
+          oc
+            .columns(['org_id', 'source'])
+            .doUpdateSet({ started_at: now })
+            .where('import_runs.started_at', '<', new Date(now.getTime() - staleAfterMs)),
+        )
+        .returning('source')
+        .executeTakeFirst()
+      return row !== undefined
+    },
+    async releaseRun(source: string) {
+      await db.deleteFrom('import_runs').where('org_id', '=', orgId).where('source', '=', source).execute()
+    },
     /** Which of `ids` still exist in `table` (this organisation's rows; users through a membership). */
     async existing(table: RefTable, ids: readonly string[]): Promise<Set<string>> {
       if (ids.length === 0) return new Set()

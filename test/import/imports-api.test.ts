@@ -42,6 +42,30 @@ forEachDatabase((engine) => {
       expect(pages.json()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Acme Cloud' })]))
     })
 
+    it('refuses a second run of the same import while one is running (409)', async () => {
+      const { app, deps, org } = await createTestApp(engine)
+      const started = await deps.store.transaction(org.id, (tx) =>
+        tx.imports.claimRun('statuspage', new Date(), 3_600_000),
+      )
+      expect(started).toBe(true)
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/imports/statuspage',
+        headers: org.auth,
+        payload: { file: statuspage },
+      })
+      expect(res.statusCode).toBe(409)
+      expect(res.json()).toMatchObject({ code: 'CONFLICT' })
+      await deps.store.transaction(org.id, (tx) => tx.imports.releaseRun('statuspage'))
+      const again = await app.inject({
+        method: 'POST',
+        url: '/api/imports/statuspage',
+        headers: org.auth,
+        payload: { file: statuspage },
+      })
+      expect(again.statusCode).toBe(200)
+    })
+
     it('takes a kuma.db as the raw body', async () => {
       const { app, org } = await createTestApp(engine, { now: new Date('2026-11-20T09:00:00Z') })
       const res = await app.inject({

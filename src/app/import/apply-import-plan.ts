@@ -1,3 +1,4 @@
+import { conflict } from '../../domain/app-error.js'
 import { checkPlan } from '../../domain/import/check-plan.js'
 import type { ImportPlan } from '../../domain/import/import-plan.js'
 import type { OrgStore } from '../../store/store.js'
@@ -79,7 +80,7 @@ export async function applyImportPlan(
 ): Promise<ImportReport> {
   requirePermission(ctx, 'import.run')
   const plan = checkPlan(rawPlan)
-  const refs = await deps.store.forOrg(ctx.orgId).imports.refs(plan.source)
+  const readRefs = () => deps.store.forOrg(ctx.orgId).imports.refs(plan.source)
   const report: ImportReport = {
     source: plan.source,
     dry_run: options.dryRun === true,
@@ -89,8 +90,16 @@ export async function applyImportPlan(
     approximations: plan.approximations,
     integration_keys: [],
   }
-  if (options.dryRun) return dryRunReport(plan, refs, report)
+  if (options.dryRun) return dryRunReport(plan, await readRefs(), report)
   const now = ctx.now
+  const claimed = await deps.store.transaction(
+    ctx.orgId,
+    (tx) => tx.imports.claimRun(plan.source, now, 3_600_000),
+    `import ${plan.source}: claim`,
+  )
+  if (!claimed)
+    throw conflict(`An import from ${plan.source} is already running for this organisation; try again when it ends`)
+  let refs: RefMap = new Map()
   const progress = (phase: ImportPhase, done: number, total: number) => options.onProgress?.(phase, done, total)
   const batch = async (phase: ImportPhase, write: (tx: OrgStore, log: BatchLog) => Promise<void>) => {
     const log = new BatchLog(refs)
@@ -120,6 +129,8 @@ export async function applyImportPlan(
   }
 
   try {
+    // Read once the run is ours, so a run that just ended is seen whole.
+    refs = await readRefs()
     await inBatches('people', plan.people, batchSizes.people, (tx, log, p) => writePerson(tx, log, p))
     await inBatches('contact methods', plan.contactMethods, batchSizes.people, (tx, log, c) =>
       writeContactMethod(tx, log, c),
@@ -172,6 +183,7 @@ export async function applyImportPlan(
       `import ${plan.source}: audit`,
     )
   } finally {
+    await deps.store.transaction(ctx.orgId, (tx) => tx.imports.releaseRun(plan.source), `import ${plan.source}: end`)
     // Pages written before a failure are live too: their snapshots follow what is in the database.
     for (const page of plan.pages) {
       const pageId = refs.get(page.key)?.localId

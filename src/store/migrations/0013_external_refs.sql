@@ -13,3 +13,13 @@ CREATE TABLE external_refs (
   PRIMARY KEY (org_id, external_key)
 );
 CREATE INDEX external_refs_local ON external_refs (org_id, local_id);
+
+-- One import per organisation and source at a time: two admins starting the same import would
+-- both read the refs before either wrote them, and duplicate everything. A run that died is
+-- taken over after an hour.
+CREATE TABLE import_runs (
+  org_id uuid NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+  source text NOT NULL,
+  started_at timestamptz NOT NULL,
+  PRIMARY KEY (org_id, source)
+);

@@ -10,6 +10,13 @@ export interface ExternalRefsTable {
   updated_at: CreatedAt
 }
 
+export interface ImportRunsTable {
+  org_id: string
+  source: string
+  started_at: Date
+}
+
 export interface ImportTables {
   external_refs: ExternalRefsTable
+  import_runs: ImportRunsTable
 }
