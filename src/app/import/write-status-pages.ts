@@ -88,11 +88,11 @@ async function writeIncidentUpdates(
   updates: PlannedUpdate[],
   now: Date,
 ) {
-  const known = new Set((await tx.incidents.listUpdates([incidentId])).map((u) => u.id))
+  const known = new Map((await tx.incidents.listUpdates([incidentId])).map((u) => [u.id, u.body]))
   for (const u of updates) {
     const id = log.idOf(u.key)
     if (id && known.has(id)) {
-      await tx.incidents.editUpdate(incidentId, id, { body: u.body }, now)
+      if (known.get(id) !== u.body) await tx.incidents.editUpdate(incidentId, id, { body: u.body }, now)
       log.count('incident_updates', false)
       continue
     }
@@ -174,23 +174,27 @@ export async function writeMaintenance(tx: OrgStore, log: BatchLog, m: PlannedMa
  */
 export async function writeSubscribers(tx: OrgStore, log: BatchLog, batch: PlannedSubscriber[], now: Date) {
   const fresh: PlannedSubscriber[] = []
+  const knownIds = batch.flatMap((s) => log.idOf(s.key) ?? [])
+  const rows = knownIds.length
+    ? new Map((await tx.subscribers.list({ ids: knownIds }, { limit: knownIds.length })).map((r) => [r.id, r]))
+    : new Map()
   for (const s of batch) {
     const known = log.idOf(s.key)
-    const row = known ? await tx.subscribers.get(known) : undefined
+    const row = known ? rows.get(known) : undefined
     if (!row) {
       fresh.push(s)
       continue
     }
     const activate = s.isConfirmed && row.state === 'pending'
+    const ids = componentIds(log, s.componentKeys)
+    const isSame = [...ids].sort().join() === [...row.component_ids].sort().join()
+    log.count('subscribers', false)
+    if (isSame && !activate) continue
     await tx.subscribers.update(
       row.id,
-      {
-        componentIds: componentIds(log, s.componentKeys),
-        ...(activate ? { state: 'active', confirmedAt: now, confirmationExpiresAt: null } : {}),
-      },
+      { componentIds: ids, ...(activate ? { state: 'active', confirmedAt: now, confirmationExpiresAt: null } : {}) },
       now,
     )
-    log.count('subscribers', false)
   }
   const inserted = await tx.subscribers.insertMany(
     fresh.map((s) => ({
