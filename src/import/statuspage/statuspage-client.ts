@@ -20,7 +20,7 @@ const perPage = 100
 /**
  * Reads a whole page through Statuspage's REST API v1 with the page's API key
  * (`Authorization: OAuth <key>`), page by page, into the same shape as an export file.
- * Subscribers are read twice, confirmed (`state=active`) and `unconfirmed`, so each keeps its state.
+ * Subscribers are read twice, confirmed (`state=active`) and all, so each keeps its state.
  */
 export async function fetchStatuspage(
   input: StatuspageApiInput,
@@ -43,8 +43,13 @@ export async function fetchStatuspage(
   }
   const components = await list('/components', statuspageComponent, 'components')
   const incidents = await list('/incidents', statuspageIncident, 'incidents')
+  // The confirmed ones (state=active), then everyone (state=all): whoever is only in the second list
+  // is unconfirmed, or quarantined when quarantined_at says so (names of the other states vary).
   const active = await list('/subscribers?state=active', statuspageSubscriber, 'subscribers')
-  const unconfirmed = await list('/subscribers?state=unconfirmed', statuspageSubscriber, 'unconfirmed subscribers')
+  const confirmed = new Set(active.map((s) => s.id))
+  const others = (await list('/subscribers?state=all', statuspageSubscriber, 'all subscribers')).filter(
+    (s) => !confirmed.has(s.id),
+  )
   return parseSource(
     statuspageExport,
     {
@@ -53,7 +58,7 @@ export async function fetchStatuspage(
       incidents,
       subscribers: [
         ...active.map((s) => ({ ...s, state: 'active' })),
-        ...unconfirmed.map((s) => ({ ...s, state: 'unconfirmed' })),
+        ...others.map((s) => ({ ...s, state: s.quarantined_at ? 'quarantined' : 'unconfirmed' })),
       ],
     },
     "Statuspage's page",
