@@ -152,5 +152,5 @@ describe('an Opsgenie schedule imported into Candor', () => {
       }),
       { numRuns: 15 },
     )
-  })
+  }, 120_000)
 })

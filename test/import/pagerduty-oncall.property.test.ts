@@ -148,7 +148,7 @@ describe('a PagerDuty schedule imported into Candor', () => {
       }),
       { numRuns: 25 },
     )
-  })
+  }, 120_000)
 })
 
 describe('the precedence of PagerDuty layers', () => {
@@ -178,5 +178,5 @@ describe('the precedence of PagerDuty layers', () => {
       }),
       { numRuns: 25 },
     )
-  })
+  }, 120_000)
 })

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { type LocalClock, localClock } from './local-clock.js'
 
 /**
  * Who Opsgenie puts on call at an instant, straight from its schedule JSON and the rules its
@@ -41,10 +41,10 @@ export interface OgSchedule {
 const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
 const WEEK = 7 * 1440
 
-function isInWindow(r: OgRotation, local: DateTime): boolean {
+function isInWindow(r: OgRotation, local: LocalClock): boolean {
   const t = r.timeRestriction
   if (!t) return true
-  const minute = local.hour * 60 + local.minute
+  const minute = local.minuteOfDay
   if (t.type === 'time-of-day') {
     const { startHour, startMin, endHour, endMin } = t.restriction
     const start = startHour * 60 + startMin
@@ -60,19 +60,19 @@ function isInWindow(r: OgRotation, local: DateTime): boolean {
 }
 
 function turnOf(r: OgRotation, at: number, zone: string): number {
-  const start = DateTime.fromISO(r.startDate, { zone })
-  if (r.type === 'hourly') return Math.floor((at - start.toMillis()) / (r.length * 3_600_000))
-  const t = DateTime.fromMillis(at, { zone })
-  let elapsedDays = Math.round(t.startOf('day').diff(start.startOf('day'), 'days').days)
-  const secondOfDay = (d: DateTime) => d.hour * 3600 + d.minute * 60 + d.second
-  if (secondOfDay(t) < secondOfDay(start)) elapsedDays -= 1
+  const startMs = Date.parse(r.startDate)
+  if (r.type === 'hourly') return Math.floor((at - startMs) / (r.length * 3_600_000))
+  const start = localClock(startMs, zone)
+  const t = localClock(at, zone)
+  let elapsedDays = t.dayNumber - start.dayNumber
+  if (t.secondOfDay < start.secondOfDay) elapsedDays -= 1
   return Math.floor(elapsedDays / (r.length * (r.type === 'weekly' ? 7 : 1)))
 }
 
 export function opsgenieOnCallAt(schedule: OgSchedule, at: number): string[] {
   const override = schedule.overrides.find((o) => Date.parse(o.startDate) <= at && at < Date.parse(o.endDate))
   if (override) return [override.user.id]
-  const local = DateTime.fromMillis(at, { zone: schedule.timezone })
+  const local = localClock(at, schedule.timezone)
   const onCall = new Set<string>()
   for (const r of schedule.rotations) {
     if (at < Date.parse(r.startDate) || (r.endDate && at >= Date.parse(r.endDate))) continue

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { type LocalClock, localClock } from './local-clock.js'
 
 /**
  * Who PagerDuty puts on call at an instant, computed straight from a schedule's JSON by the
@@ -39,9 +39,9 @@ function minutesOf(hhmmss: string): number {
   return h! * 60 + m! + (s ?? 0) / 60
 }
 
-function isRestrictedIn(layer: PdLayer, local: DateTime): boolean {
+function isRestrictedIn(layer: PdLayer, local: LocalClock): boolean {
   if (layer.restrictions.length === 0) return true
-  const minuteOfDay = local.hour * 60 + local.minute + local.second / 60
+  const minuteOfDay = local.minuteOfDay
   const minuteOfWeek = (local.weekday - 1) * 1440 + minuteOfDay
   return layer.restrictions.some((r) => {
     const length = r.duration_seconds / 60
@@ -56,17 +56,16 @@ function turnIndex(layer: PdLayer, at: number, zone: string): number {
   const turn = layer.rotation_turn_length_seconds
   const anchor = ms(layer.rotation_virtual_start)
   if (turn % DAY_S !== 0) return Math.floor((at - anchor) / (turn * 1000))
-  const a = DateTime.fromMillis(anchor, { zone })
-  const t = DateTime.fromMillis(at, { zone })
-  let days = Math.round(t.startOf('day').diff(a.startOf('day'), 'days').days)
-  const timeOf = (d: DateTime) => d.hour * 3600 + d.minute * 60 + d.second
-  if (timeOf(t) < timeOf(a)) days -= 1
+  const a = localClock(anchor, zone)
+  const t = localClock(at, zone)
+  let days = t.dayNumber - a.dayNumber
+  if (t.secondOfDay < a.secondOfDay) days -= 1
   return Math.floor(days / (turn / DAY_S))
 }
 
 export function pagerdutyOnCallAt(schedule: PdSchedule, at: number): string | null {
   for (const o of schedule.overrides) if (ms(o.start) <= at && at < ms(o.end)) return o.user.id
-  const local = DateTime.fromMillis(at, { zone: schedule.time_zone })
+  const local = localClock(at, schedule.time_zone)
   for (const layer of schedule.schedule_layers) {
     if (at < ms(layer.start) || (layer.end && at >= ms(layer.end))) continue
     if (layer.users.length === 0 || !isRestrictedIn(layer, local)) continue
