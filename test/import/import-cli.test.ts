@@ -12,7 +12,7 @@ import { kumaDb } from './fixtures/kuma-db.js'
  * `candor import` as an operator runs it (the built CLI, a PostgreSQL database of its own): the
  * engines are covered by the other suites; this one checks messages, exit codes and progress.
  */
-describe.skipIf(!postgresUrl())('candor import (the command)', () => {
+describe.skipIf(!postgresUrl())('candor import (the command)', { timeout: 120_000 }, () => {
   const schema = `cli_${randomBytes(5).toString('hex')}`
   let env: NodeJS.ProcessEnv
   let dir: string
