@@ -2,6 +2,7 @@ import { accountsStore } from './accounts-store.js'
 import { alertsStore } from './alerts-store.js'
 import { componentGroupsStore, componentsStore } from './components-store.js'
 import { deliveriesStore } from './deliveries-store.js'
+import { importsStore } from './imports-store.js'
 import { incidentsStore } from './incidents-store.js'
 import { instanceSettingsStore } from './instance-settings-store.js'
 import { integrationKeysStore, integrationsStore } from './integrations-store.js'
@@ -42,6 +43,8 @@ export function orgStore(db: Executor, orgId: string) {
     /** The one outbox: every message that leaves Candor for this organisation. */
     messages: messagesStore(db, orgId),
     routingTimers: routingTimersStore(db, orgId),
+    /** External refs of imports (`source:kind:id` → row), and people by email. */
+    imports: importsStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>

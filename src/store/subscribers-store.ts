@@ -117,7 +117,7 @@ export function subscribersStore(db: Executor, orgId: string) {
             .insertInto('subscribers')
             .values(inputs.map(values))
             .onConflict((oc) => oc.columns(['page_id', 'channel', 'address_key']).doNothing())
-            .returning(['id', 'state', 'channel'])
+            .returning(['id', 'state', 'channel', 'page_id', 'address_key'])
             .execute(),
     /** Export: every subscriber of a page in batches, oldest first, keyset-paged by id. */
     batchAfter: (pageId: string, afterId: string | null, limit: number) => {

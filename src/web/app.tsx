@@ -9,6 +9,7 @@ import { IncidentRoomScreen } from './screens/incidents/incident-room-screen'
 import { IncidentListScreen } from './screens/incidents/incident-list-screen'
 import { NotFoundScreen } from './screens/not-found-screen'
 import { OnCallScreen } from './screens/oncall/oncall-screen'
+import { ImportScreen } from './screens/settings/import-screen'
 import { SignInScreen } from './screens/account/sign-in-screen'
 import { useSession } from './session/session-context'
 
@@ -23,6 +24,7 @@ function Screen({ path }: { path: string }) {
   const alert = matchPath('/alerts/:id', path)
   if (alert) return <AlertDetailScreen key={alert.id} id={alert.id!} />
   if (path === '/account/password') return <SetPasswordScreen />
+  if (path === '/settings/import') return <ImportScreen />
   return <NotFoundScreen />
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from '../command.js'
 import { deliverCommand } from './deliver.js'
 import { exportCommand } from './export.js'
+import { importCommand } from './import.js'
 import { integrationsCommand } from './integrations.js'
 import { migrateCommand } from './migrate.js'
 import { organisationsCommand } from './organisations.js'
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   subscribersCommand,
   deliverCommand,
   organisationsCommand,
+  importCommand,
 ]

@@ -79,7 +79,7 @@ export const integrationsCommand: Command = {
   },
 }
 
-async function onlyOrganisation(db: Db): Promise<string> {
+export async function onlyOrganisation(db: Db): Promise<string> {
   const orgs = await db.selectFrom('organisations').select(['id', 'slug']).limit(2).execute()
   if (orgs.length === 1) return orgs[0]!.id
   throw new CliError(

@@ -6,6 +6,7 @@ import { alertsRoutes } from './alerts-routes.js'
 import { componentsRoutes } from './components-routes.js'
 import { consoleRoutes } from './console-routes.js'
 import { healthRoutes } from './health-routes.js'
+import { importRoutes } from './import-routes.js'
 import { incidentsRoutes } from './incidents-routes.js'
 import { instanceRoutes } from './instance-routes.js'
 import { liveRoutes } from './live-routes.js'
@@ -35,6 +36,7 @@ export const authenticatedRoutes: RouteModule[] = [
   messagesRoutes,
   liveRoutes,
   instanceRoutes,
+  importRoutes,
 ]
 
 /** Routes anyone may call (status pages, intake with its own keys, health); each feature adds one line. */
