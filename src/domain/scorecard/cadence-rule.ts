@@ -69,7 +69,8 @@ export const cadenceKept: Rule = (input) => {
     const running = late.some((g) => g.endAt === null) ? ' (the latest is overdue now)' : ''
     return missed(
       `${late.length} of ${gaps.length} waits between updates ran past the promised cadence${running}; ` +
-        `the longest was ${durationText(worst.waited)} against a promise of every ${durationText(minutesMs(worst.promised))}`,
+        `the longest was ${durationText(worst.waited)} against a promise of every ` +
+        durationText(minutesMs(worst.promised)),
     )
   }
   const running = gaps.find((g) => g.endAt === null)
