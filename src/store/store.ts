@@ -5,6 +5,7 @@ import { deliveriesStore } from './deliveries-store.js'
 import { incidentsStore } from './incidents-store.js'
 import { instanceSettingsStore } from './instance-settings-store.js'
 import { integrationKeysStore, integrationsStore } from './integrations-store.js'
+import { learningStore } from './learning-store.js'
 import { maintenancesStore } from './maintenances-store.js'
 import { messagesStore } from './messages-store.js'
 import { oncallStore } from './oncall-store.js'
@@ -42,6 +43,7 @@ export function orgStore(db: Executor, orgId: string) {
     /** The one outbox: every message that leaves Candor for this organisation. */
     messages: messagesStore(db, orgId),
     routingTimers: routingTimersStore(db, orgId),
+    learning: learningStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>

@@ -7,6 +7,7 @@ import { componentsRoutes } from './components-routes.js'
 import { consoleRoutes } from './console-routes.js'
 import { healthRoutes } from './health-routes.js'
 import { incidentsRoutes } from './incidents-routes.js'
+import { learningRoutes } from './learning-routes.js'
 import { liveRoutes } from './live-routes.js'
 import { maintenancesRoutes } from './maintenances-routes.js'
 import { messagesRoutes } from './messages-routes.js'
@@ -28,6 +29,7 @@ export const authenticatedRoutes: RouteModule[] = [
   maintenancesRoutes,
   alertsRoutes,
   processRoutes,
+  learningRoutes,
   oncallSchedulesRoutes,
   oncallPagingRoutes,
   subscribersRoutes,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AccountTables } from './accounts.js'
 import type { AlertTables } from './alerts.js'
 import type { CoreTables } from './core.js'
+import type { LearningTables } from './learning.js'
 import type { OncallTables } from './oncall.js'
 import type { ProcessTables } from './process.js'
 import type { SubscriberTables } from './subscribers.js'
@@ -16,7 +17,8 @@ export interface Database
     CoreTables,
     SubscriberTables,
     ProcessTables,
-    OncallTables {}
+    OncallTables,
+    LearningTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
