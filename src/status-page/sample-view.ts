@@ -65,6 +65,7 @@ export function fixtureView(): StatusPageView {
         monitoringAt: null,
         resolvedAt: null,
         componentIds: ['b13yz5g2cw10'],
+        postmortem: null,
         updates: [
           {
             id: 'x8d1k2m9s0a4',
@@ -170,6 +171,7 @@ export function sampleView(locale: SupportedLocale = 'en'): StatusPageView {
     monitoringAt: at('2026-10-02T09:00:00Z'),
     resolvedAt: at('2026-10-02T09:30:00Z'),
     componentIds: ['dash00000001'],
+    postmortem: null,
     updates: [
       {
         id: 'old0update01',

@@ -4,6 +4,7 @@ import type { Uptime } from '../domain/component/uptime.js'
 import type { Impact } from '../domain/incident/impact.js'
 import { isMaintenanceActive, type MaintenanceStatus } from '../domain/incident/maintenance-status.js'
 import type { SupportedLocale } from '../domain/locales.js'
+import type { PostmortemSection } from '../domain/postmortem/postmortem-sections.js'
 
 /**
  * Everything one public status page shows, as plain data. The store builds it once per
@@ -86,6 +87,16 @@ export interface IncidentView {
   resolvedAt: Date | null
   updates: IncidentUpdateView[]
   componentIds: string[]
+  /** The published public postmortem, or null. */
+  postmortem: PostmortemView | null
+}
+
+export interface PostmortemView {
+  /** The seeds' sections that were written, in order; `html` is sanitised Markdown. */
+  sections: { key: PostmortemSection; html: string; text: string }[]
+  publishedAt: Date
+  /** When it was last corrected (equal to `publishedAt` until then). */
+  updatedAt: Date
 }
 
 export interface IncidentUpdateView {
