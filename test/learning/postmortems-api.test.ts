@@ -61,6 +61,17 @@ forEachDatabase((engine) => {
       const refused = await serious.postmortem('POST', '/skip', { reason: 'small' })
       expect(refused.statusCode).toBe(409)
       expect(refused.json().title).toBe('A serious incident needs a postmortem')
+      // The organisation decides from which severity a postmortem is required.
+      const settings = await serious.app.inject({
+        method: 'PATCH',
+        url: '/api/process/settings',
+        headers: serious.org.auth,
+        payload: { postmortem_required_from: 5, postmortem_reminder_days: { '4': 1 } },
+      })
+      expect(settings.json()).toMatchObject({ postmortem_required_from: 5, postmortem_reminder_days: { '4': 1 } })
+      expect(
+        (await serious.postmortem('POST', '/skip', { reason: 'Covered by the quarterly review' })).statusCode,
+      ).toBe(200)
       const minimal = await resolvedIncident(engine, { severity: 2 })
       expect((await minimal.postmortem('POST', '/skip', {})).statusCode).toBe(400)
       const skipped = await minimal.postmortem('POST', '/skip', { reason: 'A two-minute blip, no customer contact' })
