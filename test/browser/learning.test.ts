@@ -85,9 +85,9 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('postmortems and s
     await heading(`Postmortem: ${title}`).waitFor()
     await tab.getByRole('link', { name: 'Scorecard' }).click()
     await heading(`Scorecard: ${title}`).waitFor()
-    const review = tab.getByRole('form', {
-      name: 'Review: Kept the incident record: the timeline tells the whole story',
-    })
+    const recordItem = 'Kept the incident record: the timeline tells the whole story'
+    await tab.locator('li', { hasText: recordItem }).getByText('Review', { exact: true }).click()
+    const review = tab.getByRole('form', { name: `Review: ${recordItem}` })
     await review.getByLabel('Note').fill('The timeline reads well')
     await review.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => tab.locator('main').innerText(), eventually).toContain('The timeline reads well')

@@ -71,7 +71,10 @@ export function timelineFacts(incident: IncidentFacts, timeline: readonly Timeli
     firstAlertAt: new Date(Math.min(...alertTimes)),
     initialSeverity: opening?.severity ?? of('severity_change')[0]?.from ?? incident.severity,
     triageDecidedAt: decision?.at ?? null,
-    wasInTriage: opening !== undefined || statusChanges.some((e) => e.from === 'triage'),
+    // Triage is decided by declaring or standing down; straight to a public status means it was opened public.
+    wasInTriage:
+      (opening !== undefined || decision !== undefined) &&
+      (decision === undefined || decision.to === 'declared' || decision.to === 'stood_down'),
     isStoodDown: incident.status === 'stood_down' || (decision?.to === 'stood_down' && incident.status === 'triage'),
     assignments: assignmentsOf(of('role_change')),
     checkIns: of('check_in').map((e) => ({ person: e.person, at: e.at })),

@@ -76,6 +76,10 @@ describe('triage decided within its time-box', () => {
   it('does not apply to an incident that never was in triage', () => {
     const adopted = [ev.message(0, 'acknowledgement', 'investigating')]
     expect(ruleOn('incident_lead.triage_in_time', adopted, { status: 'investigating' }).status).toBe('not_applicable')
+    const openedPublic = [ev.opened(0), ev.status(0, 'triage', 'investigating'), adopted[0]!]
+    expect(ruleOn('incident_lead.triage_in_time', openedPublic, { status: 'investigating' }).status).toBe(
+      'not_applicable',
+    )
   })
 })
 

@@ -77,9 +77,11 @@ function PublishPanel({ postmortem, onPublished }: { postmortem: Postmortem; onP
         <p>Not published yet. Publishing shows it on the incident's status-page entry and tells subscribers.</p>
       )}
       {missing.length > 0 && <p className="muted">Still to write: {missing.join(', ')}.</p>}
-      <button type="button" disabled={publishing.isBusy} onClick={() => void publishing.submit()}>
-        {published ? 'Publish the changes' : 'Publish to the status page'}
-      </button>
+      {(!published || published.has_unpublished_changes) && (
+        <button type="button" disabled={publishing.isBusy} onClick={() => void publishing.submit()}>
+          {published ? 'Publish the changes' : 'Publish to the status page'}
+        </button>
+      )}
       <ProblemMessage problem={publishing.problem} />
     </section>
   )

@@ -99,7 +99,12 @@ export function ScorecardScreen({ id }: { id: string }) {
                           {item.tick && ` — ${item.tick.by.name}`}
                           {item.tick && item.automatic && ` (the timeline says: ${item.automatic.detail})`}
                         </p>
-                        {canReview && <TickForm incidentId={id} item={item} onTicked={reload} />}
+                        {canReview && (
+                          <details open={item.tick !== null}>
+                            <summary>{item.tick ? 'Reviewed' : 'Review'}</summary>
+                            <TickForm incidentId={id} item={item} onTicked={reload} />
+                          </details>
+                        )}
                       </li>
                     ))}
                 </ul>
