@@ -93,7 +93,7 @@ export function describeEvent(e: TimelineEvent): string {
       return `Public update overdue since ${e.dueAt}: escalated to ${who(e.escalatedTo)}.`
     case 'postmortem_published':
       return e.isRevision
-        ? 'Public postmortem revised on the status page.'
+        ? 'Public postmortem corrected on the status page.'
         : `Public postmortem published on the status page${e.isAnnounced ? ' and announced to subscribers' : ''}.`
   }
 }
