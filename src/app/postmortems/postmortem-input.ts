@@ -54,7 +54,9 @@ export const postmortemQuery = z
   })
   .strict()
 
-const dueOn = z.string().refine(isCalendarDate, 'must be a date such as 2026-05-31').nullable()
+// Years PostgreSQL's date and JavaScript's Date both hold, with room for the day after.
+const isDueDate = (v: string) => isCalendarDate(v) && v >= '1970-01-01' && v <= '9999-12-30'
+const dueOn = z.string().refine(isDueDate, 'must be a date such as 2026-05-31').nullable()
 const tags = z.array(z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'must be a short lowercase tag such as plan')).max(10)
 
 export const createActionItemInput = z
