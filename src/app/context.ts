@@ -42,6 +42,7 @@ export type IncidentChangeKind =
   | 'alert_attached'
   | 'alert_acknowledged'
   | 'deleted'
+  | 'postmortem'
 
 export interface ChangeEvents {
   'page.changed': [{ orgId: string; pageId: string | null }]

@@ -73,6 +73,7 @@ export function fixtureView(): StatusPageView {
           responseTimeMinutes: null,
           provider: null,
         },
+        postmortem: null,
         updates: [
           {
             id: 'x8d1k2m9s0a4',
@@ -186,6 +187,7 @@ export function sampleView(locale: SupportedLocale = 'en'): StatusPageView {
       responseTimeMinutes: null,
       provider: null,
     },
+    postmortem: null,
     updates: [
       {
         id: 'old0update01',

@@ -4,6 +4,7 @@ import type { Uptime } from '../domain/component/uptime.js'
 import type { Impact } from '../domain/incident/impact.js'
 import { isMaintenanceActive, type MaintenanceStatus } from '../domain/incident/maintenance-status.js'
 import type { SupportedLocale } from '../domain/locales.js'
+import type { PostmortemSection } from '../domain/postmortem/postmortem-sections.js'
 
 /**
  * Everything one public status page shows, as plain data. The store builds it once per
@@ -88,6 +89,8 @@ export interface IncidentView {
   componentIds: string[]
   /** What the communicators keep on the incident for every channel; absent facts are null. */
   facts: IncidentFactsView
+  /** The published public postmortem, or null. */
+  postmortem: PostmortemView | null
 }
 
 export interface IncidentFactsView {
@@ -98,6 +101,14 @@ export interface IncidentFactsView {
   responseTimeMinutes: number | null
   /** Named only when the communicator chose to show it here; other channels never name it. */
   provider: string | null
+}
+
+export interface PostmortemView {
+  /** The seeds' sections that were written, in order; `html` is sanitised Markdown. */
+  sections: { key: PostmortemSection; html: string; text: string }[]
+  publishedAt: Date
+  /** When it was last corrected (equal to `publishedAt` until then). */
+  updatedAt: Date
 }
 
 export interface IncidentUpdateView {

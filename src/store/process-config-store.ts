@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely'
+import type { Insertable, Selectable } from 'kysely'
 import type { ProcessSettingsTable } from './schema/process.js'
 import { json, type Executor } from './schema/index.js'
 import { textArray } from './process-rows.js'
 
 export type ProcessSettingsRow = Selectable<ProcessSettingsTable>
-export type ProcessSettingsWrite = Partial<Omit<ProcessSettingsRow, 'org_id' | 'updated_at'>>
+export type ProcessSettingsWrite = Partial<Omit<Insertable<ProcessSettingsTable>, 'org_id' | 'updated_at'>>
 
 /** What an organisation changes about the process; absent rows mean "the defaults". */
 export function processConfigStore(db: Executor, orgId: string) {

@@ -113,6 +113,16 @@ export function statusPageViewStore(db: Executor) {
                 .execute()
             : [],
         ])
+      // Published public postmortems only: a draft never reaches the page.
+      const postmortems = incidentIds.length
+        ? await db
+            .selectFrom('postmortems')
+            .select(['incident_id', 'published', 'first_published_at', 'published_at'])
+            .where('org_id', '=', org)
+            .where('incident_id', 'in', incidentIds)
+            .where('published', 'is not', null)
+            .execute()
+        : []
       const componentIds = components.map((c) => c.id)
       // The changes inside the window, plus each component's last change before it (its status when the window opened).
       const statusChanges = componentIds.length
@@ -151,6 +161,7 @@ export function statusPageViewStore(db: Executor) {
         maintenances,
         maintenanceUpdates,
         maintenanceComponents,
+        postmortems,
       }
     },
   }

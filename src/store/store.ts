@@ -6,6 +6,7 @@ import { importsStore } from './imports-store.js'
 import { incidentsStore } from './incidents-store.js'
 import { instanceSettingsStore } from './instance-settings-store.js'
 import { integrationKeysStore, integrationsStore } from './integrations-store.js'
+import { learningStore } from './learning-store.js'
 import { maintenancesStore } from './maintenances-store.js'
 import { messagesStore } from './messages-store.js'
 import { oncallStore } from './oncall-store.js'
@@ -45,6 +46,7 @@ export function orgStore(db: Executor, orgId: string) {
     routingTimers: routingTimersStore(db, orgId),
     /** External refs of imports (`source:kind:id` → row), and people by email. */
     imports: importsStore(db, orgId),
+    learning: learningStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>

@@ -7,6 +7,9 @@ import { ComponentsScreen } from './screens/components/components-screen'
 import { DeclareIncidentScreen } from './screens/incidents/declare-incident-screen'
 import { IncidentRoomScreen } from './screens/incidents/incident-room-screen'
 import { IncidentListScreen } from './screens/incidents/incident-list-screen'
+import { ActionItemsScreen } from './screens/learning/action-items-screen'
+import { PostmortemScreen } from './screens/learning/postmortem-screen'
+import { ScorecardScreen } from './screens/learning/scorecard-screen'
 import { NotFoundScreen } from './screens/not-found-screen'
 import { OnCallScreen } from './screens/oncall/oncall-screen'
 import { ImportScreen } from './screens/settings/import-screen'
@@ -18,6 +21,11 @@ function Screen({ path }: { path: string }) {
   if (path === '/incidents/new') return <DeclareIncidentScreen />
   const incident = matchPath('/incidents/:id', path)
   if (incident) return <IncidentRoomScreen key={incident.id} id={incident.id!} />
+  const postmortem = matchPath('/incidents/:id/postmortem', path)
+  if (postmortem) return <PostmortemScreen key={postmortem.id} id={postmortem.id!} />
+  const scorecard = matchPath('/incidents/:id/scorecard', path)
+  if (scorecard) return <ScorecardScreen key={scorecard.id} id={scorecard.id!} />
+  if (path === '/action-items') return <ActionItemsScreen />
   if (path === '/components') return <ComponentsScreen />
   if (path === '/on-call') return <OnCallScreen />
   if (path === '/alerts') return <AlertsScreen />

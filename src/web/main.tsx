@@ -5,6 +5,7 @@ import { SessionProvider } from './session/session-context'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/incident-room.css'
+import './styles/learning.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 import { bootstrapOwner } from '../app/accounts/bootstrap-owner.js'
 import type { BackgroundService } from '../app/background-service.js'
 import { pollLoop } from '../app/poll-loop.js'
+import { runLearningReminders } from '../app/postmortems/run-learning-reminders.js'
 import { runProcessTimers } from '../app/process/run-process-timers.js'
 import type { Config } from '../config.js'
 import type { HttpDeps } from '../http/http-deps.js'
@@ -49,6 +50,13 @@ export function backgroundServices(deps: RuntimeDeps, config: Config): Backgroun
       idleMs: 5_000,
       logger: deps.logger,
       run: () => runProcessTimers(deps, deps.clock()),
+    }),
+    // Postmortems nobody started and overdue action items: due in days, so a minute's delay is nothing.
+    pollLoop({
+      name: 'learning reminders',
+      idleMs: 60_000,
+      logger: deps.logger,
+      run: () => runLearningReminders(deps, deps.clock()),
     }),
     firingForTimersJob(deps, { clock: deps.clock }),
     ownerBootstrapService(deps, config),

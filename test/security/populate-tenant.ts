@@ -44,6 +44,23 @@ export async function populateTenant(t: TestApp, org: TestOrg, tag: string): Pro
     status: 'identified',
     body: 'Found it.',
   })
+  const incidentPath = `/api/incidents/${incident.id}`
+  await call('POST', `${incidentPath}/postmortem`, '/api/incidents/{id}/postmortem', {})
+  await call('PATCH', `${incidentPath}/postmortem`, '/api/incidents/{id}/postmortem', {
+    public: { root_cause: 'A bad deploy' },
+    contributing_factors: [{ category: 'deployment', area: 'api' }],
+  })
+  await call('POST', `${incidentPath}/action-items`, '/api/incidents/{id}/action-items', {
+    title: 'Add a canary',
+    owner_id: person.id,
+    due_on: '2026-12-01',
+  })
+  await call(
+    'POST',
+    `${incidentPath}/scorecard/items/incident_lead.record_kept`,
+    '/api/incidents/{id}/scorecard/items/{key}',
+    { status: 'met', note: 'The timeline reads well' },
+  )
   await call('POST', '/api/maintenances', '/api/maintenances', {
     page_id: page.id,
     title: 'Upgrade',

@@ -140,5 +140,6 @@ export async function updateEscalationPolicy(deps: AppDeps, ctx: AppContext, id:
 
 export async function deleteEscalationPolicy(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'oncall.manage')
-  if (!(await deps.store.forOrg(ctx.orgId).oncall.policies.remove(id))) throw notFound('Escalation policy')
+  const removed = await deps.store.transaction(ctx.orgId, (tx) => tx.oncall.policies.remove(id))
+  if (!removed) throw notFound('Escalation policy')
 }

@@ -165,6 +165,8 @@ export async function addOverride(deps: AppDeps, ctx: AppContext, scheduleId: st
 
 export async function removeOverride(deps: AppDeps, ctx: AppContext, scheduleId: string, overrideId: string) {
   requirePermission(ctx, 'oncall.manage')
-  if (!(await deps.store.forOrg(ctx.orgId).oncall.schedules.removeOverride(scheduleId, overrideId)))
-    throw notFound('Override')
+  const removed = await deps.store.transaction(ctx.orgId, (tx) =>
+    tx.oncall.schedules.removeOverride(scheduleId, overrideId),
+  )
+  if (!removed) throw notFound('Override')
 }

@@ -33,6 +33,11 @@ export async function loadPolicy(tx: OrgStore): Promise<ProcessPolicy> {
             escalateAfterMinutes: settings.cadence_escalate_minutes,
           },
           freeze: { minSeverity: settings.freeze_min_severity, includeTriage: settings.freeze_include_triage },
+          postmortem: {
+            ...defaultProcessPolicy.postmortem,
+            ...(settings.postmortem_reminder_days ? { reminderDaysBySeverity: settings.postmortem_reminder_days } : {}),
+            ...(settings.postmortem_required_from ? { requiredFromSeverity: settings.postmortem_required_from } : {}),
+          },
         }
       : {}),
   }

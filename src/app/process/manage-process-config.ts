@@ -8,6 +8,7 @@ import { httpUrlSchema, nameSchema } from '../common-schemas.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { invalid, notFound } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
+import { json } from '../../store/schema/index.js'
 import { loadPolicy } from './load-policy.js'
 
 const minutes = z
@@ -24,6 +25,12 @@ export const processSettingsInput = z
     freeze_min_severity: z.int().min(1).max(20),
     freeze_include_triage: z.boolean(),
     freeze_webhook_url: httpUrlSchema.nullable(),
+    /** Days after the resolution before a missing postmortem is reminded, by severity level; null: defaults. */
+    postmortem_reminder_days: z
+      .record(z.string().regex(/^[1-9]\d?$/, 'must be a severity level'), z.int().min(0).max(365))
+      .nullable(),
+    /** From this severity level up a postmortem may not be skipped; null: the default (3). */
+    postmortem_required_from: z.int().min(1).max(20).nullable(),
   })
   .partial()
   .strict()
@@ -100,7 +107,9 @@ export async function updateProcessSettings(deps: AppDeps, ctx: AppContext, raw:
         'The request is invalid',
         problems.map((message) => ({ path: 'triage_reminder_minutes', message })),
       )
-    const { org_id: _o, ...row } = await tx.process.config.putSettings(input, ctx.now)
+    const { postmortem_reminder_days: days, ...rest } = input
+    const changes = { ...rest, ...(days !== undefined ? { postmortem_reminder_days: days && json(days) } : {}) }
+    const { org_id: _o, ...row } = await tx.process.config.putSettings(changes, ctx.now)
     return row
   })
 }

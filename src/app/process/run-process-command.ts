@@ -8,6 +8,7 @@ import type { OrgStore } from '../../store/store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps, IncidentChangeKind } from '../context.js'
 import { AppError, notFound } from '../../domain/app-error.js'
+import { schedulePostmortemFollowUp } from '../postmortems/schedule-follow-up.js'
 import { adoptIncident } from './adopt-incident.js'
 import { evaluateFreeze } from './evaluate-freeze.js'
 import { loadPolicy } from './load-policy.js'
@@ -42,6 +43,7 @@ export async function commitChange(
   await tx.process.timeline.append(next.id, result.entries)
   const { publishedUpdate } = await writeIntents(deps, ctx, tx, raw, next, previous.status, result.intents)
   await evaluateFreeze(tx, policy, ctx.now)
+  await schedulePostmortemFollowUp(tx, policy, previous.stored, next, ctx.now)
   const row = await tx.incidents.get(next.id)
   return {
     process: next,

@@ -5,10 +5,12 @@ import { isIncidentStatus, isPublic, statuspageStatus } from '../../domain/incid
 import { maintenanceStatuses, type MaintenanceStatus } from '../../domain/incident/maintenance-status.js'
 import { shownImpact } from '../../domain/incident/shown-impact.js'
 import { isSupportedLocale } from '../../domain/locales.js'
+import { postmortemSections } from '../../domain/postmortem/postmortem-sections.js'
 import type { StatusPageRows } from '../../store/status-page-view-store.js'
 import type {
   IncidentView,
   MaintenanceView,
+  PostmortemView,
   PublicIncidentStatus,
   StatusPageView,
 } from '../../status-page/view-model.js'
@@ -40,6 +42,17 @@ const calendarDate = (value: unknown): string | null =>
       ? value.slice(0, 10)
       : null
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
+
+function postmortemOf(row: StatusPageRows['postmortems'][number] | undefined): PostmortemView | null {
+  if (!row?.published || !row.published_at) return null
+  const sections = postmortemSections.flatMap((key) => {
+    const markdown = row.published?.[key]
+    return typeof markdown === 'string' && markdown.trim() !== ''
+      ? [{ key, html: renderMarkdown(markdown), text: markdownToPlainText(markdown) }]
+      : []
+  })
+  return { sections, publishedAt: row.first_published_at ?? row.published_at, updatedAt: row.published_at }
+}
 
 /** Where readers find the page: its first custom domain, else /p/:slug under the instance's address. */
 export function publicPageUrl(baseUrl: string, slug: string, hostnames: readonly string[]): string {
@@ -79,6 +92,7 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
       }))
     const status = publicStatus(row.status)
     const componentIds = rows.incidentComponents.filter((l) => l.incident_id === row.id).map((l) => l.component_id)
+    const postmortem = postmortemOf(rows.postmortems.find((p) => p.incident_id === row.id))
     return {
       id: row.id,
       name: row.title,
@@ -90,7 +104,8 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
         recordedStatuses: updates.flatMap((u) => u.affectedComponents.map((a) => a.newStatus)),
       }),
       createdAt: row.created_at,
-      updatedAt: row.updated_at,
+      // A corrected postmortem is a change readers see.
+      updatedAt: postmortem && postmortem.updatedAt > row.updated_at ? postmortem.updatedAt : row.updated_at,
       startedAt: row.started_at,
       monitoringAt: row.monitoring_at,
       resolvedAt: row.resolved_at,
@@ -104,6 +119,7 @@ export function buildStatusPageView(rows: StatusPageRows, options: { now: Date; 
         responseTimeMinutes: row.response_time_minutes,
         provider: row.show_provider_on_page ? row.third_party_provider : null,
       },
+      postmortem,
     }
   })
 

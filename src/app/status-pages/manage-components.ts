@@ -68,7 +68,7 @@ export async function createGroup(deps: AppDeps, ctx: AppContext, raw: unknown) 
 export async function updateGroup(deps: AppDeps, ctx: AppContext, id: string, raw: unknown) {
   requirePermission(ctx, 'component.write')
   const input = parseInput(updateGroupInput, raw)
-  const group = await deps.store.forOrg(ctx.orgId).groups.update(id, input, ctx.now)
+  const group = await deps.store.transaction(ctx.orgId, (tx) => tx.groups.update(id, input, ctx.now))
   if (!group) throw notFound('Component group')
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: group.page_id })
   return group

@@ -5,6 +5,11 @@ import { defaultCrisisTypes, validateCrisisType, type CrisisType } from './crisi
 import { defaultPlaybooks } from './default-playbooks.js'
 import { defaultFreezePolicy, type FreezePolicy } from './marketing-freeze.js'
 import { validatePlaybook, type Playbook } from './playbook.js'
+import {
+  defaultPostmortemPolicy,
+  validatePostmortemPolicy,
+  type PostmortemPolicy,
+} from '../postmortem/postmortem-policy.js'
 import { defaultStakeholderRules, type StakeholderRule } from './stakeholders.js'
 import { defaultTriagePolicy, validateTriagePolicy, type TriagePolicy } from './triage-timebox.js'
 
@@ -18,6 +23,8 @@ export interface ProcessPolicy {
   takeover: TakeoverPolicy
   cadence: CadencePolicy
   freeze: FreezePolicy
+  /** When a postmortem is owed after the resolution, and below which severity it may be skipped. */
+  postmortem: PostmortemPolicy
 }
 
 export const defaultProcessPolicy: ProcessPolicy = {
@@ -29,10 +36,15 @@ export const defaultProcessPolicy: ProcessPolicy = {
   takeover: defaultTakeoverPolicy,
   cadence: defaultCadencePolicy,
   freeze: defaultFreezePolicy,
+  postmortem: defaultPostmortemPolicy,
 }
 
 export function validateProcessPolicy(policy: ProcessPolicy): string[] {
-  const problems = [...validateSeverityScale(policy.severityScale), ...validateTriagePolicy(policy.triage)]
+  const problems = [
+    ...validateSeverityScale(policy.severityScale),
+    ...validateTriagePolicy(policy.triage),
+    ...validatePostmortemPolicy(policy.postmortem),
+  ]
   for (const type of policy.crisisTypes) problems.push(...validateCrisisType(type))
   for (const playbook of policy.playbooks)
     problems.push(...validatePlaybook(playbook).map((p) => `playbook ${playbook.key}: ${p}`))

@@ -91,6 +91,10 @@ export function describeEvent(e: TimelineEvent): string {
       return `Triage undecided at ${e.deadlineAt}: escalated to ${who(e.to)}.`
     case 'update_overdue':
       return `Public update overdue since ${e.dueAt}: escalated to ${who(e.escalatedTo)}.`
+    case 'postmortem_published':
+      return e.isRevision
+        ? 'Public postmortem corrected on the status page.'
+        : `Public postmortem published on the status page${e.isAnnounced ? ' and announced to subscribers' : ''}.`
   }
 }
 

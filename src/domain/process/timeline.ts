@@ -72,6 +72,8 @@ export type TimelineEvent =
   | { type: 'triage_reminder'; deadlineAt: string }
   | { type: 'triage_escalated'; to: Person | null; deadlineAt: string }
   | { type: 'update_overdue'; dueAt: string; escalatedTo: Person | null }
+  /** The public postmortem went up on the status page; `isAnnounced`: subscribers were told too. */
+  | { type: 'postmortem_published'; isAnnounced: boolean; isRevision: boolean }
 
 export type TimelineEventType = TimelineEvent['type']
 

@@ -55,6 +55,10 @@ function reasonLine(reason: string | undefined, role: string | null | undefined)
       return 'Next update due soon'
     case 'cadence_overdue':
       return 'Update overdue'
+    case 'postmortem_due':
+      return 'Postmortem not started'
+    case 'action_item_overdue':
+      return 'Action item overdue'
     default:
       return 'Your attention is needed'
   }

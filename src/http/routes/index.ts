@@ -9,6 +9,7 @@ import { healthRoutes } from './health-routes.js'
 import { importRoutes } from './import-routes.js'
 import { incidentsRoutes } from './incidents-routes.js'
 import { instanceRoutes } from './instance-routes.js'
+import { learningRoutes } from './learning-routes.js'
 import { liveRoutes } from './live-routes.js'
 import { maintenancesRoutes } from './maintenances-routes.js'
 import { messagesRoutes } from './messages-routes.js'
@@ -30,6 +31,7 @@ export const authenticatedRoutes: RouteModule[] = [
   maintenancesRoutes,
   alertsRoutes,
   processRoutes,
+  learningRoutes,
   oncallSchedulesRoutes,
   oncallPagingRoutes,
   subscribersRoutes,

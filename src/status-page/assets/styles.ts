@@ -53,9 +53,12 @@ h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.15rem;margin:0 0 .75rem}h3{f
 .update{padding:.6rem 0;border-top:1px solid var(--border)}.update:first-child{border-top:0}
 .update-head{margin:0;font-size:.9rem;color:var(--muted)}.update-status{color:var(--text);margin-right:.5rem}
 .update-body p{margin:.35rem 0}
+.postmortem{margin:1rem 0 1.5rem}.postmortem h3{font-size:1rem;margin:1rem 0 .25rem}
+.postmortem-body p{margin:.35rem 0}
 .tech{margin-top:.35rem;font-size:.92rem}.tech summary{cursor:pointer;color:var(--link)}
 .tech-body{border-left:3px solid var(--border);padding-left:.75rem}
-.tech-body pre,.update-body pre{overflow-x:auto;background:var(--bg);padding:.5rem;border-radius:4px}
+.tech-body pre,.update-body pre,
+.postmortem-body pre{overflow-x:auto;background:var(--bg);padding:.5rem;border-radius:4px}
 .component-list{list-style:none;margin:0;padding:0;border:1px solid var(--border);border-radius:8px}
 .component-list .component-list{border:0;border-top:1px solid var(--border);border-radius:0;margin-left:1rem}
 .component,.group{padding:.75rem 1rem;border-top:1px solid var(--border)}.component-list>li:first-child{border-top:0}

@@ -3,7 +3,7 @@ import type { RenderContext } from './context.js'
 import { affectedComponents, incidentFacts, incidentUpdate } from './incidents.js'
 import { documentHtml } from './layout.js'
 import { maintenanceUpdates, maintenanceWindow } from './maintenances.js'
-import { html, translateHtml, type SafeHtml } from './safe-html.js'
+import { html, translateHtml, trustedHtml, type SafeHtml } from './safe-html.js'
 import { timeTag } from './time.js'
 
 function incidentMain(ctx: RenderContext, incident: IncidentView): SafeHtml {
@@ -22,9 +22,25 @@ ${done ? html`<p class="notice">${tr.t('resolvedNotice')}</p>` : ''}
   }</p>
 ${affectedComponents(ctx, incident.componentIds)}
 ${incidentFacts(ctx, incident)}
+${postmortemSection(ctx, incident)}
 <h2>${tr.t('updates')}</h2>
 <ol class="updates">${newestFirst(incident.updates).map((u) => incidentUpdate(ctx, u))}</ol>
 </article>`
+}
+
+/** The published public postmortem, above the updates: what a reader who comes back later wants first. */
+function postmortemSection(ctx: RenderContext, incident: IncidentView): SafeHtml | '' {
+  const { tr } = ctx
+  const postmortem = incident.postmortem
+  if (!postmortem) return ''
+  return html`<section class="postmortem" id="postmortem" aria-labelledby="postmortem-title">
+<h2 id="postmortem-title">${tr.t('incidentStatus.postmortem')}</h2>
+<p class="when">${translateHtml(tr.t, 'postmortemPublished', { time: timeTag(tr, postmortem.publishedAt) })}</p>
+${postmortem.sections.map(
+  (s) => html`<h3>${tr.t(`postmortemSection.${s.key}`)}</h3>
+<div class="postmortem-body">${trustedHtml(s.html)}</div>`,
+)}
+</section>`
 }
 
 function maintenanceMain(ctx: RenderContext, m: MaintenanceView): SafeHtml {

@@ -82,6 +82,10 @@ ${
 }
 <p class="history-when">${timeTag(tr, incident.startedAt)}${
     incident.resolvedAt ? html` – ${timeTag(tr, incident.resolvedAt)}` : ''
+  }${
+    incident.postmortem
+      ? html` · <a href="${links.incident(incident.id)}#postmortem">${tr.t('readPostmortem')}</a>`
+      : ''
   }</p>
 </li>`
 }

@@ -87,6 +87,16 @@ export const de: Messages = {
   feedTitle: 'Vorfallsverlauf von {{name}}',
   calendarTitle: 'Wartungen von {{name}}',
   badgeLabel: 'Status',
+  postmortemPublished: 'Veröffentlicht {{time}}',
+  readPostmortem: 'Nachbetrachtung lesen',
+  postmortemSection: {
+    scope: 'Umfang',
+    impact: 'Auswirkung',
+    timeline: 'Zeitverlauf',
+    root_cause: 'Ursache',
+    resolution: 'Lösung',
+    improvements: 'Geplante Verbesserungen',
+  },
   widgetView: 'Statusseite ansehen',
   widgetDismiss: 'Schließen',
 }

@@ -86,6 +86,16 @@ export const en = {
   feedTitle: '{{name}} status history',
   calendarTitle: '{{name}} maintenance',
   badgeLabel: 'status',
+  postmortemPublished: 'Published {{time}}',
+  readPostmortem: 'Read the postmortem',
+  postmortemSection: {
+    scope: 'Scope',
+    impact: 'Impact',
+    timeline: 'Timeline',
+    root_cause: 'Root cause',
+    resolution: 'Resolution',
+    improvements: 'Planned improvements',
+  },
   widgetView: 'View status page',
   widgetDismiss: 'Dismiss',
 } as const

@@ -90,6 +90,16 @@ export const es: Messages & Record<string, unknown> = {
   feedTitle: 'Historial de incidentes de {{name}}',
   calendarTitle: 'Mantenimientos de {{name}}',
   badgeLabel: 'estado',
+  postmortemPublished: 'Publicado {{time}}',
+  readPostmortem: 'Leer el análisis posterior',
+  postmortemSection: {
+    scope: 'Alcance',
+    impact: 'Impacto',
+    timeline: 'Cronología',
+    root_cause: 'Causa raíz',
+    resolution: 'Resolución',
+    improvements: 'Mejoras previstas',
+  },
   widgetView: 'Ver la página de estado',
   widgetDismiss: 'Cerrar',
 }

@@ -90,6 +90,16 @@ export const fr: Messages & Record<string, unknown> = {
   feedTitle: 'Historique des incidents de {{name}}',
   calendarTitle: 'Maintenances de {{name}}',
   badgeLabel: 'état',
+  postmortemPublished: 'Publié {{time}}',
+  readPostmortem: 'Lire le post-mortem',
+  postmortemSection: {
+    scope: 'Périmètre',
+    impact: 'Impact',
+    timeline: 'Chronologie',
+    root_cause: 'Cause profonde',
+    resolution: 'Résolution',
+    improvements: 'Améliorations prévues',
+  },
   widgetView: 'Voir la page d’état',
   widgetDismiss: 'Fermer',
 }

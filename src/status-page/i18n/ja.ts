@@ -80,6 +80,16 @@ export const ja: SinglePluralMessages = {
   feedTitle: '{{name}} のインシデント履歴',
   calendarTitle: '{{name}} のメンテナンス',
   badgeLabel: 'ステータス',
+  postmortemPublished: '{{time}} に公開',
+  readPostmortem: '事後分析を読む',
+  postmortemSection: {
+    scope: '影響範囲',
+    impact: '影響',
+    timeline: '経緯',
+    root_cause: '根本原因',
+    resolution: '解決策',
+    improvements: '今後の改善',
+  },
   widgetView: 'ステータスページを見る',
   widgetDismiss: '閉じる',
 }

@@ -74,6 +74,16 @@ export const zhHans: SinglePluralMessages = {
   feedTitle: '{{name}} 事件历史',
   calendarTitle: '{{name}} 维护计划',
   badgeLabel: '状态',
+  postmortemPublished: '发布于 {{time}}',
+  readPostmortem: '阅读事后复盘',
+  postmortemSection: {
+    scope: '范围',
+    impact: '影响',
+    timeline: '时间线',
+    root_cause: '根本原因',
+    resolution: '解决方案',
+    improvements: '计划的改进',
+  },
   widgetView: '查看状态页面',
   widgetDismiss: '关闭',
 }

@@ -74,6 +74,16 @@ export const zhHant: SinglePluralMessages = {
   feedTitle: '{{name}} 事件歷史',
   calendarTitle: '{{name}} 維護排程',
   badgeLabel: '狀態',
+  postmortemPublished: '發布於 {{time}}',
+  readPostmortem: '閱讀事後檢討',
+  postmortemSection: {
+    scope: '範圍',
+    impact: '影響',
+    timeline: '時間線',
+    root_cause: '根本原因',
+    resolution: '解決方案',
+    improvements: '計劃的改進',
+  },
   widgetView: '查看狀態頁面',
   widgetDismiss: '關閉',
 }

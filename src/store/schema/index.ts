@@ -3,6 +3,7 @@ import type { AccountTables } from './accounts.js'
 import type { AlertTables } from './alerts.js'
 import type { CoreTables } from './core.js'
 import type { ImportTables } from './imports.js'
+import type { LearningTables } from './learning.js'
 import type { OncallTables } from './oncall.js'
 import type { ProcessTables } from './process.js'
 import type { SubscriberTables } from './subscribers.js'
@@ -18,7 +19,8 @@ export interface Database
     SubscriberTables,
     ProcessTables,
     OncallTables,
-    ImportTables {}
+    ImportTables,
+    LearningTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

@@ -11,6 +11,8 @@ export interface ProcessSettingsTable {
   freeze_min_severity: Generated<number>
   freeze_include_triage: Generated<boolean>
   freeze_webhook_url: string | null
+  postmortem_reminder_days: Json<Record<string, number>> | null
+  postmortem_required_from: number | null
   updated_at: CreatedAt
 }
 

@@ -1,3 +1,5 @@
+import type { PostmortemSection, PostmortemSections } from '../../domain/postmortem/postmortem-sections'
+
 /** The shapes the console reads from the JSON API (see /api/openapi.json); only the fields it shows. */
 
 export interface Me {
@@ -186,4 +188,82 @@ export interface AlertDetail extends Alert {
   links?: { href: string; text: string }[]
   acknowledged_at?: string | null
   incident?: { id: string; title: string; status: string } | null
+}
+
+export type { PostmortemSection, PostmortemSections } from '../../domain/postmortem/postmortem-sections'
+
+export interface ContributingFactor {
+  category: string
+  area: string | null
+  note: string | null
+}
+
+export interface ActionItem {
+  id: string
+  incident: { id: string; title: string; status: IncidentStatus; is_drill: boolean }
+  title: string
+  owner: { id: string | null; name: string | null } | null
+  due_on: string | null
+  state: 'open' | 'done' | 'cancelled'
+  is_overdue: boolean
+  tags: string[]
+  created_at: string
+  closed_at: string | null
+}
+
+export interface Postmortem {
+  incident_id: string
+  revision: number
+  internal: PostmortemSections
+  public: PostmortemSections
+  public_missing: PostmortemSection[]
+  published: {
+    sections: PostmortemSections
+    first_published_at: string
+    published_at: string
+    published_by: string
+    has_unpublished_changes: boolean
+  } | null
+  contributing_factors: ContributingFactor[]
+  action_items: ActionItem[]
+  follow_up: {
+    is_required: boolean
+    remind_at: string | null
+    reminded_at: string | null
+    skipped: { reason: string; by: string; at: string } | null
+  }
+  updated_at: string
+  updated_by: string
+}
+
+export type ScorecardStatus = 'met' | 'missed' | 'open' | 'not_applicable'
+
+export interface ScorecardTally {
+  met: number
+  missed: number
+  open: number
+  not_applicable: number
+  percent: number | null
+}
+
+export interface ScorecardItem {
+  key: string
+  role: string
+  role_name: string
+  title: string
+  scored_by: 'timeline' | 'reviewer'
+  status: ScorecardStatus
+  detail: string
+  automatic: { status: ScorecardStatus; detail: string } | null
+  tick: { status: ScorecardStatus; note: string | null; by: { id: string; name: string }; at: string } | null
+}
+
+export interface Scorecard {
+  incident: { id: string; title: string; status: IncidentStatus; is_drill: boolean }
+  is_drill: boolean
+  score: ScorecardTally
+  is_complete: boolean
+  missed_steps: { key: string; role: string; role_name: string; title: string; detail: string }[]
+  by_role: ({ role: string; role_name: string } & ScorecardTally)[]
+  items: ScorecardItem[]
 }

@@ -7,6 +7,7 @@ const sections = [
   { to: '/components', label: 'Components', isCurrent: (p: string) => p.startsWith('/components') },
   { to: '/on-call', label: 'On-call', isCurrent: (p: string) => p.startsWith('/on-call') },
   { to: '/alerts', label: 'Alerts', isCurrent: (p: string) => p.startsWith('/alerts') },
+  { to: '/action-items', label: 'Action items', isCurrent: (p: string) => p.startsWith('/action-items') },
 ]
 
 /** Header, navigation and the main landmark around every signed-in screen. */

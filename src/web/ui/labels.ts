@@ -64,3 +64,16 @@ export function humanise(value: string): string {
 export function lookOf(looks: Record<string, StatusLook>, value: string): StatusLook {
   return looks[value] ?? { label: humanise(value), tone: 'neutral', icon: '•' }
 }
+
+export const scorecardStatusLooks: Record<string, StatusLook> = {
+  met: { label: 'Met', tone: 'ok', icon: '✓' },
+  missed: { label: 'Missed', tone: 'danger', icon: '✕' },
+  open: { label: 'Open', tone: 'info', icon: '…' },
+  not_applicable: { label: 'Not applicable', tone: 'neutral', icon: '–' },
+}
+
+export const actionItemStateLooks: Record<string, StatusLook> = {
+  open: { label: 'Open', tone: 'info', icon: '○' },
+  done: { label: 'Done', tone: 'ok', icon: '✓' },
+  cancelled: { label: 'Cancelled', tone: 'neutral', icon: '–' },
+}

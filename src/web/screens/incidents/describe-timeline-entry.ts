@@ -48,6 +48,10 @@ export function describeTimelineEntry(entry: TimelineEntry): string {
       return `Checklist: ${humanise(text(entry.item))} — ${text(entry.answer)}`
     case 'stakeholders_notified':
       return `Stakeholders notified (${humanise(text(entry.event))}): ${list(entry.groups).map(humanise).join(', ')}`
+    case 'postmortem_published':
+      return entry.isRevision
+        ? 'Public postmortem corrected on the status page'
+        : `Public postmortem published on the status page${entry.isAnnounced ? ' and announced to subscribers' : ''}`
     default: {
       const said = text(entry.text) || text(entry.note) || text(entry.decision) || text(entry.reason)
       return said ? `${humanise(entry.type)}: ${said}` : humanise(entry.type)

@@ -27,7 +27,8 @@ export function IncidentRoomScreen({ id }: { id: string }) {
   return (
     <section aria-labelledby="incident-title">
       <p>
-        <Link to="/">← All incidents</Link>
+        <Link to="/">← All incidents</Link> · <Link to={`/incidents/${id}/postmortem`}>Postmortem</Link> ·{' '}
+        <Link to={`/incidents/${id}/scorecard`}>Scorecard</Link>
       </p>
       <Loading data={incident.data} problem={incident.problem}>
         {(i) => (
