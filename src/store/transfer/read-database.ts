@@ -1,0 +1,126 @@
+import type { DatabaseHandle } from '../database.js'
+import { assertNoUnfinishedTransfer } from '../migrate.js'
+import {
+  countRows,
+  ident,
+  inspectSchema,
+  readSequences,
+  type SequenceState,
+  type Session,
+  type TableShape,
+  withSession,
+} from './session.js'
+
+/** What a backup or a copy carries before its rows: the schema level and every table with its row count. */
+export interface TransferHeader {
+  migrations: string[]
+  tables: (TableShape & { rows: number })[]
+}
+
+/** Where rows go: a backup file or another database. `rows` are JSON objects as text, never parsed here. */
+export interface TransferSink {
+  begin(header: TransferHeader): Promise<void>
+  rows(table: string, rows: string[]): Promise<void>
+  end(sequences: SequenceState[]): Promise<void>
+}
+
+export class TransferError extends Error {
+  override name = 'TransferError'
+}
+
+export const defaultPageRows = 1000
+
+/**
+ * A row as JSON text: PostgreSQL writes it (`to_jsonb`), so timestamps keep their microseconds and
+ * big numbers their digits, and JavaScript never parses it. JSON columns are wrapped in an array.
+ */
+function rowJson(table: TableShape): string {
+  const wrapped = table.columns.filter((c) => c.json)
+  if (wrapped.length === 0) return 'to_jsonb(t.*)::text'
+  const pairs = wrapped.map(
+    (c) => `'${c.name}', CASE WHEN t.${ident(c.name)} IS NULL THEN NULL ELSE jsonb_build_array(t.${ident(c.name)}) END`,
+  )
+  return `(to_jsonb(t.*) || jsonb_build_object(${pairs.join(', ')}))::text`
+}
+
+/** Pages along the primary key (none: every column in order, by offset), each page one statement. */
+async function readTable(session: Session, table: TableShape, pageRows: number, sink: TransferSink) {
+  const json = rowJson(table)
+  if (table.key.length === 0) {
+    const order = table.columns.map((c) => `t.${ident(c.name)}`).join(', ')
+    for (let offset = 0; ; offset += pageRows) {
+      const page = await session.query<{ j: string }>(
+        `SELECT ${json} AS j FROM ${ident(table.name)} t ORDER BY ${order} LIMIT ${pageRows} OFFSET ${offset}`,
+      )
+      if (page.length > 0)
+        await sink.rows(
+          table.name,
+          page.map((r) => r.j),
+        )
+      if (page.length < pageRows) return
+    }
+  }
+  const keyColumns = table.key.map((k) => `t.${ident(k.name)}`).join(', ')
+  const keyText = table.key.map((k, i) => `t.${ident(k.name)}::text AS k${i}`).join(', ')
+  const after = table.key.map((k, i) => `$${i + 1}::${k.type}`).join(', ')
+  let last: string[] | null = null
+  for (;;) {
+    const where: string = last ? `WHERE (${keyColumns}) > (${after})` : ''
+    const page: Record<string, string>[] = await session.query<Record<string, string>>(
+      `SELECT ${json} AS j, ${keyText} FROM ${ident(table.name)} t ${where} ORDER BY ${keyColumns} LIMIT ${pageRows}`,
+      last ?? [],
+    )
+    if (page.length > 0)
+      await sink.rows(
+        table.name,
+        page.map((r) => r.j!),
+      )
+    if (page.length < pageRows) return
+    const end: Record<string, string> = page[page.length - 1]!
+    last = table.key.map((_, i) => end[`k${i}`]!)
+  }
+}
+
+/**
+ * Streams every Candor table of `handle` into `sink`, parents first, then the sequences. On
+ * PostgreSQL it reads inside one REPEATABLE READ READ ONLY transaction, so a backup of a running
+ * install is one consistent moment (it blocks no writer). An embedded database is opened by this
+ * process alone (its lock file), so nothing can change under the reader and no transaction is held.
+ */
+export async function readDatabase(
+  handle: DatabaseHandle,
+  sink: TransferSink,
+  options: { pageRows?: number } = {},
+): Promise<TransferHeader> {
+  await assertNoUnfinishedTransfer(handle).catch((error: Error) => {
+    throw new TransferError(`the source cannot be read: ${error.message}`)
+  })
+  const pageRows = options.pageRows ?? defaultPageRows
+  return withSession(handle, async (session) => {
+    const snapshot = handle.engine === 'postgres'
+    if (snapshot) {
+      await session.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      await session.query('SET LOCAL statement_timeout = 0')
+      await session.query('SET LOCAL idle_in_transaction_session_timeout = 0')
+    }
+    try {
+      const info = await inspectSchema(session)
+      if (!info.hasMigrationsTable || info.migrations.length === 0)
+        throw new TransferError('the source holds no Candor database (no schema_migrations table)')
+      const counts = await countRows(
+        session,
+        info.tables.map((t) => t.name),
+      )
+      const header: TransferHeader = {
+        migrations: info.migrations,
+        tables: info.tables.map((t) => ({ ...t, rows: counts.get(t.name) ?? 0 })),
+      }
+      await sink.begin(header)
+      for (const table of info.tables) await readTable(session, table, pageRows, sink)
+      await sink.end(await readSequences(session))
+      return header
+    } finally {
+      if (snapshot) await session.query('COMMIT').catch(() => undefined)
+    }
+  })
+}
