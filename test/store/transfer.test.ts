@@ -68,7 +68,7 @@ async function populated(engine: Engine) {
     from generate_series(1, 1200) g`.execute(t.database.db)
   await sql`
     insert into audit_log (org_id, occurred_at, actor_kind, actor_id, actor_name, action, before, after)
-    values (${t.org.id}::uuid, '2026-11-20T09:00:00.123456Z', 'system', 'test', 'test', 'test.action', 'null', null)`.execute(
+    values (${t.org.id}::uuid, '2026-11-20T09:00:00.123456Z', 'system', 'test', 'test', 'test', 'null', null)`.execute(
     t.database.db,
   )
   return t
@@ -156,7 +156,7 @@ forEachDatabase((engine) => {
       await migrate(target)
     })
 
-    it('a load that fails half-way leaves the target marked: Candor refuses to start until a forced rerun', async () => {
+    it('a load that fails half-way marks the target: Candor refuses to start on it until a forced rerun', async () => {
       // A row PostgreSQL refuses (an impossible uuid) in the middle of the outbox.
       const text = gunzipSync(readFileSync(file)).toString('utf8')
       const lines = text.split('\n')

@@ -1,4 +1,6 @@
 import type { Command } from '../command.js'
+import { backupCommand, restoreCommand } from './backup.js'
+import { dbCommand } from './db.js'
 import { deliverCommand } from './deliver.js'
 import { exportCommand } from './export.js'
 import { integrationsCommand } from './integrations.js'
@@ -14,4 +16,7 @@ export const commands: Command[] = [
   integrationsCommand,
   subscribersCommand,
   deliverCommand,
+  backupCommand,
+  restoreCommand,
+  dbCommand,
 ]

@@ -53,7 +53,7 @@ export type BackupHeader = z.infer<typeof headerSchema>
 export function backupFileSink(file: string, engine: 'pglite' | 'postgres', now: Date) {
   const partial = `${file}.partial`
   const gzip = createGzip({ level: 6 })
-  const out = createWriteStream(partial, { flags: 'wx' })
+  const out = createWriteStream(partial, { flags: 'w' })
   const piped = once(out, 'close')
   gzip.pipe(out)
   let failed: Error | undefined
@@ -208,17 +208,17 @@ export async function readBackupFile(
           tables: header.tables.map((t) => ({
             ...t,
             columns: t.columns.map((c) => ({ ...c, identity: false })),
-            key: [],
           })),
         })
         continue
       }
       if (!line.startsWith('#')) {
-        if (rowsLeft === 0)
+        if (rowsLeft === 0) {
+          const table = header.tables[tableIndex]
           throw new TransferError(
-            `line ${lineNo}: a row where none was announced` +
-              `${tableIndex >= 0 ? ` (${header.tables[tableIndex]!.name} has ${header.tables[tableIndex]!.rows})` : ''}`,
+            `line ${lineNo}: a row where none was announced${table ? ` (${table.name} has ${table.rows})` : ''}`,
           )
+        }
         if (!line.startsWith('{') || !line.endsWith('}'))
           throw new TransferError(`line ${lineNo}: a row is not a JSON object`)
         batch.push(line)
@@ -239,7 +239,8 @@ export async function readBackupFile(
         const expected = header.tables[++tableIndex]!
         if (table.name !== expected.name || table.rows !== expected.rows)
           throw new TransferError(
-            `line ${lineNo}: expected table ${expected.name} (${expected.rows} rows), found ${table.name} (${table.rows})`,
+            `line ${lineNo}: expected table ${expected.name} (${expected.rows} rows), ` +
+              `found ${table.name} (${table.rows})`,
           )
         rowsLeft = table.rows
         continue

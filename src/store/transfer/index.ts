@@ -85,6 +85,8 @@ export async function checkBackupFile(file: string): Promise<BackupHeader> {
 
 export interface LoadCommandOptions {
   force: boolean
+  /** The header of a file already checked whole (checkBackupFile), so it is not read twice. */
+  checked?: BackupHeader
   onProgress?: (progress: TransferProgress) => void
 }
 
@@ -111,7 +113,7 @@ export async function restoreBackup(
   file: string,
   options: LoadCommandOptions,
 ): Promise<TransferResult> {
-  const header = await checkBackupFile(file)
+  const header = options.checked ?? (await checkBackupFile(file))
   checkSchemaLevel(header.migrations, 'this backup')
   const loader = new DatabaseLoader(database, {
     force: options.force,

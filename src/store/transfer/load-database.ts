@@ -211,7 +211,7 @@ export class DatabaseLoader implements TransferSink {
       const wrong = header.tables.filter((t) => counts.get(t.name) !== t.rows)
       if (wrong.length > 0)
         throw new TransferError(
-          `row counts differ after loading: ${wrong.map((t) => `${t.name} ${counts.get(t.name)} of ${t.rows}`).join(', ')}`,
+          `row counts differ after loading: ${wrong.map((t) => `${t.name} ${counts.get(t.name)} of ${t.rows}`)}`,
         )
       for (const table of header.tables) await session.query(`ANALYZE ${this.qualified(table.name)}`)
     })

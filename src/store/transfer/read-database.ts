@@ -43,41 +43,29 @@ function rowJson(table: TableShape): string {
   return `(to_jsonb(t.*) || jsonb_build_object(${pairs.join(', ')}))::text`
 }
 
-/** Pages along the primary key (none: every column in order, by offset), each page one statement. */
+/**
+ * Pages in physical order, each page one statement that starts after the last row's ctid (a TID
+ * range scan, PostgreSQL 14+): tables without a primary key page the same way, and the copy's
+ * rows lie in the order the source's did, so queries without ORDER BY answer as they did there.
+ * ctids stay put while nothing writes: inside the snapshot, or on an embedded database this
+ * process alone has open.
+ */
 async function readTable(session: Session, table: TableShape, pageRows: number, sink: TransferSink) {
   const json = rowJson(table)
-  if (table.key.length === 0) {
-    const order = table.columns.map((c) => `t.${ident(c.name)}`).join(', ')
-    for (let offset = 0; ; offset += pageRows) {
-      const page = await session.query<{ j: string }>(
-        `SELECT ${json} AS j FROM ${ident(table.name)} t ORDER BY ${order} LIMIT ${pageRows} OFFSET ${offset}`,
-      )
-      if (page.length > 0)
-        await sink.rows(
-          table.name,
-          page.map((r) => r.j),
-        )
-      if (page.length < pageRows) return
-    }
-  }
-  const keyColumns = table.key.map((k) => `t.${ident(k.name)}`).join(', ')
-  const keyText = table.key.map((k, i) => `t.${ident(k.name)}::text AS k${i}`).join(', ')
-  const after = table.key.map((k, i) => `$${i + 1}::${k.type}`).join(', ')
-  let last: string[] | null = null
+  let last: string | null = null
   for (;;) {
-    const where: string = last ? `WHERE (${keyColumns}) > (${after})` : ''
-    const page: Record<string, string>[] = await session.query<Record<string, string>>(
-      `SELECT ${json} AS j, ${keyText} FROM ${ident(table.name)} t ${where} ORDER BY ${keyColumns} LIMIT ${pageRows}`,
-      last ?? [],
+    const page: { j: string; k: string }[] = await session.query<{ j: string; k: string }>(
+      `SELECT ${json} AS j, t.ctid::text AS k FROM ${ident(table.name)} t ${last ? 'WHERE t.ctid > $1::tid' : ''}
+       ORDER BY t.ctid LIMIT ${pageRows}`,
+      last ? [last] : [],
     )
     if (page.length > 0)
       await sink.rows(
         table.name,
-        page.map((r) => r.j!),
+        page.map((r) => r.j),
       )
     if (page.length < pageRows) return
-    const end: Record<string, string> = page[page.length - 1]!
-    last = table.key.map((_, i) => end[`k${i}`]!)
+    last = page[page.length - 1]!.k
   }
 }
 

@@ -32,8 +32,6 @@ export interface ColumnShape {
 export interface TableShape {
   name: string
   columns: ColumnShape[]
-  /** The primary key, in order; read page by page along it (none: ordered by every column). */
-  key: { name: string; type: string }[]
 }
 
 export interface SequenceState {
@@ -73,14 +71,6 @@ export async function inspectSchema(session: Session): Promise<SchemaInfo> {
        AND a.attgenerated = ''
      ORDER BY c.relname, a.attnum`,
   )
-  const keys = await session.query<{ table: string; name: string; type: string }>(
-    `SELECT c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-     CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)
-     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-     WHERE i.indisprimary AND c.relnamespace = ${schemaOid}
-     ORDER BY c.relname, k.position`,
-  )
   const references = await session.query<{ child: string; parent: string }>(
     `SELECT ch.relname AS child, pa.relname AS parent
      FROM pg_constraint f JOIN pg_class ch ON ch.oid = f.conrelid JOIN pg_class pa ON pa.oid = f.confrelid
@@ -90,7 +80,7 @@ export async function inspectSchema(session: Session): Promise<SchemaInfo> {
   for (const column of columns) {
     if (!known.has(column.table)) continue
     let table = tables.get(column.table)
-    if (!table) tables.set(column.table, (table = { name: column.table, columns: [], key: [] }))
+    if (!table) tables.set(column.table, (table = { name: column.table, columns: [] }))
     table.columns.push({
       name: column.name,
       type: column.type,
@@ -98,7 +88,6 @@ export async function inspectSchema(session: Session): Promise<SchemaInfo> {
       identity: column.identity !== '',
     })
   }
-  for (const key of keys) tables.get(key.table)?.key.push({ name: key.name, type: key.type })
   const hasMigrationsTable = tables.has('schema_migrations')
   tables.delete('schema_migrations')
   const migrations = hasMigrationsTable
