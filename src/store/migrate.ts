@@ -77,3 +77,15 @@ export async function migrate(
     return { applied, alreadyApplied: doneNames.size }
   })
 }
+
+/** Migrations this version knows that the database has not applied (all of them on an empty database). */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const found = await sql<{ marker: string | null }>`select to_regclass('schema_migrations')::text as marker`.execute(
+    handle.db,
+  )
+  const known = listMigrations().map((m) => m.name)
+  if (!found.rows[0]?.marker) return known
+  const done = await sql<{ name: string }>`select name from schema_migrations`.execute(handle.db)
+  const applied = new Set(done.rows.map((row) => row.name))
+  return known.filter((name) => !applied.has(name))
+}
