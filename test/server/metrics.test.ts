@@ -76,6 +76,11 @@ describe('operations endpoints in memory', () => {
     expect(proxied.json().title).toMatch(/not served through a proxy; set METRICS_TOKEN/)
     const remote = await open.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9' })
     expect(remote.statusCode).toBe(403)
+    // Paths no route knows share one series, so a scanner cannot make a series per path.
+    for (const path of ['/wp-login.php', '/.env', '/nope/123']) await open.app.inject({ url: path })
+    const samples = parseExposition((await open.app.inject({ url: '/metrics' })).body)
+    expect(find(samples, 'candor_http_requests_total', { route: 'unmatched', status_class: '4xx' })?.value).toBe(3)
+    expect(find(samples, 'candor_http_requests_total', { route: '/metrics', status_class: '4xx' })?.value).toBe(2)
 
     const token = 'scrape-token-0123456789abcdef'
     const locked = await createTestApp('pglite', { env: { METRICS_TOKEN: token } })
