@@ -44,29 +44,32 @@ function rowJson(table: TableShape): string {
 }
 
 /**
- * Pages in physical order, each page one statement that starts after the last row's ctid (a TID
- * range scan, PostgreSQL 14+): tables without a primary key page the same way, and the copy's
- * rows lie in the order the source's did, so queries without ORDER BY answer as they did there.
- * ctids stay put while nothing writes: inside the snapshot, or on an embedded database this
- * process alone has open.
+ * Pages in physical order, each page one statement over a range of the table's blocks (a TID range
+ * scan, PostgreSQL 14+) sized to hold about `pageRows` rows: linear in the table's size (a
+ * `ctid > last ORDER BY ctid LIMIT n` sorts the whole rest of the table for every page), tables
+ * without a primary key page the same way, and a copy's rows lie in the order the source's did,
+ * so queries without ORDER BY answer as they did there. Rows stay put while nothing writes: inside
+ * the snapshot, or on an embedded database this process alone has open.
  */
-async function readTable(session: Session, table: TableShape, pageRows: number, sink: TransferSink) {
+async function readTable(session: Session, table: TableShape, rows: number, pageRows: number, sink: TransferSink) {
+  if (rows === 0) return
   const json = rowJson(table)
-  let last: string | null = null
-  for (;;) {
-    const page: { j: string; k: string }[] = await session.query<{ j: string; k: string }>(
-      `SELECT ${json} AS j, t.ctid::text AS k FROM ${ident(table.name)} t ${last ? 'WHERE t.ctid > $1::tid' : ''}
-       ORDER BY t.ctid LIMIT ${pageRows}`,
-      last ? [last] : [],
+  const [size] = await session.query<{ blocks: string }>(
+    `SELECT (pg_relation_size($1::regclass) / current_setting('block_size')::int)::text AS blocks`,
+    [ident(table.name)],
+  )
+  const blocks = Number(size!.blocks)
+  const step = Math.max(1, Math.floor(pageRows / Math.max(1, rows / Math.max(1, blocks))))
+  const page = async (where: string) => {
+    const found = await session.query<{ j: string }>(
+      `SELECT ${json} AS j FROM ${ident(table.name)} t WHERE ${where} ORDER BY t.ctid`,
     )
-    if (page.length > 0)
-      await sink.rows(
-        table.name,
-        page.map((r) => r.j),
-      )
-    if (page.length < pageRows) return
-    last = page[page.length - 1]!.k
+    if (found.length > 0) await sink.rows(table.name, found.map((r) => r.j))
   }
+  for (let block = 0; block < blocks; block += step)
+    await page(`t.ctid >= '(${block},0)'::tid AND t.ctid < '(${block + step},0)'::tid`)
+  // Nothing should lie past the size read above; reading it costs one empty range scan.
+  await page(`t.ctid >= '(${blocks},0)'::tid`)
 }
 
 /**
@@ -104,7 +107,7 @@ export async function readDatabase(
         tables: info.tables.map((t) => ({ ...t, rows: counts.get(t.name) ?? 0 })),
       }
       await sink.begin(header)
-      for (const table of info.tables) await readTable(session, table, pageRows, sink)
+      for (const table of header.tables) await readTable(session, table, table.rows, pageRows, sink)
       await sink.end(await readSequences(session))
       return header
     } finally {
