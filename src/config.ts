@@ -77,6 +77,12 @@ const configSchema = z
       .min(0, 'must be 0 (off) or more')
       .max(86_400, 'must be at most 86400')
       .default(0),
+    /** A bearer token for /metrics; without it /metrics answers only this machine, not through a proxy. */
+    metricsToken: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+      .optional(),
     /** Delivery tuning (rate limits per channel, retries, worker sizes); see src/delivery/delivery-settings.ts. */
     delivery: deliverySettingsSchema.optional(),
   })
@@ -112,6 +118,7 @@ const envNames: Record<string, keyof z.infer<typeof configSchema>> = {
   CANDOR_ADMIN_PASSWORD: 'adminPassword',
   TRANSACTION_TIMEOUT_MS: 'transactionTimeoutMs',
   MEMORY_LOG_SECONDS: 'memoryLogSeconds',
+  METRICS_TOKEN: 'metricsToken',
 }
 const keyToEnv = Object.fromEntries(Object.entries(envNames).map(([env, key]) => [key, env]))
 

@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 import { AppError } from '../domain/app-error.js'
 import { runOperation } from '../store/transaction-scope.js'
-import { withChangeAudit } from './accounts/http-audit.js'
+import { isInternalRequest, withChangeAudit } from './accounts/http-audit.js'
 import { securityPlugin } from './accounts/security-plugin.js'
 import { authenticate } from './authenticate.js'
 import type { HttpDeps } from './http-deps.js'
@@ -45,6 +45,18 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     route.handler = function named(this: FastifyInstance, request, reply) {
       return runOperation(name, () => withChangeAudit(request, () => handler.call(this, request, reply)))
     }
+  })
+  // Every answer is counted by route template; the app's own internal reads (an audit's "before") are not traffic.
+  const metrics = deps.operations.http
+  app.addHook('onResponse', (request, reply, done) => {
+    if (!isInternalRequest(request))
+      metrics.observe(
+        request.routeOptions.url ?? 'unmatched',
+        request.method,
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      )
+    done()
   })
   app.setValidatorCompiler(() => (data) => ({ value: data }))
   app.setErrorHandler(handleError)

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../store/database.js'
 import type { SecuritySettings } from './accounts/security-plugin.js'
 import type { Authenticator } from './authenticate.js'
 import type { ConsoleEvents } from './live/console-events.js'
+import type { OperationsRuntime } from './operations/operations.js'
 import type { StatusPagesRuntime } from './status-page/runtime.js'
 
 export interface HttpDeps extends AppDeps {
@@ -17,4 +18,6 @@ export interface HttpDeps extends AppDeps {
   security: SecuritySettings
   /** The console's live streams (server-sent events), fed by the change events. */
   consoleEvents: ConsoleEvents
+  /** Metrics, readiness and the /metrics access rule (/metrics, /readyz, /livez). */
+  operations: OperationsRuntime
 }

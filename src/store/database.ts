@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -109,20 +109,72 @@ async function initdbInChildProcess(dataDir: string): Promise<void> {
   })
 }
 
+/** Data folders this process holds open: a lock file naming this pid anywhere else is left from an earlier run. */
+const lockedHere = new Set<string>()
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * One process at a time per data folder: a second PGlite on the same files (a second
+ * `candor serve`, or a backup or copy while Candor runs) would replay the WAL under the first
+ * one's feet and corrupt both. PGlite keeps no lock of its own (its postmaster.pid is a
+ * constant), so Candor writes `.candor.lock` with its pid; one whose process is gone is stale.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const key = resolve(dataDir)
+  const file = join(dataDir, '.candor.lock')
+  if (lockedHere.has(key)) throw new DatabaseOpenError(`the embedded database in ${dataDir} is already open here`)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' })
+      lockedHere.add(key)
+      return () => {
+        lockedHere.delete(key)
+        try {
+          if (readFileSync(file, 'utf8').trim() === String(process.pid)) unlinkSync(file)
+        } catch {}
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error
+    }
+    const pid = Number(readFileSync(file, 'utf8').trim())
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) {
+      throw new DatabaseOpenError(
+        `the embedded database in ${dataDir} is in use by another process (pid ${pid}): stop that Candor first. ` +
+          `If no Candor is running, delete ${file}`,
+      )
+    }
+    unlinkSync(file)
+  }
+}
+
 async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   checkDataDir(dataDir)
-  let pglite: PGlite
+  const unlock = lockDataDir(dataDir)
+  let pglite: PGlite | undefined
   try {
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await initdbInChildProcess(dataDir)
     pglite = await PGlite.create({ dataDir, parsers: pgliteParsers, startParams: embeddedStartParams })
     await pglite.query('select 1')
   } catch (error) {
+    await pglite?.close().catch(() => undefined)
+    unlock()
     throw new DatabaseOpenError(
       `the embedded database in ${dataDir} could not be opened (${describe(error)}` +
         `); the folder may be corrupt — restore it from a backup or move it away`,
     )
   }
-  return embeddedHandle(pglite, { closeEngine: true })
+  const handle = embeddedHandle(pglite, { closeEngine: true })
+  const close = handle.close
+  handle.close = () => close().finally(unlock)
+  return handle
 }
 
 const currentSchema = new WeakMap<PGlite, string>()

@@ -15,6 +15,7 @@ import type { Logger } from '../logger.js'
 import type { DatabaseHandle } from '../store/database.js'
 import { createStore } from '../store/store.js'
 import { wireHooks } from './hooks.js'
+import { createOperations } from './operations.js'
 import { deliverySettingsOf } from './outbound-pipeline.js'
 
 /** Passes wake() on to the outbound pipeline once it runs; before that (tests, CLI) there is nothing to wake. */
@@ -35,7 +36,7 @@ export async function buildDeps(
   config: Config,
   logger: Logger,
   clock: () => Date = () => new Date(),
-): Promise<HttpDeps & { outbox: OutboxSignalRelay }> {
+): Promise<HttpDeps & { outbox: OutboxSignalRelay; operations: ReturnType<typeof createOperations> }> {
   const store = createStore(database.db, {
     embedded: database.engine === 'pglite',
     logger,
@@ -71,6 +72,7 @@ export async function buildDeps(
     statusPages,
     security: defaultSecuritySettings,
     consoleEvents: createConsoleEvents(events),
+    operations: createOperations(database, { clock, logger, metricsToken: config.metricsToken }),
   }
   deps.events.setMaxListeners(0)
   wireHooks(deps, statusPages)

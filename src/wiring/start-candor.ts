@@ -54,6 +54,7 @@ export async function startCandor(
     const result = await migrate(database, (name) => logger.info({ migration: name }, 'applied migration'))
     logger.debug({ applied: result.applied.length }, 'database schema is current')
     const deps = await buildDeps(database, config, logger, options.clock)
+    deps.operations.collectProcessMetrics()
     await seedIfEmpty(deps, config)
     const app = await createHttpApp(deps)
     const services = backgroundServices(deps, config)
@@ -61,6 +62,7 @@ export async function startCandor(
       await service.start()
       started.push(service)
     }
+    deps.operations.readiness.servicesStarted = true
     await app.listen({ port: config.port, host: config.host })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
@@ -73,6 +75,7 @@ export async function startCandor(
       async close(deadlineMs = 8_000) {
         const stopAt = Date.now() + deadlineMs
         const left = () => Math.max(0, stopAt - Date.now())
+        deps.operations.readiness.stopping = true
         // No new requests; requests in flight get a moment, then their connections are cut.
         const httpClosed = app.close()
         for (const service of [...started].reverse()) {

@@ -125,6 +125,8 @@ forEachDatabase((engine) => {
       const runtime = t.deps.statusPages
       await runtime.start()
       cleanup.push(async () => runtime.stop())
+      // What startCandor sets once its services run: /readyz answers 503 until then, by design.
+      t.deps.operations.readiness.servicesStarted = true
 
       const doc = (await app.inject({ url: '/api/openapi.json' })).json() as {
         paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: object }> } }>>

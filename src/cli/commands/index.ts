@@ -1,4 +1,6 @@
 import type { Command } from '../command.js'
+import { backupCommand, restoreCommand } from './backup.js'
+import { dbCommand } from './db.js'
 import { deliverCommand } from './deliver.js'
 import { exportCommand } from './export.js'
 import { importCommand } from './import.js'
@@ -18,4 +20,7 @@ export const commands: Command[] = [
   deliverCommand,
   organisationsCommand,
   importCommand,
+  backupCommand,
+  restoreCommand,
+  dbCommand,
 ]

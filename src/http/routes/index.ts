@@ -15,6 +15,7 @@ import { maintenancesRoutes } from './maintenances-routes.js'
 import { messagesRoutes } from './messages-routes.js'
 import { oncallPagingRoutes } from './oncall-paging-routes.js'
 import { oncallPublicRoutes } from './oncall-public-routes.js'
+import { operationsRoutes } from './operations-routes.js'
 import { oncallSchedulesRoutes } from './oncall-schedules-routes.js'
 import { pagesRoutes } from './pages-routes.js'
 import { processRoutes } from './process-routes.js'
@@ -45,6 +46,7 @@ export const authenticatedRoutes: RouteModule[] = [
 export const publicRoutes: RouteModule[] = [
   authRoutes,
   healthRoutes,
+  operationsRoutes,
   statusPageRoutes,
   alertIntakeRoutes,
   oncallPublicRoutes,

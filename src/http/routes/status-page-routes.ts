@@ -26,7 +26,7 @@ const hostPaths = [...new Set(['/', '/history', '/incidents/:id', ...Object.valu
  */
 export const statusPageRoutes: RouteModule = (app, deps) => {
   const runtime = deps.statusPages
-  installStatusPageFastPath(app.server, runtime)
+  installStatusPageFastPath(app.server, runtime, deps.operations.http)
   // Before the server waits for open connections: live streams never end by themselves.
   app.addHook('preClose', async () => runtime.stop())
 

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli, startServer } from '../support/server-process.js'
+
+const token = 'copy-test-token-0123456789'
+const auth = { authorization: `Bearer ${token}` }
+const dirs = () => mkdtempSync(join(tmpdir(), 'candor-copy-'))
+
+/** What a user and a customer see: the API's lists and the public status page's JSON. */
+async function seen(base: string) {
+  const get = async (path: string) => {
+    const response = await fetch(`${base}${path}`, { headers: auth })
+    expect(response.status, path).toBe(200)
+    // biome-ignore lint/suspicious/noExplicitAny: these checks compare whatever the server answered
+    return (await response.json()) as any
+  }
+  const summary = await get('/api/v2/summary.json')
+  delete summary.page.updated_at
+  return {
+    incidents: await get('/api/incidents'),
+    components: await get('/api/components'),
+    maintenances: await get('/api/maintenances'),
+    summary,
+  }
+}
+
+describe('candor backup / restore on the embedded database', () => {
+  // The exact round trip of every row is test/store/transfer.test.ts's; this is the command as a user runs it.
+  it('round-trips an install through a file, refuses a non-empty target and bad arguments', async () => {
+    const root = dirs()
+    const data = join(root, 'data')
+    const server = await startServer({ env: { DATA_DIR: data, CANDOR_BOOTSTRAP_TOKEN: token } })
+    try {
+      await seen(server.url)
+    } finally {
+      await server.stop()
+    }
+    const file = join(root, 'nightly.candor.gz')
+    const backup = await runCli(['backup', '--to', file], { DATA_DIR: data })
+    expect(backup.stderr + backup.stdout).toMatch(/Backed up \d+ rows in \d+ tables of .* to .*nightly\.candor\.gz/)
+    expect(backup.code).toBe(0)
+    // Without a terminal, progress is a line per phase (and every few seconds), never a carriage return.
+    expect(backup.stderr).toMatch(/^candor backup: preparing/m)
+    expect(backup.stderr).not.toContain('\r')
+    expect(await runCli(['backup', '--to', file], { DATA_DIR: data })).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/already exists: .*--force/),
+    })
+
+    const restoredDir = join(root, 'restored')
+    const restored = await runCli(['restore', '--from', file], { DATA_DIR: restoredDir })
+    expect(restored.stdout).toMatch(/Restored \d+ rows in \d+ tables from .* every table's row count matches/)
+    expect(restored.code).toBe(0)
+    const again = await runCli(['restore', '--from', file], { DATA_DIR: restoredDir })
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/candor: the target already holds Candor data: \d+ rows in \d+ tables .*--force/)
+    expect(again.stderr).not.toMatch(/\n\s+at /)
+    expect((await runCli(['restore', '--from', file, '--force'], { DATA_DIR: restoredDir })).code).toBe(0)
+
+    const junk = join(root, 'junk.gz')
+    writeFileSync(junk, 'not a backup')
+    const bad = [
+      [['restore'], 2, /--from FILE is required/],
+      [['restore', '--from', join(root, 'none.gz')], 1, /there is no file/],
+      [['restore', '--from', junk], 1, /not a usable Candor backup: it is not a gzip file/],
+      [['backup', '--to', join(root, 'no', 'such', 'dir.gz')], 2, /there is no folder/],
+      [['backup', '--to', file, '--fast'], 2, /Unknown option '--fast'/],
+    ] as const
+    for (const [args, code, message] of bad) {
+      const result = await runCli([...args], { DATA_DIR: restoredDir })
+      expect({ args, code: result.code, stderr: result.stderr }).toMatchObject({
+        code,
+        stderr: expect.stringMatching(message),
+      })
+    }
+  })
+})

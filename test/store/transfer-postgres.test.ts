@@ -1,0 +1,4 @@
+import { forEachDatabase } from '../support/databases.js'
+import { transferSuite } from './transfer-suite.js'
+
+forEachDatabase(transferSuite, ['postgres'])
