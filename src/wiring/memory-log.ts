@@ -1,4 +1,4 @@
-import { setFlagsFromString } from 'node:v8'
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { BackgroundService } from '../app/background-service.js'
 import type { Logger } from '../logger.js'
@@ -15,6 +15,13 @@ export function memoryFigures(database: DatabaseHandle) {
     heapTotalMb: mb(m.heapTotal),
     externalMb: mb(m.external),
     arrayBuffersMb: mb(m.arrayBuffers),
+    // Committed per V8 space: heapTotal minus heapUsed is mostly an idle new space or old-space pages
+    // not yet given back, and this says which.
+    heapSpacesMb: Object.fromEntries(
+      getHeapSpaceStatistics()
+        .filter((space) => space.space_size >= 2 ** 20)
+        .map((space) => [space.space_name.replace(/_space$/, ''), mb(space.space_size)]),
+    ),
     // PGlite's WebAssembly memory: only grows; pages it never touched take no RSS.
     ...(database.pglite ? { embeddedDatabaseHeapMb: mb(database.pglite.Module.HEAPU8.byteLength) } : {}),
   }
@@ -49,9 +56,23 @@ export interface IdleGcOptions {
   busyShare: number
   /** The heap must have grown this much since the last collection for one to be worth it. */
   growthMb: number
+  /** A young generation larger than this after that collection is worth a second one, once allocation is slow. */
+  youngMb: number
+  /** How long after the first collection the second one comes: V8 judges allocation over its last 5 s. */
+  shrinkAfterMs: number
 }
 
-const defaultIdleGc: IdleGcOptions = { checkMs: 5_000, busyShare: 0.1, growthMb: 16 }
+const defaultIdleGc: IdleGcOptions = {
+  checkMs: 1_000,
+  busyShare: 0.1,
+  growthMb: 16,
+  youngMb: 8,
+  shrinkAfterMs: 5_500,
+}
+
+const usedHeap = () => getHeapStatistics().used_heap_size
+const youngGeneration = () =>
+  getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0
 
 /**
  * After a burst (a flood of status-page readers, a fan-out) the JS heap keeps what the burst
@@ -59,6 +80,11 @@ const defaultIdleGc: IdleGcOptions = { checkMs: 5_000, busyShare: 0.1, growthMb:
  * stays at the burst's size. Once the event loop has been idle for a whole check and the heap
  * grew since the last collection, one full collection gives it back (DESIGN.md, "Embedded
  * database memory"). Never during load: a busy check only re-arms it.
+ *
+ * That collection leaves the young generation at the size the burst grew it to (up to 32 MB of
+ * semi-spaces, resident): V8 shrinks it only in a collection that finds allocation slow over its
+ * last 5 s, which the first one after a burst does not. So a second collection follows once the
+ * server has stayed idle that long, if the young generation is still large.
  */
 export function idleGcService(options: IdleGcOptions = defaultIdleGc): BackgroundService {
   let timer: NodeJS.Timeout | undefined
@@ -67,15 +93,25 @@ export function idleGcService(options: IdleGcOptions = defaultIdleGc): Backgroun
     async start() {
       const gc = fullGc()
       let last = performance.eventLoopUtilization()
-      let heapAfterGc = process.memoryUsage().heapUsed
+      let heapAfterGc = usedHeap()
+      /** When the collection after a burst ran, while the second one is still to come. */
+      let burstGcAt: number | null = null
       timer = setInterval(() => {
         const now = performance.eventLoopUtilization()
         const share = performance.eventLoopUtilization(now, last).utilization
         last = now
         if (share > options.busyShare) return
-        if (process.memoryUsage().heapUsed - heapAfterGc < options.growthMb * 2 ** 20) return
+        if (usedHeap() - heapAfterGc >= options.growthMb * 2 ** 20) {
+          gc()
+          heapAfterGc = usedHeap()
+          burstGcAt = performance.now()
+          return
+        }
+        if (burstGcAt === null || performance.now() - burstGcAt < options.shrinkAfterMs) return
+        burstGcAt = null
+        if (youngGeneration() <= options.youngMb * 2 ** 20) return
         gc()
-        heapAfterGc = process.memoryUsage().heapUsed
+        heapAfterGc = usedHeap()
       }, options.checkMs)
       timer.unref()
     },
