@@ -56,23 +56,12 @@ export interface IdleGcOptions {
   busyShare: number
   /** The heap must have grown this much since the last collection for one to be worth it. */
   growthMb: number
-  /** A young generation larger than this after that collection is worth a second one, once allocation is slow. */
-  youngMb: number
-  /** How long after the first collection the second one comes: V8 judges allocation over its last 5 s. */
-  shrinkAfterMs: number
 }
 
-const defaultIdleGc: IdleGcOptions = {
-  checkMs: 1_000,
-  busyShare: 0.1,
-  growthMb: 16,
-  youngMb: 8,
-  shrinkAfterMs: 5_500,
-}
+// Checked every second, so the collection comes a second or two after a burst ends rather than up to ten.
+const defaultIdleGc: IdleGcOptions = { checkMs: 1_000, busyShare: 0.1, growthMb: 16 }
 
 const usedHeap = () => getHeapStatistics().used_heap_size
-const youngGeneration = () =>
-  getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0
 
 /**
  * After a burst (a flood of status-page readers, a fan-out) the JS heap keeps what the burst
@@ -81,10 +70,9 @@ const youngGeneration = () =>
  * grew since the last collection, one full collection gives it back (DESIGN.md, "Embedded
  * database memory"). Never during load: a busy check only re-arms it.
  *
- * That collection leaves the young generation at the size the burst grew it to (up to 32 MB of
- * semi-spaces, resident): V8 shrinks it only in a collection that finds allocation slow over its
- * last 5 s, which the first one after a burst does not. So a second collection follows once the
- * server has stayed idle that long, if the young generation is still large.
+ * The young generation is not given back this way: V8 shrinks it only when allocation has been
+ * slow for 5 s, and an idle Candor still allocates about 2 MB/s (the embedded database's polling
+ * queries), so it stays at its largest; `candor serve` caps it instead (wiring/server-process.ts).
  */
 export function idleGcService(options: IdleGcOptions = defaultIdleGc): BackgroundService {
   let timer: NodeJS.Timeout | undefined
@@ -94,22 +82,12 @@ export function idleGcService(options: IdleGcOptions = defaultIdleGc): Backgroun
       const gc = fullGc()
       let last = performance.eventLoopUtilization()
       let heapAfterGc = usedHeap()
-      /** When the collection after a burst ran, while the second one is still to come. */
-      let burstGcAt: number | null = null
       timer = setInterval(() => {
         const now = performance.eventLoopUtilization()
         const share = performance.eventLoopUtilization(now, last).utilization
         last = now
         if (share > options.busyShare) return
-        if (usedHeap() - heapAfterGc >= options.growthMb * 2 ** 20) {
-          gc()
-          heapAfterGc = usedHeap()
-          burstGcAt = performance.now()
-          return
-        }
-        if (burstGcAt === null || performance.now() - burstGcAt < options.shrinkAfterMs) return
-        burstGcAt = null
-        if (youngGeneration() <= options.youngMb * 2 ** 20) return
+        if (usedHeap() - heapAfterGc < options.growthMb * 2 ** 20) return
         gc()
         heapAfterGc = usedHeap()
       }, options.checkMs)

@@ -40,7 +40,7 @@ describe.runIf(process.platform === 'linux')(
   '`candor serve` runs the server in a process started with its settings',
   () => {
     it('has the Node options and the allocator setting; SIGTERM to the launcher exits 0 in time', async () => {
-      const launcher = await start()
+      const launcher = await start({ LOG_LEVEL: 'info', MEMORY_LOG_SECONDS: '1' })
       const server = serverPid(launcher)
       try {
         const cmdline = readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0')
@@ -58,6 +58,16 @@ describe.runIf(process.platform === 'linux')(
         } finally {
           expect(await inProcess.stop('SIGTERM')).toBe(0)
         }
+        // --max-semi-space-size took effect: the memory log's young generation (new space) stays within two
+        // semi-spaces; without it, a started server's is 32 MB.
+        const semiMb = Number(/--max-semi-space-size=(\d+)/.exec(serverProcessSettings.nodeOptions.join(' '))?.[1])
+        const young = launcher
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"msg":"memory"'))
+          .map((line) => (JSON.parse(line) as { heapSpacesMb: Record<string, number> }).heapSpacesMb.new ?? 0)
+        expect(young.length).toBeGreaterThan(0)
+        expect(Math.max(...young)).toBeLessThanOrEqual(2 * semiMb)
         expect((await fetch(`${launcher.url}/healthz`)).status).toBe(200)
       } finally {
         const started = Date.now()
