@@ -1,56 +1,14 @@
 #!/usr/bin/env node
-import { AppError } from '../domain/app-error.js'
-import { ConfigError } from '../config.js'
-import { DatabaseOpenError } from '../store/database.js'
-import { CliError } from './command.js'
-import { commands } from './commands/index.js'
+// The entry point stays small: as the launcher of `candor serve` this process only waits beside the server, so
+// it loads the rest of Candor (run.ts) only when it runs a command itself.
+import { fileURLToPath } from 'node:url'
+import { launchServerProcess, listenToLauncher, shouldLaunchServerProcess } from '../wiring/server-process.js'
 
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length))
-  return [
-    'Usage: candor <command> [options]',
-    '',
-    'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-  ].join('\n')
+const argv = process.argv.slice(2)
+if (shouldLaunchServerProcess(argv, process.env, process.execArgv, process.platform)) {
+  launchServerProcess(fileURLToPath(import.meta.url), argv)
+} else {
+  listenToLauncher()
+  const { runCli } = await import('./run.js')
+  await runCli(argv)
 }
-
-/** Expected failures are one clear line and exit 1; only a real bug prints a stack. */
-async function main(argv: string[]): Promise<number> {
-  const [name = 'serve', ...rest] = argv
-  if (name === 'help' || name === '--help' || name === '-h') {
-    console.log(help())
-    return 0
-  }
-  const command = commands.find((c) => c.name === name)
-  if (!command) {
-    console.error(`candor: unknown command "${name}"\n\n${help()}`)
-    return 2
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(`Usage: ${command.usage}\n\n${command.summary}`)
-    return 0
-  }
-  return (await command.run(rest)) ?? 0
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) console.error(`candor: ${error.message}`)
-    else if (error instanceof DatabaseOpenError || error instanceof CliError) console.error(`candor: ${error.message}`)
-    else if (error instanceof AppError)
-      console.error(
-        `candor: ${error.message}` +
-          `${error.details.map((d) => `\n  - ${d.path ? `${d.path}: ` : ''}${d.message}`).join('')}`,
-      )
-    else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE')
-      console.error(`candor: the port is already in use (${(error as Error).message}); set PORT to another one`)
-    else if ((error as NodeJS.ErrnoException)?.code === 'EACCES')
-      console.error(`candor: permission denied: ${(error as Error).message}`)
-    else console.error(error)
-    process.exitCode = error instanceof CliError ? error.exitCode : 1
-  },
-)

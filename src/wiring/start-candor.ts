@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../logger.js'
 import { openDatabase } from '../store/database.js'
 import { migrate } from '../store/migrate.js'
 import { buildDeps } from './build-deps.js'
+import { handleStopRequests } from './server-process.js'
 import { backgroundServices, type RuntimeDeps } from './services.js'
 
 export interface RunningCandor {
@@ -113,6 +114,9 @@ export async function serveUntilSignal(running: RunningCandor, deadlineMs = 8_00
     }
     process.once('SIGINT', () => stop('SIGINT'))
     process.once('SIGTERM', () => stop('SIGTERM'))
+    // Started by `candor serve`'s launcher (server-process.ts): a signal sent to it alone comes as a message.
+    // Ctrl-C comes both ways and stops once; a second Ctrl-C (a second real SIGINT) still ends at once.
+    handleStopRequests(stop)
   })
   // A socket to a relay that never answers must not keep the process alive after this.
   setTimeout(() => process.exit(process.exitCode ?? 0), 1_000).unref()
