@@ -64,7 +64,11 @@ async function readTable(session: Session, table: TableShape, rows: number, page
     const found = await session.query<{ j: string }>(
       `SELECT ${json} AS j FROM ${ident(table.name)} t WHERE ${where} ORDER BY t.ctid`,
     )
-    if (found.length > 0) await sink.rows(table.name, found.map((r) => r.j))
+    if (found.length > 0)
+      await sink.rows(
+        table.name,
+        found.map((r) => r.j),
+      )
   }
   for (let block = 0; block < blocks; block += step)
     await page(`t.ctid >= '(${block},0)'::tid AND t.ctid < '(${block + step},0)'::tid`)
