@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -29,6 +29,8 @@ describe('candor backup / restore on the embedded database', () => {
     const backup = await runCli(['backup', '--to', file], { DATA_DIR: data })
     expect(backup.stderr + backup.stdout).toMatch(/Backed up \d+ rows in \d+ tables of .* to .*nightly\.candor\.gz/)
     expect(backup.code).toBe(0)
+    // It holds the instance secret and password hashes.
+    expect(statSync(file).mode & 0o777).toBe(0o600)
     // Without a terminal, progress is a line per phase (and every few seconds), never a carriage return.
     expect(backup.stderr).toMatch(/^candor backup: preparing/m)
     expect(backup.stderr).not.toContain('\r')
