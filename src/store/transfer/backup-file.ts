@@ -67,7 +67,13 @@ export function backupFileSink(file: string, engine: 'pglite' | 'postgres', now:
   let header: TransferHeader | undefined
   async function write(text: string) {
     if (failed) throw failed
-    if (!gzip.write(text)) await Promise.race([once(gzip, 'drain'), once(out, 'error')])
+    if (!gzip.write(text)) {
+      // Waits for room, or for the file to fail (a full disk never drains); the loser's listener goes.
+      const waiting = new AbortController()
+      const { signal } = waiting
+      await Promise.race([once(gzip, 'drain', { signal }), once(out, 'error', { signal })]).catch(() => undefined)
+      waiting.abort()
+    }
     if (failed) throw failed
   }
   const sink: TransferSink & { finish(): Promise<number>; abort(): Promise<void> } = {
