@@ -130,7 +130,7 @@ export class DatabaseLoader implements TransferSink {
     )
   }
 
-  /** Drops what Candor's migrations create (and nothing else), then migrates to the data's level: one transaction. */
+  /** Drops what Candor's migrations create (and nothing else) in one transaction, then migrates to the data's level. */
   private async recreate(level: string) {
     const objects = candorObjects()
     const list = (names: Set<string>) => [...names].map((n) => this.qualified(n)).join(', ')
