@@ -8,7 +8,7 @@ import { runCli, startServer } from '../support/server-process.js'
 
 const token = 'copy-test-token-0123456789'
 const auth = { authorization: `Bearer ${token}` }
-const dirs = () => mkdtempSync(join(tmpdir(), 'candor-copy-'))
+const dirs = () => mkdtempSync(join(tmpdir(), 'candor-db-copy-'))
 
 /** What a user and a customer see: the API's lists and the public status page's JSON. */
 async function seen(base: string) {

@@ -1,5 +1,5 @@
 import { once } from 'node:events'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createReadStream, createWriteStream, rmSync } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { createGunzip, createGzip } from 'node:zlib'
@@ -53,7 +53,9 @@ export type BackupHeader = z.infer<typeof headerSchema>
 export function backupFileSink(file: string, engine: 'pglite' | 'postgres', now: Date) {
   const partial = `${file}.partial`
   const gzip = createGzip({ level: 6 })
-  const out = createWriteStream(partial, { flags: 'w' })
+  // It holds the instance secret and password hashes: readable by its owner only (a stale .partial goes first).
+  rmSync(partial, { force: true })
+  const out = createWriteStream(partial, { flags: 'w', mode: 0o600 })
   const piped = once(out, 'close')
   gzip.pipe(out)
   let failed: Error | undefined
@@ -65,7 +67,13 @@ export function backupFileSink(file: string, engine: 'pglite' | 'postgres', now:
   let header: TransferHeader | undefined
   async function write(text: string) {
     if (failed) throw failed
-    if (!gzip.write(text)) await Promise.race([once(gzip, 'drain'), once(out, 'error')])
+    if (!gzip.write(text)) {
+      // Waits for room, or for the file to fail (a full disk never drains); the loser's listener goes.
+      const waiting = new AbortController()
+      const { signal } = waiting
+      await Promise.race([once(gzip, 'drain', { signal }), once(out, 'error', { signal })]).catch(() => undefined)
+      waiting.abort()
+    }
     if (failed) throw failed
   }
   const sink: TransferSink & { finish(): Promise<number>; abort(): Promise<void> } = {

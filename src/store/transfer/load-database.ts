@@ -130,7 +130,7 @@ export class DatabaseLoader implements TransferSink {
     )
   }
 
-  /** Drops what Candor's migrations create (and nothing else), then migrates to the data's level: one transaction. */
+  /** Drops what Candor's migrations create (and nothing else) in one transaction, then migrates to the data's level. */
   private async recreate(level: string) {
     const objects = candorObjects()
     const list = (names: Set<string>) => [...names].map((n) => this.qualified(n)).join(', ')
@@ -213,7 +213,8 @@ export class DatabaseLoader implements TransferSink {
         throw new TransferError(
           `row counts differ after loading: ${wrong.map((t) => `${t.name} ${counts.get(t.name)} of ${t.rows}`)}`,
         )
-      for (const table of header.tables) await session.query(`ANALYZE ${this.qualified(table.name)}`)
+      for (const table of header.tables.filter((t) => t.rows > 0))
+        await session.query(`ANALYZE ${this.qualified(table.name)}`)
     })
     this.progress('migrating')
     await migrate(this.handle, undefined, { allowUnfinishedTransfer: true })
