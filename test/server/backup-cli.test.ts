@@ -14,7 +14,9 @@ const dirs = () => mkdtempSync(join(tmpdir(), 'candor-backup-cli-'))
 
 describe('candor backup / restore on the embedded database', () => {
   // The exact round trip of every row is test/store/transfer-*.test.ts's; this is the command as a user runs it.
-  it('round-trips an install through a file, refuses a non-empty target and bad arguments', async () => {
+  it('round-trips an install through a file, refuses a non-empty target and bad arguments', {
+    timeout: 300_000,
+  }, async () => {
     const root = dirs()
     const data = join(root, 'data')
     // An install as a first start leaves it (migrated, the demo organisation), made in this process.

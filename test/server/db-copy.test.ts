@@ -38,7 +38,7 @@ describe.skipIf(!postgresUrl())('candor db copy from the embedded database into 
     await client.end()
   })
 
-  it('copies everything, verifies it, and the copy starts and serves the same data', async () => {
+  it('copies everything, verifies it, and the copy starts and serves the same data', { timeout: 300_000 }, async () => {
     const client = admin()
     await client.connect()
     await client.query(`CREATE SCHEMA ${schema}`)

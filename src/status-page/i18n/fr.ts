@@ -56,7 +56,7 @@ export const fr: Messages & Record<string, unknown> = {
   factWho: 'Personnes concernées',
   factDuration: 'Durée prévue',
   factWorkaround: 'Solution de contournement',
-  factProvider: 'Cause',
+  factProvider: 'Origine',
   factContact: 'Besoin d’aide ?',
   factContactWithin: '{{contact}} (réponse sous {{within}})',
   affectedComponents: 'Composants concernés',
