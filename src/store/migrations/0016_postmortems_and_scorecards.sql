@@ -1,7 +1,6 @@
 -- Learning (issue 18, PRODUCT.md §5): after an incident, internal and public postmortems in the
 -- seeds' sections, contributing factors as tags (for "by cause" metrics), action items with an
--- owner, a due date and a state, and the process scorecard's reviewer ticks. Numbered 0014: 0013
--- is taken by the import branch (external_refs); the two are independent.
+-- owner, a due date and a state, and the process scorecard's reviewer ticks.
 
 -- When a postmortem is owed: N days after the resolution by severity ({"5": 2, "4": 3, …}), and
 -- from which severity it is required (below it, one may be skipped with a reason). Null: defaults.
