@@ -1,4 +1,4 @@
-// Shared helpers for benchmarks: machine line, medians, RSS sampling of a child process.
+// Shared helpers for benchmarks: machine line, medians, RSS and CPU of a child process and its own children.
 import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 
@@ -14,15 +14,34 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-/** Resident set size of a process in MB, read from /proc (works for children too). */
-export function rssMb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
-    return kb / 1024
-  } catch {
-    return NaN
+/** A process and all its descendants (`candor serve` is a launcher with the server as its child). */
+export function processTree(pid) {
+  const all = [Number(pid)]
+  for (let i = 0; i < all.length; i++) {
+    try {
+      for (const tid of readdirSync(`/proc/${all[i]}/task`)) {
+        const children = readFileSync(`/proc/${all[i]}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean)
+        all.push(...children.map(Number))
+      }
+    } catch {
+      // the process ended while we looked
+    }
   }
+  return all
+}
+
+/** Resident set size of a process and its descendants in MB, read from /proc; NaN when the process is gone. */
+export function rssMb(pid) {
+  let kb = NaN
+  for (const member of processTree(pid)) {
+    try {
+      const status = readFileSync(`/proc/${member}/status`, 'utf8')
+      kb = (Number.isNaN(kb) ? 0 : kb) + Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024
 }
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc; NaN where /proc is missing. */
@@ -34,6 +53,11 @@ export function cpuMs(pid) {
   } catch {
     return NaN
   }
+}
+
+/** CPU time of a process and its live descendants (the server under `candor serve`'s launcher), in ms. */
+export function cpuMsOfTree(pid) {
+  return processTree(pid).reduce((sum, member) => sum + (cpuMs(member) || 0), 0)
 }
 
 /** CPU time of every process whose command name is `name` (e.g. all PostgreSQL backends), in ms. */

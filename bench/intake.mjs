@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { cpuMs, cpuMsOfAll, machine, rssMb } from './_machine.mjs'
+import { cpuMsOfAll, cpuMsOfTree, machine, rssMb } from './_machine.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const total = Number(process.env.ALERTS ?? 50_000)
@@ -144,7 +144,7 @@ function wrkLoad(url, kind, integrationKey, { alerts = total, keys = distinct, k
 }
 
 async function load(url, kind, integrationKey, serverPid) {
-  const cpuBefore = { server: cpuMs(serverPid), postgres: cpuMsOfAll('postgres') }
+  const cpuBefore = { server: cpuMsOfTree(serverPid), postgres: cpuMsOfAll('postgres') }
   const running = wrkLoad(url, kind, integrationKey)
   let finished = false
   void running.finally(() => (finished = true)).catch(() => {})
@@ -172,7 +172,7 @@ async function load(url, kind, integrationKey, serverPid) {
   const r = await running
   const perAlert = (before, after) => (1000 * (after - before)) / r.answered
   const cpu = {
-    server: perAlert(cpuBefore.server, cpuMs(serverPid)),
+    server: perAlert(cpuBefore.server, cpuMsOfTree(serverPid)),
     postgres: perAlert(cpuBefore.postgres, cpuMsOfAll('postgres')),
   }
   return {

@@ -115,9 +115,16 @@ const lockedHere = new Set<string>()
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  // A killed process that nobody has reaped yet (a zombie, or one still dying) answers signal 0 but holds no
+  // files: where the kernel says so (Linux), it does not hold the folder either.
+  try {
+    const state = /\)\s+(\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1]
+    return state !== 'Z' && state !== 'X'
+  } catch {
+    return true
   }
 }
 

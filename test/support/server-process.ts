@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -74,8 +75,39 @@ export async function startServer(options: {
       const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 15_000)
       const code = await exited
       clearTimeout(timer)
+      await groupGone(child.pid!)
       return code
     },
+  }
+}
+
+/** Live (not zombie) processes of a process group, from /proc; none where there is no /proc. */
+function liveMembers(group: number): number[] {
+  let pids: string[]
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name))
+  } catch {
+    return []
+  }
+  return pids.map(Number).filter((pid) => {
+    try {
+      // Fields after the command's closing parenthesis: state, ppid, pgrp.
+      const [state, , pgrp] = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').pop()!.trim().split(' ')
+      return Number(pgrp) === group && state !== 'Z' && state !== 'X'
+    } catch {
+      return false
+    }
+  })
+}
+
+/**
+ * The launcher's exit is not the server's: `candor serve` runs the server as its child in the same group, and a
+ * test that starts again on the same data folder must wait until that one is gone too.
+ */
+async function groupGone(group: number): Promise<void> {
+  for (const until = Date.now() + 20_000; liveMembers(group).length > 0; ) {
+    if (Date.now() > until) throw new Error(`processes of group ${group} still running: ${liveMembers(group)}`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
   }
 }
 

@@ -151,8 +151,10 @@ export async function updateMaintenance(deps: AppDeps, ctx: AppContext, id: stri
 
 export async function deleteMaintenance(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'maintenance.write')
-  const store = deps.store.forOrg(ctx.orgId)
-  const row = await store.maintenances.get(id)
-  if (!row || !(await store.maintenances.remove(id))) throw notFound('Maintenance')
+  const row = await deps.store.transaction(ctx.orgId, async (tx) => {
+    const found = await tx.maintenances.get(id)
+    if (!found || !(await tx.maintenances.remove(id))) throw notFound('Maintenance')
+    return found
+  })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: row.page_id })
 }

@@ -76,9 +76,11 @@ export async function updateGroup(deps: AppDeps, ctx: AppContext, id: string, ra
 
 export async function deleteGroup(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'component.write')
-  const store = deps.store.forOrg(ctx.orgId)
-  const group = await store.groups.get(id)
-  if (!group || !(await store.groups.remove(id))) throw notFound('Component group')
+  const group = await deps.store.transaction(ctx.orgId, async (tx) => {
+    const row = await tx.groups.get(id)
+    if (!row || !(await tx.groups.remove(id))) throw notFound('Component group')
+    return row
+  })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: group.page_id })
 }
 
@@ -159,8 +161,10 @@ export async function updateComponent(deps: AppDeps, ctx: AppContext, id: string
 
 export async function deleteComponent(deps: AppDeps, ctx: AppContext, id: string) {
   requirePermission(ctx, 'component.write')
-  const store = deps.store.forOrg(ctx.orgId)
-  const component = await store.components.get(id)
-  if (!component || !(await store.components.remove(id))) throw notFound('Component')
+  const component = await deps.store.transaction(ctx.orgId, async (tx) => {
+    const row = await tx.components.get(id)
+    if (!row || !(await tx.components.remove(id))) throw notFound('Component')
+    return row
+  })
   deps.events.emit('page.changed', { orgId: ctx.orgId, pageId: component.page_id })
 }
