@@ -50,15 +50,17 @@ export function outageSuite(engine: Engine) {
       relay.restore()
       hooks.restore()
       const restoredAt = Date.now()
-      await waitUntil(() => tally(expected, received(sink, receiver)).lost.length === 0, 600_000, 'every message').catch(
-        async (error: Error) => {
-          const missing = tally(expected, received(sink, receiver)).lost
-          const counts: Record<string, number> = {}
-          for (const m of missing) counts[m.kind] = (counts[m.kind] ?? 0) + 1
-          const states = engine === 'postgres' ? await statesByKind(await openPlace(place.env), orgId) : 'n/a'
-          throw new Error(`${error.message}: missing ${JSON.stringify(counts)}; states ${JSON.stringify(states)}`)
-        },
-      )
+      await waitUntil(
+        () => tally(expected, received(sink, receiver)).lost.length === 0,
+        600_000,
+        'every message',
+      ).catch(async (error: Error) => {
+        const missing = tally(expected, received(sink, receiver)).lost
+        const counts: Record<string, number> = {}
+        for (const m of missing) counts[m.kind] = (counts[m.kind] ?? 0) + 1
+        const states = engine === 'postgres' ? await statesByKind(await openPlace(place.env), orgId) : 'n/a'
+        throw new Error(`${error.message}: missing ${JSON.stringify(counts)}; states ${JSON.stringify(states)}`)
+      })
       const drainedMs = Date.now() - restoredAt
       const stopped = await server.stop('SIGTERM')
 
