@@ -156,7 +156,7 @@ forEachDatabase((engine) => {
       expect((await preview({ stage: 'update', channels: ['fax'] })).statusCode).toBe(400)
     })
 
-    it("lints a draft for blame, speculation and the organisation's words to avoid, with position and reason", async () => {
+    it("lints a draft for blame, speculation and the org's words to avoid, with position and reason", async () => {
       const t = await createTestApp(engine)
       const lint = (payload: unknown) =>
         t.app.inject({ method: 'POST', url: '/api/messages/lint', headers: t.org.auth, payload: payload as object })
