@@ -98,5 +98,7 @@ export function createFactsLoader(db: Db, baseUrl: string) {
     }
   }
 
-  return { loadUpdate, loadPage, loadPageNotification: store.loadPageNotification }
+  const loadTemplates = (orgId: string) => messageTemplatesStore(db, orgId).list()
+
+  return { loadUpdate, loadPage, loadPageNotification: store.loadPageNotification, loadTemplates }
 }
