@@ -22,6 +22,7 @@ export async function previewTemplates(deps: AppDeps, ctx: AppContext, raw: unkn
   const store = deps.store.forOrg(ctx.orgId)
   const loaded = await previewFacts(store, deps.baseUrl, input.incident_id, ctx.now)
   const locale = input.locale ?? loaded.locale
+  const facts = input.message === undefined ? loaded.facts : { ...loaded.facts, message: input.message }
   const [own, voice] = [await store.templates.list(), await store.brandVoice.get()]
   const rules = lintRulesOf(voice)
   const { draft } = input
@@ -48,7 +49,7 @@ export async function previewTemplates(deps: AppDeps, ctx: AppContext, raw: unkn
     const overrides = isDraft ? { ...overridesFor(key, own), ...draftSources } : overridesFor(key, own)
     const message = renderMessage({
       ...key,
-      facts: loaded.facts,
+      facts,
       brand: loaded.brand,
       overrides,
       signOff: voice.signOff,

@@ -44,6 +44,8 @@ export const previewInput = z
       .default([...templateChannels]),
     /** Real facts from this incident; without it, sample facts. */
     incident_id: idSchema.optional(),
+    /** The communicator's text to render in place of the incident's latest update ("": none yet). */
+    message: z.string().max(20_000).optional(),
     /** Unsaved sources for one channel, as the editor holds them. */
     draft: z
       .object({
