@@ -11,6 +11,7 @@ import { ChannelChoices } from './channel-choices'
 import { defaultMessageText, type Stage } from './default-message-text'
 import { initialChannels } from './message-channels'
 import { MessagePreview } from './message-preview'
+import { useOwnTemplateText } from './template-default-text'
 
 const stageLabels: Record<Stage, string> = {
   acknowledgement: 'Acknowledgement',
@@ -52,6 +53,7 @@ export function MessageComposer({
   const [published, setPublished] = useState<string | null>(null)
   const pages = useApi<StatusPage[]>('/api/pages')
   const form = useRef<HTMLFormElement>(null)
+  const ownText = useOwnTemplateText(stages.includes(stage) ? stage : (stages[0] ?? 'update'), incident.id)
   const { submit, problem, isBusy } = useSubmit(async (body: unknown, page: string) => {
     if (page) await api.patch(`/api/incidents/${incident.id}`, { page_id: page })
     await api.post(`/api/incidents/${incident.id}/messages`, body)
@@ -63,7 +65,7 @@ export function MessageComposer({
   const hasStatus = chosenStage === 'acknowledgement' || chosenStage === 'scope' || chosenStage === 'update'
   const chosenStatus =
     status && statuses.includes(status) ? status : statuses.includes(incident.status) ? incident.status : statuses[0]
-  const shownText = text ?? defaultMessageText(chosenStage, incident, process, components, new Date())
+  const shownText = text ?? ownText ?? defaultMessageText(chosenStage, incident, process, components, new Date())
   const needsPage = incident.page_id === null && (pages.data?.length ?? 0) > 0
   const chosenPage = pageId || pages.data?.[0]?.id || ''
 
