@@ -19,7 +19,7 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('the templates scr
     await t?.app.close()
   })
 
-  it('edits a template with a live preview that names the broken line, saves, resets and sets the sign-off', async () => {
+  it('edits a template with a live preview naming the broken line, saves, resets, sets the sign-off', async () => {
     const baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`
     // An owner's API token stands in for a session: the console sends it with every request.
     const context = await browser.newContext({ extraHTTPHeaders: t.org.auth, viewport: { width: 1280, height: 900 } })
