@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pageWithComponents, startTestDelivery, waitFor } from '../subscribers/helpers.js'
@@ -193,6 +194,42 @@ forEachDatabase((engine) => {
         payload: { words_to_avoid: ['  '] },
       })
       expect(blank.statusCode).toBe(400)
+    })
+
+    it('answers any malformed input with a 4xx, never a 500, and documents its routes', async () => {
+      const t = await createTestApp(engine)
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json()
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/templates/{stage}/{channel}/{audience}/{locale}', '/api/messages/lint']),
+      )
+      const routes = [
+        ['PUT', ackEmail],
+        ['POST', '/api/templates/preview'],
+        ['POST', '/api/messages/lint'],
+        ['PUT', '/api/brand-voice'],
+      ] as const
+      const body = fc.oneof(
+        fc.jsonValue(),
+        fc.record({ body: fc.string(), subject: fc.jsonValue(), short: fc.string() }, { requiredKeys: [] }),
+        fc.record({ stage: fc.string(), channels: fc.array(fc.string()), draft: fc.jsonValue() }, { requiredKeys: [] }),
+        fc.record({ text: fc.jsonValue(), sign_off: fc.jsonValue(), lint_rules: fc.jsonValue() }, { requiredKeys: [] }),
+      )
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...routes),
+          body,
+          fc.string({ maxLength: 12 }),
+          async ([method, url], b, seg) => {
+            const res = await t.app.inject({ method, url, headers: t.org.auth, payload: JSON.stringify(b) })
+            const odd = await t.app.inject({
+              url: `/api/templates/${encodeURIComponent(seg)}/email/customer/en`,
+              headers: t.org.auth,
+            })
+            return res.statusCode < 500 && odd.statusCode < 500
+          },
+        ),
+        { numRuns: 60 },
+      )
     })
   })
 })
