@@ -5,6 +5,7 @@ import { errorFor, useFocusFirstInvalid } from '../../ui/field-problems'
 import { SelectField, TextArea } from '../../ui/field'
 import { publicStatusesFrom } from '../../ui/incident-transitions'
 import { incidentStatusLooks } from '../../ui/labels'
+import { LintFindings, useDraftLint } from '../../ui/lint-findings'
 import { ProblemMessage } from '../../ui/problem-message'
 import { useApi, useSubmit } from '../../ui/use-api'
 import { ChannelChoices } from './channel-choices'
@@ -145,6 +146,7 @@ export function MessageComposer({
         error={errorFor(problem, 'text')}
         hint="Starts from the template for this stage; edit it to say what you know."
       />
+      <DraftLint text={shownText} />
       <ChannelChoices
         chosen={channels}
         locked={process.channels_used}
@@ -167,4 +169,9 @@ export function MessageComposer({
       </button>
     </form>
   )
+}
+
+/** Flags blame and speculation as the person writes; advice, never a block on publishing. */
+function DraftLint({ text }: { text: string }) {
+  return <LintFindings findings={useDraftLint(text)} />
 }

@@ -4,7 +4,8 @@ import { errorFor } from '../../ui/field-problems'
 import { TextArea, TextField } from '../../ui/field'
 import { ProblemMessage } from '../../ui/problem-message'
 import { useApi, useSubmit } from '../../ui/use-api'
-import type { BrandVoice, LintFinding } from './template-types'
+import type { LintFinding } from '../../ui/lint-findings'
+import type { BrandVoice } from './template-types'
 
 const kinds: LintFinding['kind'][] = ['blame', 'speculation', 'avoid']
 const lines = (text: string) =>

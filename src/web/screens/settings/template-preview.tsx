@@ -1,23 +1,5 @@
-import { channels, type LintFinding, labelOf, type Preview } from './template-types'
-
-const kindLabels: Record<LintFinding['kind'], string> = {
-  blame: 'Blame',
-  speculation: 'Speculation',
-  avoid: 'Word to avoid',
-}
-
-export function Findings({ findings }: { findings: LintFinding[] }) {
-  if (findings.length === 0) return null
-  return (
-    <ul className="lint-findings" aria-label="Words to reconsider">
-      {findings.map((f) => (
-        <li key={`${f.start}-${f.phrase}`}>
-          <span className="tag">{kindLabels[f.kind]}</span> “{f.text}” (line {f.line}, column {f.column}): {f.reason}
-        </li>
-      ))}
-    </ul>
-  )
-}
+import { LintFindings } from '../../ui/lint-findings'
+import { channels, labelOf, type Preview } from './template-types'
 
 /** Every selected channel side by side, as it would go out with these facts. */
 export function TemplatePreview({ preview }: { preview: Preview }) {
@@ -35,7 +17,7 @@ export function TemplatePreview({ preview }: { preview: Preview }) {
             <p className="preview-subject">{m.subject}</p>
             <pre className="preview-text">{m.text}</pre>
             <p className="muted preview-short">{m.short}</p>
-            <Findings findings={m.findings} />
+            <LintFindings findings={m.findings} />
           </article>
         ))}
       </div>

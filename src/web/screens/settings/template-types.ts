@@ -1,3 +1,5 @@
+import type { LintFinding } from '../../ui/lint-findings'
+
 /** The templates API as the console reads it (src/app/templates). */
 export const stages = [
   ['acknowledge', 'Acknowledgement'],
@@ -46,17 +48,6 @@ export interface TemplateRow {
 export interface TemplateDetail extends TemplateRow, TemplateSources {
   overridden_fields: (keyof TemplateSources)[]
   built_in: TemplateSources
-}
-
-export interface LintFinding {
-  text: string
-  phrase: string
-  kind: 'blame' | 'speculation' | 'avoid'
-  reason: string
-  start: number
-  end: number
-  line: number
-  column: number
 }
 
 export interface PreviewMessage {
