@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pageWithComponents, startTestDelivery, waitFor } from '../subscribers/helpers.js'
 import { forEachDatabase } from '../support/databases.js'
+import { startHttpReceiver } from '../support/http-receiver.js'
 import { startSmtpSink } from '../support/smtp-sink.js'
 import { createTestApp, type TestApp } from '../support/test-app.js'
 
@@ -32,10 +33,14 @@ async function declare(t: TestApp, pageId: string) {
 
 forEachDatabase((engine) => {
   describe("the organisation's own templates", () => {
-    it('renders an edited template and the sign-off in the real email, audited; a reset brings ours back', async () => {
-      const t = await createTestApp(engine)
+    it('renders edited templates and the sign-off in the real email and webhook, audited; a reset brings ours back', async () => {
+      const t = await createTestApp(engine, { env: { WEBHOOK_ALLOWLIST: '127.0.0.1' } })
       const sink = await startSmtpSink({ keepRaw: true })
-      cleanup.push(() => sink.close())
+      const receiver = await startHttpReceiver()
+      cleanup.push(
+        () => sink.close(),
+        () => receiver.close(),
+      )
       const { pageId } = await pageWithComponents(t.app, t.org)
       const service = await startTestDelivery(t.deps, { smtpUrl: sink.url })
       cleanup.push(() => service.stop())
@@ -45,6 +50,19 @@ forEachDatabase((engine) => {
         headers: t.org.auth,
         payload: { address: 'reader@example.com', skip_confirmation: true },
       })
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/pages/${pageId}/subscribers`,
+        headers: t.org.auth,
+        payload: { channel: 'webhook', address: `${receiver.url}/hook` },
+      })
+      const hookTemplate = await t.app.inject({
+        method: 'PUT',
+        url: '/api/templates/acknowledge/webhook/customer/en',
+        headers: t.org.auth,
+        payload: { short: 'Acme: {{ affected }} has trouble. {{ status_url }}' },
+      })
+      expect(hookTemplate.statusCode).toBe(200)
       const saved = await t.app.inject({
         method: 'PUT',
         url: ackEmail,
@@ -71,9 +89,14 @@ forEachDatabase((engine) => {
         'Heads-up from Acme about some of our services.\n\nSome cards are declined.\n\n— The Acme team',
       )
       expect(mail.text).not.toContain("We're investigating the issue")
+      const hook = JSON.parse((await waitFor(() => receiver.requests[0]))!.body)
+      expect(hook.message.short).toMatch(/^Acme: some of our services has trouble\. http/)
+      // Only the short text is the organisation's own here: the body is ours, closed by the sign-off.
+      expect(hook.message.text).toContain("We're investigating the issue")
+      expect(hook.message.text.endsWith('— The Acme team')).toBe(true)
 
       const listed = (await t.app.inject({ url: '/api/templates?overridden=true', headers: t.org.auth })).json()
-      expect(listed.templates).toEqual([expect.objectContaining({ stage: 'acknowledge', channel: 'email' })])
+      expect(listed.templates.map((l: { channel: string }) => l.channel)).toEqual(['email', 'webhook'])
       const { entries } = (await t.app.inject({ url: '/api/audit?object_type=templates', headers: t.org.auth })).json()
       expect(entries.map((e: { action: string }) => e.action)).toContain(
         'PUT /api/templates/:stage/:channel/:audience/:locale',
