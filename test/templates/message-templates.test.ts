@@ -33,7 +33,7 @@ async function declare(t: TestApp, pageId: string) {
 
 forEachDatabase((engine) => {
   describe("the organisation's own templates", () => {
-    it('renders edited templates and the sign-off in the real email and webhook, audited; a reset brings ours back', async () => {
+    it('sends own templates and the sign-off by real email and webhook, audited; reset brings ours back', async () => {
       const t = await createTestApp(engine, { env: { WEBHOOK_ALLOWLIST: '127.0.0.1' } })
       const sink = await startSmtpSink({ keepRaw: true })
       const receiver = await startHttpReceiver()
