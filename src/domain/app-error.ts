@@ -15,6 +15,9 @@ export type ErrorCode = (typeof errorCodes)[number]
 export interface ErrorDetail {
   path?: string
   message: string
+  /** Where in a submitted text (a template): 1-based. */
+  line?: number
+  column?: number
 }
 
 export class AppError extends Error {

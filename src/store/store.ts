@@ -1,5 +1,6 @@
 import { accountsStore } from './accounts-store.js'
 import { alertsStore } from './alerts-store.js'
+import { brandVoiceStore } from './brand-voice-store.js'
 import { componentGroupsStore, componentsStore } from './components-store.js'
 import { deliveriesStore } from './deliveries-store.js'
 import { importsStore } from './imports-store.js'
@@ -9,6 +10,7 @@ import { integrationKeysStore, integrationsStore } from './integrations-store.js
 import { learningStore } from './learning-store.js'
 import { maintenancesStore } from './maintenances-store.js'
 import { messagesStore } from './messages-store.js'
+import { messageTemplatesStore } from './message-templates-store.js'
 import { oncallStore } from './oncall-store.js'
 import { orgAccountsStore } from './org-accounts-store.js'
 import { organisationsStore } from './organisations-store.js'
@@ -47,6 +49,9 @@ export function orgStore(db: Executor, orgId: string) {
     /** External refs of imports (`source:kind:id` → row), and people by email. */
     imports: importsStore(db, orgId),
     learning: learningStore(db, orgId),
+    /** The organisation's own message templates and brand voice (migration 0017). */
+    templates: messageTemplatesStore(db, orgId),
+    brandVoice: brandVoiceStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>

@@ -13,6 +13,7 @@ import { ScorecardScreen } from './screens/learning/scorecard-screen'
 import { NotFoundScreen } from './screens/not-found-screen'
 import { OnCallScreen } from './screens/oncall/oncall-screen'
 import { ImportScreen } from './screens/settings/import-screen'
+import { TemplatesScreen } from './screens/settings/templates-screen'
 import { SignInScreen } from './screens/account/sign-in-screen'
 import { useSession } from './session/session-context'
 
@@ -33,6 +34,7 @@ function Screen({ path }: { path: string }) {
   if (alert) return <AlertDetailScreen key={alert.id} id={alert.id!} />
   if (path === '/account/password') return <SetPasswordScreen />
   if (path === '/settings/import') return <ImportScreen />
+  if (path === '/settings/templates') return <TemplatesScreen />
   return <NotFoundScreen />
 }
 

@@ -6,6 +6,7 @@ import './styles/base.css'
 import './styles/layout.css'
 import './styles/incident-room.css'
 import './styles/learning.css'
+import './styles/templates.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

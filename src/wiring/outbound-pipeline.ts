@@ -63,6 +63,7 @@ export function createOutboundPipeline(
         accounts: `"Candor" <${config.mailFrom ?? `no-reply@${host}`}>`,
       },
       loadPageNotification: facts.loadPageNotification,
+      loadTemplates: facts.loadTemplates,
     }),
   })
   const worker = createDeliveryWorker(

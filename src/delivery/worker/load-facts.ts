@@ -1,6 +1,8 @@
 import type { MessageFacts } from '../../domain/template/message-facts.js'
 import type { Brand } from '../../domain/template/render-message.js'
 import { pagePublicUrl } from '../../app/subscribers/subscriber-links.js'
+import { brandVoiceStore } from '../../store/brand-voice-store.js'
+import { messageTemplatesStore } from '../../store/message-templates-store.js'
 import { outboxFactsStore } from '../../store/outbox-facts-store.js'
 import type { Db } from '../../store/schema/index.js'
 import type { PageFacts, UpdateFacts } from './message-composer.js'
@@ -45,10 +47,14 @@ export function createFactsLoader(db: Db, baseUrl: string) {
     const { update, incident, components } = found
     if (!incident.page_id) throw new Error(`incident ${incident.id} is on no status page`)
     const page = await loadPage(incident.page_id)
+    const templates = await messageTemplatesStore(db, orgId).list()
+    const voice = await brandVoiceStore(db, orgId).get()
     const named = update.affected_components.map((c) => c.name)
     const incidentUrl = `${page.statusUrl}/incidents/${incident.id}`
     return {
       page,
+      templates,
+      signOff: voice.signOff,
       writtenAt: update.created_at,
       facts: {
         pageName: page.name,
@@ -92,5 +98,7 @@ export function createFactsLoader(db: Db, baseUrl: string) {
     }
   }
 
-  return { loadUpdate, loadPage, loadPageNotification: store.loadPageNotification }
+  const loadTemplates = (orgId: string) => messageTemplatesStore(db, orgId).list()
+
+  return { loadUpdate, loadPage, loadPageNotification: store.loadPageNotification, loadTemplates }
 }

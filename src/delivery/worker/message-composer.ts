@@ -3,6 +3,7 @@ import type { MessageFacts } from '../../domain/template/message-facts.js'
 import { isTemplateChannel, type TemplateChannel } from '../../domain/template/message-kinds.js'
 import { type Brand, personalise, type RenderedMessage, renderMessage } from '../../domain/template/render-message.js'
 import { renderConfirmation } from '../../domain/template/subscription-messages.js'
+import { overridesFor, type TemplateOverride } from '../../domain/template/template-overrides.js'
 import type { OutboundMessage } from '../channels/channel.js'
 import type { ClaimedDelivery } from './outbox-port.js'
 
@@ -21,6 +22,9 @@ export interface UpdateFacts {
   writtenAt: Date
   /** The structured part of the webhook event (page, incident, update); the message is added per recipient. */
   event: Record<string, unknown>
+  /** The organisation's own templates and sign-off, as they were when the update was first composed. */
+  templates?: readonly TemplateOverride[]
+  signOff?: string
 }
 
 /** What a claimed row becomes: a message to send, or the reason it no longer needs sending. */
@@ -147,6 +151,8 @@ export function createMessageComposer(deps: ComposerDeps) {
         locale,
         facts: update.facts,
         brand: update.page.brand,
+        overrides: overridesFor({ stage, channel, audience: delivery.audience, locale }, update.templates ?? []),
+        ...(update.signOff ? { signOff: update.signOff } : {}),
       }),
     )
     const base = { idempotencyKey: key, address: delivery.address, locale: message.locale, writtenAt: update.writtenAt }

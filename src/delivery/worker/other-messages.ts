@@ -3,6 +3,8 @@ import { pageMessage } from '../../app/oncall/page-message.js'
 import { freezeWebhookSecret } from '../../app/process/freeze-webhook-secret.js'
 import { isIncidentRole } from '../../domain/process/incident-roles.js'
 import { type NoticeContent, type NoticeKind, noticeSubject, noticeText } from '../../domain/template/notice-message.js'
+import { teamNoticeFromTemplate } from '../../domain/template/team-notice-message.js'
+import type { TemplateOverride } from '../../domain/template/template-overrides.js'
 import type { OutboundMessage } from '../channels/channel.js'
 import type { Composed, OtherComposer } from './message-composer.js'
 import type { ClaimedDelivery } from './outbox-port.js'
@@ -13,6 +15,8 @@ export interface OtherMessagesDeps {
   now: () => Date
   /** From addresses by who speaks: the on-call rota, the incident process, account mail. */
   from: { oncall: string; incidents: string; accounts: string }
+  /** The organisation's own templates: a team notice uses its internal email template when it wrote one. */
+  loadTemplates?(orgId: string): Promise<readonly TemplateOverride[]>
   loadPageNotification(
     orgId: string,
     notificationId: string,
@@ -43,7 +47,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function createOtherMessages(deps: OtherMessagesDeps): OtherComposer {
   const incidentUrl = (id: string | null) => `${deps.baseUrl}/console/incidents${id ? `/${id}` : ''}`
 
-  function notice(delivery: ClaimedDelivery, key: string): Composed {
+  async function notice(delivery: ClaimedDelivery, key: string): Promise<Composed> {
     const content = (delivery.content ?? {}) as unknown as NoticeContent & { personId?: string | null }
     const kind = delivery.kind as NoticeKind
     const role = content.role
@@ -63,8 +67,17 @@ export function createOtherMessages(deps: OtherMessagesDeps): OtherComposer {
             now: deps.now(),
           })
         : null
-    const subject = noticeSubject(kind, { ...content, incidentTitle: text(content.incidentTitle) })
-    const body = noticeText(content, { incidentUrl: incidentUrl(delivery.incidentId), checkInUrl: checkIn })
+    const links = { incidentUrl: incidentUrl(delivery.incidentId), checkInUrl: checkIn }
+    const own =
+      kind === 'team_notice' && delivery.orgId && deps.loadTemplates
+        ? teamNoticeFromTemplate(
+            { ...content, incidentTitle: text(content.incidentTitle), text: text(content.text) },
+            links,
+            await deps.loadTemplates(delivery.orgId),
+          )
+        : null
+    const subject = own?.subject ?? noticeSubject(kind, { ...content, incidentTitle: text(content.incidentTitle) })
+    const body = own?.text ?? noticeText(content, links)
     const message: OutboundMessage = {
       idempotencyKey: key,
       address: delivery.address,

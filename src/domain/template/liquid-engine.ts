@@ -33,22 +33,42 @@ export function renderLiquid(kind: EngineKind, source: string, context: Record<s
   return engines[kind].renderSync(parse(kind, source), context) as string
 }
 
+/** Where and why a template failed: 1-based line and column of the offending tag or output. */
+export interface TemplateFault {
+  line: number
+  column: number
+  reason: string
+}
+
+function faultOf(error: unknown): TemplateFault {
+  const err = error as Error & { token?: { getPosition?: () => number[] }; originalError?: Error }
+  const [line = 1, column = 1] = err.token?.getPosition?.() ?? []
+  // liquidjs appends ", line:N, col:M" and a source excerpt to its messages: the position is said apart.
+  const reason = (err.originalError?.message ?? err.message).replace(/, line:\d+, col:\d+[\s\S]*$/, '')
+  return { line, column, reason }
+}
+
 /**
  * Checks a communicator's template before it is saved: it must parse, and it may use only
  * the known variables (a typo would otherwise render as nothing in a customer's inbox).
  */
-export function checkTemplate(source: string, knownVariables: readonly string[]): string[] {
+export function findTemplateFault(source: string, knownVariables: readonly string[]): TemplateFault | null {
   let templates: Template[]
   try {
     templates = engines.text.parse(source)
   } catch (error) {
-    return [(error as Error).message]
+    return faultOf(error)
   }
   const sample = Object.fromEntries(knownVariables.map((name) => [name, 'x']))
   try {
     engines.text.renderSync(templates, sample, { strictVariables: true })
-    return []
+    return null
   } catch (error) {
-    return [(error as Error).message.replace(/, line:\d+, col:\d+[\s\S]*$/, '')]
+    return faultOf(error)
   }
+}
+
+export function checkTemplate(source: string, knownVariables: readonly string[]): string[] {
+  const fault = findTemplateFault(source, knownVariables)
+  return fault ? [fault.reason] : []
 }

@@ -64,6 +64,7 @@ export const templateVariables = [
   'has_third_party',
   'false_alarm',
   'is_drill',
+  'sign_off',
 ] as const
 
 const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== ''
@@ -108,5 +109,6 @@ export function buildTemplateContext(
     has_third_party: Boolean(provider),
     false_alarm: facts.standDownReason === 'false_alarm',
     is_drill: facts.isDrill === true,
+    sign_off: '',
   }
 }

@@ -3,7 +3,7 @@ import { renderMarkdown } from '../../text/render-markdown.js'
 import type { CatalogStrings, StageTemplates } from './catalog.js'
 import { emailHtmlLayout, safeBrandColor, safeLogoUrl } from './email-layout.js'
 import { renderLiquid } from './liquid-engine.js'
-import { buildTemplateContext, type MessageFacts } from './message-facts.js'
+import { buildTemplateContext, type MessageFacts, type TemplateContext } from './message-facts.js'
 import { internalOnlyStages, type Audience, type MessageStage, type TemplateChannel } from './message-kinds.js'
 import { catalogFor } from './resolve-locale.js'
 
@@ -21,6 +21,8 @@ export interface RenderRequest {
   brand?: Brand
   /** Sources a communicator edited for this stage and locale; fields left out use the defaults. */
   overrides?: Partial<StageTemplates>
+  /** The organisation's sign-off (brand voice), closing full messages to readers outside the team. */
+  signOff?: string
 }
 
 export interface RenderedMessage {
@@ -60,6 +62,16 @@ function notices(audience: Audience, isDrill: boolean, strings: CatalogStrings):
   return [...(isDrill ? [strings.drillNotice] : []), ...(audience === 'internal' ? [strings.internalNotice] : [])]
 }
 
+/**
+ * A sign-off closes a full message to customers or technical readers; the status page entry
+ * and short texts have no room for one, and a template that places `sign_off` itself decides.
+ */
+function withSignOff(body: string, signOff: string, request: RenderRequest, source: string): string {
+  const allows = request.channel !== 'status_page' && request.audience !== 'internal'
+  if (!signOff || !allows || /\bsign_off\b/.test(source)) return body
+  return `${body}\n\n${signOff}`
+}
+
 export function renderMessage(request: RenderRequest): RenderedMessage {
   const { stage, channel, audience, facts } = request
   if (internalOnlyStages.includes(stage) && audience !== 'internal') {
@@ -68,12 +80,16 @@ export function renderMessage(request: RenderRequest): RenderedMessage {
   const catalog = catalogFor(request.locale)
   const { strings } = catalog
   const sources = { ...catalog.stages[stage], ...request.overrides }
-  const context = buildTemplateContext(facts, channel, catalog.locale, strings)
+  const signOff = request.signOff?.trim() ?? ''
+  const context: TemplateContext = {
+    ...buildTemplateContext(facts, channel, catalog.locale, strings),
+    sign_off: signOff,
+  }
   const render = (source: string) => renderLiquid('text', source, context)
 
   const prefix = facts.isDrill ? strings.drillSubjectPrefix : ''
   const subject = prefix + oneLine(render(sources.subject))
-  const body = tidy(render(sources.body))
+  const body = withSignOff(tidy(render(sources.body)), signOff, request, sources.body)
   const short = oneLine(render(sources.short))
   const technical = audience === 'technical' ? String(context.technical_detail) : ''
   const lead = notices(audience, facts.isDrill === true, strings)

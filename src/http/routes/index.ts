@@ -22,6 +22,7 @@ import { processRoutes } from './process-routes.js'
 import { statusPageRoutes } from './status-page-routes.js'
 import { subscribeRoutes } from './subscribe-routes.js'
 import { subscribersRoutes } from './subscribers-routes.js'
+import { templatesRoutes } from './templates-routes.js'
 
 /** Routes that need a signed-in user or API token; each feature adds one line. */
 export const authenticatedRoutes: RouteModule[] = [
@@ -37,6 +38,7 @@ export const authenticatedRoutes: RouteModule[] = [
   oncallPagingRoutes,
   subscribersRoutes,
   messagesRoutes,
+  templatesRoutes,
   liveRoutes,
   instanceRoutes,
   importRoutes,

@@ -7,6 +7,7 @@ import type { LearningTables } from './learning.js'
 import type { OncallTables } from './oncall.js'
 import type { ProcessTables } from './process.js'
 import type { SubscriberTables } from './subscribers.js'
+import type { TemplateTables } from './templates.js'
 
 /**
  * Every feature adds its tables in its own file under schema/ and one `extends` here,
@@ -20,7 +21,8 @@ export interface Database
     ProcessTables,
     OncallTables,
     ImportTables,
-    LearningTables {}
+    LearningTables,
+    TemplateTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

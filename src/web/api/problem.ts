@@ -7,7 +7,8 @@ export interface Problem {
   code: string
   title: string
   detail?: string
-  errors?: { path?: string; message: string }[]
+  /** `line` and `column`: where in a submitted text (a template) the reason lies. */
+  errors?: { path?: string; message: string; line?: number; column?: number }[]
 }
 
 export class ProblemError extends Error {

@@ -51,6 +51,7 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="account">
           <span className="who">{me.user?.name ?? me.user?.email ?? 'Signed in'}</span>
+          {me.permissions.includes('template.manage') && <Link to="/settings/templates">Templates</Link>}
           {me.permissions.includes('import.run') && <Link to="/settings/import">Moving in</Link>}
           <Link to="/account/password">Password</Link>
           <button type="button" className="button-quiet" onClick={() => void signOut().catch(() => undefined)}>

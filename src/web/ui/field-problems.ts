@@ -4,7 +4,9 @@ import type { Problem } from '../api/problem'
 /** A problem's reasons about one field: `text`, `text.0` and `channels.2` all belong to their field. */
 export function errorFor(problem: Problem | null, field: string): string | undefined {
   const reasons = (problem?.errors ?? []).filter((e) => e.path === field || e.path?.startsWith(`${field}.`))
-  return reasons.length === 0 ? undefined : reasons.map((e) => e.message).join('; ')
+  return reasons.length === 0
+    ? undefined
+    : reasons.map((e) => (e.line ? `line ${e.line}: ${e.message}` : e.message)).join('; ')
 }
 
 /**

@@ -7,9 +7,9 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
 
 /**
  * The default text per stage, after the English templates (src/domain/template/locales/en.ts):
- * scope first, say sorry and own it, never blame, say when the next word comes. The API has no
- * route that renders a template for the console, so the words are filled in here from the
- * process view; the person edits them before publishing.
+ * scope first, say sorry and own it, never blame, say when the next word comes. Filled in here
+ * from the process view's checklist answers; an organisation that wrote its own status-page
+ * template gets that instead (template-default-text.ts). The person edits them before publishing.
  */
 export function defaultMessageText(
   stage: Stage,

@@ -5,12 +5,14 @@ import { errorFor, useFocusFirstInvalid } from '../../ui/field-problems'
 import { SelectField, TextArea } from '../../ui/field'
 import { publicStatusesFrom } from '../../ui/incident-transitions'
 import { incidentStatusLooks } from '../../ui/labels'
+import { LintFindings, useDraftLint } from '../../ui/lint-findings'
 import { ProblemMessage } from '../../ui/problem-message'
 import { useApi, useSubmit } from '../../ui/use-api'
 import { ChannelChoices } from './channel-choices'
 import { defaultMessageText, type Stage } from './default-message-text'
 import { initialChannels } from './message-channels'
 import { MessagePreview } from './message-preview'
+import { useOwnTemplateText } from './template-default-text'
 
 const stageLabels: Record<Stage, string> = {
   acknowledgement: 'Acknowledgement',
@@ -52,6 +54,7 @@ export function MessageComposer({
   const [published, setPublished] = useState<string | null>(null)
   const pages = useApi<StatusPage[]>('/api/pages')
   const form = useRef<HTMLFormElement>(null)
+  const ownText = useOwnTemplateText(stages.includes(stage) ? stage : (stages[0] ?? 'update'), incident.id)
   const { submit, problem, isBusy } = useSubmit(async (body: unknown, page: string) => {
     if (page) await api.patch(`/api/incidents/${incident.id}`, { page_id: page })
     await api.post(`/api/incidents/${incident.id}/messages`, body)
@@ -63,7 +66,7 @@ export function MessageComposer({
   const hasStatus = chosenStage === 'acknowledgement' || chosenStage === 'scope' || chosenStage === 'update'
   const chosenStatus =
     status && statuses.includes(status) ? status : statuses.includes(incident.status) ? incident.status : statuses[0]
-  const shownText = text ?? defaultMessageText(chosenStage, incident, process, components, new Date())
+  const shownText = text ?? ownText ?? defaultMessageText(chosenStage, incident, process, components, new Date())
   const needsPage = incident.page_id === null && (pages.data?.length ?? 0) > 0
   const chosenPage = pageId || pages.data?.[0]?.id || ''
 
@@ -143,6 +146,7 @@ export function MessageComposer({
         error={errorFor(problem, 'text')}
         hint="Starts from the template for this stage; edit it to say what you know."
       />
+      <DraftLint text={shownText} />
       <ChannelChoices
         chosen={channels}
         locked={process.channels_used}
@@ -165,4 +169,9 @@ export function MessageComposer({
       </button>
     </form>
   )
+}
+
+/** Flags blame and speculation as the person writes; advice, never a block on publishing. */
+function DraftLint({ text }: { text: string }) {
+  return <LintFindings findings={useDraftLint(text)} />
 }
