@@ -1,11 +1,13 @@
 import { accountsStore } from './accounts-store.js'
 import { alertsStore } from './alerts-store.js'
 import { componentGroupsStore, componentsStore } from './components-store.js'
+import { contactTasksStore } from './contact-tasks-store.js'
 import { deliveriesStore } from './deliveries-store.js'
 import { importsStore } from './imports-store.js'
 import { incidentsStore } from './incidents-store.js'
 import { instanceSettingsStore } from './instance-settings-store.js'
 import { integrationKeysStore, integrationsStore } from './integrations-store.js'
+import { keyCustomersStore } from './key-customers-store.js'
 import { learningStore } from './learning-store.js'
 import { maintenancesStore } from './maintenances-store.js'
 import { messagesStore } from './messages-store.js'
@@ -47,6 +49,8 @@ export function orgStore(db: Executor, orgId: string) {
     /** External refs of imports (`source:kind:id` → row), and people by email. */
     imports: importsStore(db, orgId),
     learning: learningStore(db, orgId),
+    keyCustomers: keyCustomersStore(db, orgId),
+    contactTasks: contactTasksStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>

@@ -3,6 +3,7 @@ import type { AccountTables } from './accounts.js'
 import type { AlertTables } from './alerts.js'
 import type { CoreTables } from './core.js'
 import type { ImportTables } from './imports.js'
+import type { KeyCustomerTables } from './key-customers.js'
 import type { LearningTables } from './learning.js'
 import type { OncallTables } from './oncall.js'
 import type { ProcessTables } from './process.js'
@@ -20,7 +21,8 @@ export interface Database
     ProcessTables,
     OncallTables,
     ImportTables,
-    LearningTables {}
+    LearningTables,
+    KeyCustomerTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>
