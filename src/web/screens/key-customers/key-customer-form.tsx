@@ -59,6 +59,8 @@ export function KeyCustomerForm({
     if (!(await saving.submit())) return
     if (!customer) {
       setName('')
+      setMinutes('30')
+      setChannel('email')
       setContacts([])
       setMrr('')
       setComponentIds([])
