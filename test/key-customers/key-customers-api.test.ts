@@ -24,6 +24,17 @@ async function importCsv(t: TestApp, csv: string) {
   })
 }
 
+async function auditedActions(t: TestApp) {
+  const rows = await t.deps.store.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('org_id', '=', t.org.id)
+    .where('action', 'like', '%/api/key-customers%')
+    .orderBy('seq')
+    .execute()
+  return rows.map((r) => r.action)
+}
+
 const names = async (t: TestApp) =>
   (
     (await t.app.inject({ url: '/api/key-customers', headers: t.org.auth })).json().key_customers as { name: string }[]
@@ -64,6 +75,12 @@ forEachDatabase((engine) => {
       expect(removed.statusCode).toBe(204)
       expect((await t.app.inject({ url: `/api/key-customers/${id}`, headers: t.org.auth })).statusCode).toBe(404)
       expect(await names(t)).toEqual(['Acme'])
+      expect(await auditedActions(t)).toEqual([
+        'POST /api/key-customers',
+        'POST /api/key-customers',
+        'PATCH /api/key-customers/:id',
+        'DELETE /api/key-customers/:id',
+      ])
     })
 
     it('refuses bad terms with a problem naming each field, a taken name, and readers without the right', async () => {
@@ -124,10 +141,12 @@ forEachDatabase((engine) => {
         { path: 'line 7', message: '"Globex" is also on line 2' },
       ])
       expect(await names(t)).toEqual(['Existing'])
+      expect(await auditedActions(t)).toEqual(['POST /api/key-customers'])
 
       const imported = await importCsv(t, good)
       expect(imported.statusCode).toBe(201)
       expect(imported.json()).toEqual({ rows: 2, created: 2 })
+      expect(await auditedActions(t)).toEqual(['POST /api/key-customers', 'POST /api/key-customers/import'])
       const list = (await t.app.inject({ url: '/api/key-customers', headers: t.org.auth })).json().key_customers
       expect(list.map((c: { name: string }) => c.name)).toEqual(['Existing', 'Globex', 'Initech, Inc.'])
       expect(list[2]).toMatchObject({
