@@ -72,11 +72,22 @@ function TaskRow({ task, canWork, onChanged }: { task: ContactTask; canWork: boo
 }
 
 /** Key customers owed a direct call on this incident, each with its SLA deadline, holder and ticket. */
-export function ContactTasksPanel({ tasks, onChanged }: { tasks: ContactTask[]; onChanged(): void }) {
+export function ContactTasksPanel({
+  tasks,
+  isDrill,
+  onChanged,
+}: {
+  tasks: ContactTask[]
+  isDrill: boolean
+  onChanged(): void
+}) {
   const canWork = useCan()('incident.update')
   return (
     <section className="card" aria-labelledby="contact-tasks-title">
       <h2 id="contact-tasks-title">Key customers to contact</h2>
+      {isDrill && tasks.length > 0 && (
+        <p className="notice">This is a drill: practise each step, but do not contact the customer.</p>
+      )}
       {tasks.length === 0 ? (
         <p className="muted">No key customer is affected yet (tasks appear when the incident is declared).</p>
       ) : (

@@ -54,7 +54,7 @@ export function IncidentRoomScreen({ id }: { id: string }) {
                         onPublished={reload}
                       />
                     )}
-                    <ContactTasksPanel tasks={contactTasks.data?.tasks ?? []} onChanged={reload} />
+                    <ContactTasksPanel tasks={contactTasks.data?.tasks ?? []} isDrill={i.is_drill} onChanged={reload} />
                     <ScopeChecklistPanel process={p} onChanged={reload} />
                     <RolesPanel process={p} onChanged={reload} />
                     <PlaybookPanel process={p} onChanged={reload} />
