@@ -143,6 +143,34 @@ forEachDatabase((engine) => {
       expect(text).not.toContain('Initech')
     })
 
+    it('remind their holder when the process composer publishes too', async () => {
+      const { t, sam, pageId } = await setUp(engine)
+      const opened = await t.app.inject({
+        method: 'POST',
+        url: '/api/process/incidents',
+        headers: t.org.auth,
+        payload: {
+          title: 'Checkout is down',
+          page_id: pageId,
+          roles: [{ role: 'support_on_call_manager', person: { id: sam.id, name: 'Sam' } }],
+        },
+      })
+      const incident = bind(t, opened.json().incident_id)
+      for (const criterion_id of criteria) await incident.call('criteria', { criterion_id, is_met: true })
+      await incident.call('declare')
+      t.clock.advance(minute)
+      const ack = await incident.call('messages', {
+        stage: 'acknowledgement',
+        text: 'We are investigating.',
+        channels: ['status_page'],
+      })
+      expect(ack.statusCode).toBeLessThan(300)
+      const [reminder, ...more] = await notices(t, 'contact_task_reminder')
+      expect(more).toEqual([])
+      expect(reminder).toMatchObject({ address: sam.email, content: { reason: 'contact_task_reminder' } })
+      expect(String(reminder?.content?.text)).toContain('Initech by email')
+    })
+
     it('are made for the customers of the components an incident is opened with, and only those', async () => {
       const { t, pageId, dashboard } = await setUp(engine)
       const created = await t.app.inject({
