@@ -61,11 +61,17 @@ describe.skipIf(!existsSync(chromiumPath) && !process.env.CI)('key customers in 
     await expect.poll(() => task.innerText(), eventually).toContain('Open')
     await task.getByRole('textbox').fill('ZD-4242')
     await task.getByRole('button', { name: 'Save ticket for Globex' }).click()
+    await task.getByRole('button', { name: 'Take it for Globex' }).click()
+    await expect.poll(() => task.innerText(), eventually).toContain('owner person')
     await task.getByRole('button', { name: 'Mark done for Globex' }).click()
     await expect.poll(() => task.innerText(), eventually).toContain('Done')
     const [stored] = (
       await t.app.inject({ url: `/api/incidents/${incident.json().id}/contact-tasks`, headers: t.org.auth })
     ).json().tasks
-    expect(stored).toMatchObject({ state: 'done', ticket_id: 'ZD-4242' })
+    expect(stored).toMatchObject({
+      state: 'done',
+      ticket_id: 'ZD-4242',
+      holder: { id: owner.id, name: 'owner person' },
+    })
   })
 })

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { api } from '../../api/client'
 import { channelLabels, type ContactTask } from '../../api/key-customer-types'
-import { useCan } from '../../session/session-context'
+import { useCan, useMe } from '../../session/session-context'
 import { ProblemMessage } from '../../ui/problem-message'
 import { StatusBadge } from '../../ui/status-badge'
 import { TimeText } from '../../ui/time-text'
@@ -11,6 +11,8 @@ function TaskRow({ task, canWork, onChanged }: { task: ContactTask; canWork: boo
   const [ticket, setTicket] = useState(task.ticket_id ?? '')
   const saving = useSubmit((patch: object) => api.patch(`/api/contact-tasks/${task.id}`, patch).then(onChanged))
   const ticketId = `ticket-${task.id}`
+  const me = useMe().user
+  const isMine = me !== null && task.holder?.id === me.id
   return (
     <tr data-task={task.customer_name}>
       <th scope="row">
@@ -23,7 +25,19 @@ function TaskRow({ task, canWork, onChanged }: { task: ContactTask; canWork: boo
         <TimeText at={task.deadline_at} />
         {task.is_overdue && <StatusBadge look={{ label: 'Overdue', tone: 'danger', icon: '!' }} />}
       </td>
-      <td>{task.holder?.name ?? 'nobody yet'}</td>
+      <td>
+        {task.holder?.name ?? 'nobody yet'}
+        {canWork && me && !isMine && task.state === 'open' && (
+          <button
+            type="button"
+            className="button-quiet"
+            disabled={saving.isBusy}
+            onClick={() => void saving.submit({ holder: { id: me.id, name: me.name || me.email } })}
+          >
+            Take it <span className="visually-hidden">for {task.customer_name}</span>
+          </button>
+        )}
+      </td>
       <td>
         {canWork ? (
           <form
