@@ -2,11 +2,13 @@ import { accountsStore } from './accounts-store.js'
 import { alertsStore } from './alerts-store.js'
 import { brandVoiceStore } from './brand-voice-store.js'
 import { componentGroupsStore, componentsStore } from './components-store.js'
+import { contactTasksStore } from './contact-tasks-store.js'
 import { deliveriesStore } from './deliveries-store.js'
 import { importsStore } from './imports-store.js'
 import { incidentsStore } from './incidents-store.js'
 import { instanceSettingsStore } from './instance-settings-store.js'
 import { integrationKeysStore, integrationsStore } from './integrations-store.js'
+import { keyCustomersStore } from './key-customers-store.js'
 import { learningStore } from './learning-store.js'
 import { maintenancesStore } from './maintenances-store.js'
 import { messagesStore } from './messages-store.js'
@@ -52,6 +54,8 @@ export function orgStore(db: Executor, orgId: string) {
     /** The organisation's own message templates and brand voice (migration 0017). */
     templates: messageTemplatesStore(db, orgId),
     brandVoice: brandVoiceStore(db, orgId),
+    keyCustomers: keyCustomersStore(db, orgId),
+    contactTasks: contactTasksStore(db, orgId),
   }
 }
 export type OrgStore = ReturnType<typeof orgStore>

@@ -7,6 +7,7 @@ import { ComponentsScreen } from './screens/components/components-screen'
 import { DeclareIncidentScreen } from './screens/incidents/declare-incident-screen'
 import { IncidentRoomScreen } from './screens/incidents/incident-room-screen'
 import { IncidentListScreen } from './screens/incidents/incident-list-screen'
+import { KeyCustomersScreen } from './screens/key-customers/key-customers-screen'
 import { ActionItemsScreen } from './screens/learning/action-items-screen'
 import { PostmortemScreen } from './screens/learning/postmortem-screen'
 import { ScorecardScreen } from './screens/learning/scorecard-screen'
@@ -28,6 +29,7 @@ function Screen({ path }: { path: string }) {
   if (scorecard) return <ScorecardScreen key={scorecard.id} id={scorecard.id!} />
   if (path === '/action-items') return <ActionItemsScreen />
   if (path === '/components') return <ComponentsScreen />
+  if (path === '/key-customers') return <KeyCustomersScreen />
   if (path === '/on-call') return <OnCallScreen />
   if (path === '/alerts') return <AlertsScreen />
   const alert = matchPath('/alerts/:id', path)

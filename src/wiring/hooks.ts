@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app/context.js'
 import { pageEscalationPolicy } from '../app/oncall/page-escalation-policy.js'
 import { respondToAlertPages } from '../app/oncall/respond-to-page.js'
+import { followUpdatesForContactTasks } from '../app/key-customers/follow-updates-for-contact-tasks.js'
 import { followIncidentUpdates } from '../app/process/follow-incident-updates.js'
 import { enqueueOnUpdatePublished } from '../app/subscribers/enqueue-update-deliveries.js'
 import type { StatusPagesRuntime } from '../http/status-page/runtime.js'
@@ -10,8 +11,13 @@ import type { StatusPagesRuntime } from '../http/status-page/runtime.js'
  * all), and what follows a commit: snapshots rebuilt, the outbox woken.
  */
 export function wireHooks(deps: AppDeps, statusPages: StatusPagesRuntime): void {
-  // The process follows an update first, then its subscribers' messages are queued.
-  deps.hooks.incidentUpdatePublished.push(followIncidentUpdates(deps), enqueueOnUpdatePublished)
+  // The process follows an update first, then its subscribers' messages are queued, then key-customer
+  // task holders are reminded (and newly affected customers get their task).
+  deps.hooks.incidentUpdatePublished.push(
+    followIncidentUpdates(deps),
+    enqueueOnUpdatePublished,
+    followUpdatesForContactTasks,
+  )
 
   // A routing rule's page opens in the alert's own transaction; on-call answers with the page id.
   deps.hooks.alertPageRequested.push(async (tx, ctx, request) => {

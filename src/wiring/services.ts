@@ -1,4 +1,5 @@
 import { bootstrapOwner } from '../app/accounts/bootstrap-owner.js'
+import { runContactTaskAlerts } from '../app/key-customers/run-contact-task-alerts.js'
 import type { BackgroundService } from '../app/background-service.js'
 import { pollLoop } from '../app/poll-loop.js'
 import { runLearningReminders } from '../app/postmortems/run-learning-reminders.js'
@@ -49,7 +50,8 @@ export function backgroundServices(deps: RuntimeDeps, config: Config): Backgroun
       name: 'process timers',
       idleMs: 5_000,
       logger: deps.logger,
-      run: () => runProcessTimers(deps, deps.clock()),
+      // Contact tasks past their SLA deadline are process timers too: same loop, their own rows.
+      run: async () => (await runProcessTimers(deps, deps.clock())) + (await runContactTaskAlerts(deps, deps.clock())),
     }),
     // Postmortems nobody started and overdue action items: due in days, so a minute's delay is nothing.
     pollLoop({

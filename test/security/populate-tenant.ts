@@ -34,6 +34,12 @@ export async function populateTenant(t: TestApp, org: TestOrg, tag: string): Pro
     group_id: group.id,
     name: 'API',
   })
+  await call('POST', '/api/key-customers', '/api/key-customers', {
+    name: `${tag} customer`,
+    notify_within_minutes: 30,
+    contacts: [{ name: 'Hank', email: `${tag}-hank@example.com` }],
+    component_ids: [component.id],
+  })
   const incident = await call('POST', '/api/incidents', '/api/incidents', {
     title: `${tag} incident`,
     page_id: page.id,
@@ -45,6 +51,10 @@ export async function populateTenant(t: TestApp, org: TestOrg, tag: string): Pro
     body: 'Found it.',
   })
   const incidentPath = `/api/incidents/${incident.id}`
+  const tasks = await app.inject({ url: `${incidentPath}/contact-tasks`, headers: org.auth })
+  await call('PATCH', `/api/contact-tasks/${tasks.json().tasks[0].id}`, '/api/contact-tasks/{id}', {
+    ticket_id: 'ZD-1',
+  })
   await call('POST', `${incidentPath}/postmortem`, '/api/incidents/{id}/postmortem', {})
   await call('PATCH', `${incidentPath}/postmortem`, '/api/incidents/{id}/postmortem', {
     public: { root_cause: 'A bad deploy' },

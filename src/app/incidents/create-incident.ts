@@ -6,6 +6,7 @@ import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps } from '../context.js'
 import { invalid } from '../../domain/app-error.js'
 import { parseInput } from '../parse-input.js'
+import { createContactTasks } from '../key-customers/create-contact-tasks.js'
 import { loadPolicy } from '../process/load-policy.js'
 import { announce } from '../process/run-process-command.js'
 import { startProcess } from '../process/start-process.js'
@@ -68,6 +69,8 @@ export async function createIncident(deps: AppDeps, ctx: AppContext, raw: unknow
       now: ctx.now,
     })
     if (pageId !== incident.page_id) await tx.incidents.update(incident.id, { pageId }, ctx.now)
+    // Declared with its components: the customers depending on them are owed a call from the declaration.
+    if (incident.declared_at) await createContactTasks(tx, birth.process, incident.declared_at, ctx.now)
     if (input.body) {
       const update = await tx.incidents.addUpdate(incident.id, {
         status: input.status,

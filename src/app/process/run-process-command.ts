@@ -8,6 +8,7 @@ import type { OrgStore } from '../../store/store.js'
 import { requirePermission } from '../authorize.js'
 import type { AppContext, AppDeps, IncidentChangeKind } from '../context.js'
 import { AppError, notFound } from '../../domain/app-error.js'
+import { createContactTasks } from '../key-customers/create-contact-tasks.js'
 import { schedulePostmortemFollowUp } from '../postmortems/schedule-follow-up.js'
 import { adoptIncident } from './adopt-incident.js'
 import { evaluateFreeze } from './evaluate-freeze.js'
@@ -42,6 +43,8 @@ export async function commitChange(
   })
   await tx.process.timeline.append(next.id, result.entries)
   const { publishedUpdate } = await writeIntents(deps, ctx, tx, raw, next, previous.status, result.intents)
+  // Declared now: every key customer it affects is owed a call within their SLA, from this moment.
+  if (!previous.stored?.declaredAt && next.declaredAt) await createContactTasks(tx, next, next.declaredAt, ctx.now)
   await evaluateFreeze(tx, policy, ctx.now)
   await schedulePostmortemFollowUp(tx, policy, previous.stored, next, ctx.now)
   const row = await tx.incidents.get(next.id)

@@ -7,7 +7,7 @@ const readActions = actions.filter((a) => a.endsWith('.read'))
 
 describe('the permission matrix', () => {
   it('lets a viewer read everything operational but write nothing', () => {
-    const restricted = ['subscriber.read', 'audit.read']
+    const restricted = ['subscriber.read', 'customer.read', 'audit.read']
     for (const action of readActions.filter((a) => !restricted.includes(a)))
       expect(can('viewer', action), action).toBe(true)
     expect(actionsFor('viewer').every((a) => a.endsWith('.read'))).toBe(true)

@@ -49,6 +49,11 @@ export const permissions = {
   'plan.read': { roles: everyone, description: 'Read and export the crisis management plan' },
   'plan.manage': { roles: managers, description: 'Edit and review the crisis management plan' },
   'drill.run': { roles: managers, description: 'Start a drill (simulated incident, messages to the team only)' },
+  'customer.read': {
+    roles: speakers,
+    description: 'See key customers: SLA terms, contacts (personal data) and MRR',
+  },
+  'customer.manage': { roles: speakers, description: 'Add, import, change and remove key customers' },
   'ticket.manage': { roles: workers, description: 'Import and link support tickets' },
   'metrics.read': { roles: everyone, description: 'See metrics, scorecards and reports' },
   'member.read': { roles: everyone, description: 'See the members of the organisation and their roles' },

@@ -59,6 +59,10 @@ function reasonLine(reason: string | undefined, role: string | null | undefined)
       return 'Postmortem not started'
     case 'action_item_overdue':
       return 'Action item overdue'
+    case 'contact_task_overdue':
+      return 'Key customer not contacted in time'
+    case 'contact_task_reminder':
+      return 'Tell your key customers'
     default:
       return 'Your attention is needed'
   }

@@ -9,6 +9,7 @@ import { healthRoutes } from './health-routes.js'
 import { importRoutes } from './import-routes.js'
 import { incidentsRoutes } from './incidents-routes.js'
 import { instanceRoutes } from './instance-routes.js'
+import { keyCustomersRoutes } from './key-customers-routes.js'
 import { learningRoutes } from './learning-routes.js'
 import { liveRoutes } from './live-routes.js'
 import { maintenancesRoutes } from './maintenances-routes.js'
@@ -37,6 +38,7 @@ export const authenticatedRoutes: RouteModule[] = [
   oncallSchedulesRoutes,
   oncallPagingRoutes,
   subscribersRoutes,
+  keyCustomersRoutes,
   messagesRoutes,
   templatesRoutes,
   liveRoutes,

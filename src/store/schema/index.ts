@@ -3,6 +3,7 @@ import type { AccountTables } from './accounts.js'
 import type { AlertTables } from './alerts.js'
 import type { CoreTables } from './core.js'
 import type { ImportTables } from './imports.js'
+import type { KeyCustomerTables } from './key-customers.js'
 import type { LearningTables } from './learning.js'
 import type { OncallTables } from './oncall.js'
 import type { ProcessTables } from './process.js'
@@ -22,7 +23,8 @@ export interface Database
     OncallTables,
     ImportTables,
     LearningTables,
-    TemplateTables {}
+    TemplateTables,
+    KeyCustomerTables {}
 
 export type Db = Kysely<Database>
 export type Tx = Transaction<Database>

@@ -15,15 +15,20 @@ export function whenSignedOut(listener: () => void) {
   onSignedOut = listener
 }
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
+  if (body !== undefined) headers['content-type'] = contentType
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? null : JSON.stringify(body),
+    body: body === undefined ? null : contentType === 'application/json' ? JSON.stringify(body) : String(body),
   })
   if (response.status === 204) return undefined as T
   const payload: unknown = await response.json().catch(() => null)
@@ -43,4 +48,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A file's text as it is (a CSV import), not JSON. */
+  postCsv: <T>(path: string, csv: string) => request<T>('POST', path, csv, 'text/csv'),
 }

@@ -8,6 +8,12 @@ const sections = [
   { to: '/on-call', label: 'On-call', isCurrent: (p: string) => p.startsWith('/on-call') },
   { to: '/alerts', label: 'Alerts', isCurrent: (p: string) => p.startsWith('/alerts') },
   { to: '/action-items', label: 'Action items', isCurrent: (p: string) => p.startsWith('/action-items') },
+  {
+    to: '/key-customers',
+    label: 'Key customers',
+    isCurrent: (p: string) => p.startsWith('/key-customers'),
+    permission: 'customer.read',
+  },
 ]
 
 /** Header, navigation and the main landmark around every signed-in screen. */
@@ -40,13 +46,15 @@ export function ConsoleShell({ children }: { children: ReactNode }) {
         </div>
         <nav aria-label="Console">
           <ul className="nav-list">
-            {sections.map((s) => (
-              <li key={s.to}>
-                <Link to={s.to} aria-current={s.isCurrent(path) ? 'page' : undefined}>
-                  {s.label}
-                </Link>
-              </li>
-            ))}
+            {sections
+              .filter((s) => !('permission' in s) || me.permissions.includes(s.permission ?? ''))
+              .map((s) => (
+                <li key={s.to}>
+                  <Link to={s.to} aria-current={s.isCurrent(path) ? 'page' : undefined}>
+                    {s.label}
+                  </Link>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="account">

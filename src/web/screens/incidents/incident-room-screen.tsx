@@ -3,6 +3,7 @@ import { useCan } from '../../session/session-context'
 import { activePublicStatuses } from '../../ui/incident-transitions'
 import { Loading } from '../../ui/loading'
 import { CadenceClock } from './cadence-clock'
+import { ContactTasksPanel } from './contact-tasks-panel'
 import { IncidentAlerts } from './incident-alerts'
 import { IncidentFacts } from './incident-facts'
 import { IncidentTimeline } from './incident-timeline'
@@ -20,7 +21,7 @@ import { useIncidentRoom } from './use-incident-room'
  * Left: what to do now (triage, the composer, checklist, roles, playbook). Right: what happened.
  */
 export function IncidentRoomScreen({ id }: { id: string }) {
-  const { incident, process, timeline, alerts, components, reload } = useIncidentRoom(id)
+  const { incident, process, timeline, alerts, components, contactTasks, reload } = useIncidentRoom(id)
   const can = useCan()
   const canPublish = can('incident.publish')
 
@@ -53,6 +54,7 @@ export function IncidentRoomScreen({ id }: { id: string }) {
                         onPublished={reload}
                       />
                     )}
+                    <ContactTasksPanel tasks={contactTasks.data?.tasks ?? []} isDrill={i.is_drill} onChanged={reload} />
                     <ScopeChecklistPanel process={p} onChanged={reload} />
                     <RolesPanel process={p} onChanged={reload} />
                     <PlaybookPanel process={p} onChanged={reload} />
